@@ -1,0 +1,45 @@
+# Everything a fresh Debian machine with Python 3.11 needs, installed by the targets themselves.
+# make demo   validate the bundled samples (the main job)
+# make test   lint, type-check and run the whole test suite
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Debian packages the tests and WeasyPrint need; installed only when one is missing.
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
+
+.PHONY: demo test lint typecheck unit system-deps clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+system-deps:
+	@if ! dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1; then \
+		echo "Installing Debian packages: $(DEBIAN_PACKAGES)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES); \
+	fi
+
+demo: system-deps $(BIN)/.installed
+	@echo "== Validating the bundled valid samples"
+	$(BIN)/impactclaim validate samples/valid/*.yaml
+	@echo
+	@echo "== A deliberately broken statement: every problem, with its line and column"
+	@$(BIN)/impactclaim validate samples/invalid/kvk-number-too-short/statement.yaml; \
+		status=$$?; if [ $$status -ne 1 ]; then echo "expected exit code 1, got $$status"; exit 1; fi
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check impactclaim tests bench
+ 
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+
+unit: system-deps $(BIN)/.installed
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,241 @@
+"""Check a loaded statement: schema version, JSON Schema, and (later) claim-quality rules.
+
+The checker returns findings and never prints or exits; the CLI and the reporters decide what
+to do with them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from impactclaim import codes
+from impactclaim.findings import Finding, Severity, json_pointer
+from impactclaim.loader import Document, LoadLimits, SourceMap, load_path
+from impactclaim.schema import load_schema, supported_versions, validator_for
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """Everything that changes the outcome of a check; shared by the API and the CLI."""
+
+    limits: LoadLimits = field(default_factory=LoadLimits)
+    strict: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The findings of one file, sorted by position."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    data: dict[str, Any] | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def passes(self, strict: bool = False) -> bool:
+        return self.errors == 0 and not (strict and self.warnings)
+
+
+def check_document(document: Document, options: CheckOptions = CheckOptions()) -> list[Finding]:
+    """All findings of a loaded document: loading problems, then schema problems."""
+    findings = list(document.findings)
+    if document.data is not None:
+        findings.extend(schema_findings(document))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def check_path(path: str | os.PathLike[str], options: CheckOptions = CheckOptions()) -> FileResult:
+    """Load and check one file."""
+    document = load_path(path, options.limits)
+    findings = check_document(document, options)
+    return FileResult(document.path, tuple(findings), document.data)
+
+
+def check_paths(paths: Iterable[str | os.PathLike[str]],
+                options: CheckOptions = CheckOptions()) -> Iterator[FileResult]:
+    """Check files one after another, yielding each result as soon as it is ready."""
+    for path in paths:
+        yield check_path(path, options)
+
+
+def schema_findings(document: Document) -> list[Finding]:
+    """Findings for the schema version and every JSON Schema violation of the document."""
+    data = document.data
+    assert data is not None
+    smap = document.source_map
+    version = data.get("schema_version")
+    supported = ", ".join(f'"{v}"' for v in supported_versions())
+    if "schema_version" not in data:
+        return [Finding(document.path, 1, 1, "", codes.SCHEMA_VERSION.code, Severity.ERROR,
+                        f"the statement has no schema_version; supported versions: {supported}",
+                        f'add "schema_version: {supported.split(", ")[-1]}" as the first line')]
+    if not isinstance(version, str) or version not in supported_versions():
+        line, column = smap.value_position(["schema_version"])
+        shown = f'"{version}"' if isinstance(version, str) else str(version)
+        hint = "the version is text: quote it" if not isinstance(version, str) else \
+            "use a supported version or upgrade impactclaim"
+        return [Finding(document.path, line, column, "/schema_version", codes.SCHEMA_VERSION.code,
+                        Severity.ERROR,
+                        f"unknown schema_version {shown}; supported versions: {supported}", hint)]
+    validator = validator_for(version)
+    findings: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for error in validator.iter_errors(data):
+        for finding in _describe(_most_relevant(error), document.path, smap, load_schema(version)):
+            key = (finding.pointer, finding.message)
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    return findings
+
+
+def _most_relevant(error: Any) -> Any:
+    """For anyOf/oneOf failures, the sub-error that best explains the problem."""
+    if error.context:
+        from jsonschema.exceptions import best_match
+
+        return best_match(error.context)
+    return error
+
+
+_REQUIRED = re.compile(r"^'(.+)' is a required property$")
+_TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "object": "a mapping (key: value pairs)", "array": "a list", "null": "empty",
+}
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _field_label(path: Sequence[str | int]) -> str:
+    """A readable name for a location: ``organisation.kvk_number``, ``outcomes[2].what``."""
+    label = ""
+    for part in path:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
+    return label or "the statement"
+
+
+def _schema_hint(schema: Any) -> str:
+    if isinstance(schema, dict):
+        return str(schema.get("description", ""))
+    return ""
+
+
+def _describe(error: Any, path: str, smap: SourceMap, root_schema: dict[str, Any]) -> Iterator[Finding]:
+    """Turn one jsonschema error into findings with plain-language messages."""
+    location = list(error.absolute_path)
+    keyword = error.validator
+    label = _field_label(location)
+    instance = error.instance
+    schema = error.schema
+
+    def make(loc: list[str | int], message: str, hint: str = "", at_key: bool = False) -> Finding:
+        line, column = smap.key_position(loc) if at_key else smap.value_position(loc)
+        return Finding(path, line, column, json_pointer(loc), codes.SCHEMA.code, Severity.ERROR,
+                       message, hint)
+
+    if keyword in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
+        known = list(schema.get("properties", {}))
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        for key in instance:
+            if key in known or any(p.search(key) for p in patterns):
+                continue
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else \
+                f"allowed here: {', '.join(known)}" + ("; extensions start with 'x-'" if patterns else "")
+            where = f" in {label}" if location else ""
+            yield make([*location, key], f"unknown property '{key}'{where}", hint, at_key=True)
+        return
+    if keyword == "required":
+        match = _REQUIRED.match(error.message)
+        name = match.group(1) if match else str(error.message)
+        where = label if location else "the statement"
+        description = _schema_hint(schema.get("properties", {}).get(name))
+        yield make(location, f"{where} is missing the required property '{name}'", description,
+                   at_key=bool(location))
+        return
+    if keyword == "type":
+        expected = error.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+        hint = ""
+        if "string" in names and isinstance(instance, (int, float, bool)):
+            hint = f'quote the value: "{_yaml_text(instance)}"'
+        elif instance is None:
+            hint = "the value is empty: fill it in or remove the key"
+        yield make(location, f"{label} must be {wanted}, not {_kind_of(instance)}", hint)
+        return
+    if keyword == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(instance), allowed, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        yield make(location, f"{label} has the value {instance!r}, which is not one of the allowed values",
+                   hint + f"allowed: {', '.join(allowed)}")
+        return
+    if keyword == "const":
+        yield make(location, f"{label} must be {error.validator_value!r}, not {_kind_of(instance)}")
+        return
+    if keyword == "format":
+        fmt = error.validator_value
+        hint = 'write dates as "YYYY-MM-DD", for example "2025-12-31"' if fmt == "date" else _schema_hint(schema)
+        yield make(location, f"{label}: {instance!r} is not a valid {fmt}", hint)
+        return
+    if keyword == "pattern":
+        yield make(location, f"{label}: {instance!r} does not have the expected form",
+                   _description(root_schema, error) or f"expected pattern {error.validator_value}")
+        return
+    if keyword == "minLength" and error.validator_value == 1:
+        yield make(location, f"{label} must not be empty", _description(root_schema, error))
+        return
+    if keyword == "uniqueItems":
+        yield make(location, f"{label} lists the same item more than once", "remove the repeated item")
+        return
+    yield make(location, f"{label}: {error.message}", _description(root_schema, error))
+
+
+def _description(root_schema: dict[str, Any], error: Any) -> str:
+    """The description of the property a failing value was checked against.
+
+    Walks the schema path from the root and keeps the last description passed before the
+    failing keyword, so a property that refers to a shared definition keeps its own text.
+    """
+    found = ""
+    node: Any = root_schema
+    for depth, part in enumerate(error.absolute_schema_path):
+        if depth and isinstance(node, dict) and isinstance(node.get("description"), str):
+            found = node["description"]
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    return found or _schema_hint(error.schema)
+
+
+def _yaml_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
