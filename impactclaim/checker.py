@@ -83,12 +83,14 @@ def schema_findings(document: Document) -> list[Finding]:
                         f'add "schema_version: {supported.split(", ")[-1]}" as the first line')]
     if not isinstance(version, str) or version not in supported_versions():
         line, column = smap.value_position(["schema_version"])
-        shown = f'"{version}"' if isinstance(version, str) else str(version)
-        hint = "the version is text: quote it" if not isinstance(version, str) else \
-            "use a supported version or upgrade impactclaim"
+        if isinstance(version, str):
+            message = f'unknown schema_version "{version}"; supported versions: {supported}'
+            hint = "use a supported version, or upgrade impactclaim if the version is newer"
+        else:
+            message = f"schema_version must be quoted text, not {_kind_of(version)}"
+            hint = f'write it with quotes: schema_version: "{_yaml_text(version)}"'
         return [Finding(document.path, line, column, "/schema_version", codes.SCHEMA_VERSION.code,
-                        Severity.ERROR,
-                        f"unknown schema_version {shown}; supported versions: {supported}", hint)]
+                        Severity.ERROR, message, hint)]
     validator = validator_for(version)
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
@@ -102,12 +104,19 @@ def schema_findings(document: Document) -> list[Finding]:
 
 
 def _most_relevant(error: Any) -> Any:
-    """For anyOf/oneOf failures, the sub-error that best explains the problem."""
-    if error.context:
-        from jsonschema.exceptions import best_match
+    """For anyOf/oneOf failures, the sub-error that best explains the problem.
 
-        return best_match(error.context)
-    return error
+    A branch that failed because the value has another type entirely (a text where the
+    branch wants a mapping) explains little; prefer the branches whose type matched.
+    """
+    if not error.context:
+        return error
+    from jsonschema.exceptions import best_match
+
+    wrong_type = {e.relative_schema_path[0] for e in error.context
+                  if e.validator == "type" and not e.relative_path}
+    matching = [e for e in error.context if e.relative_schema_path[0] not in wrong_type]
+    return _most_relevant(best_match(matching or error.context))
 
 
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
@@ -187,6 +196,8 @@ def _describe(error: Any, path: str, smap: SourceMap, root_schema: dict[str, Any
             hint = f'quote the value: "{_yaml_text(instance)}"'
         elif instance is None:
             hint = "the value is empty: fill it in or remove the key"
+        else:
+            hint = _description(root_schema, error)
         yield make(location, f"{label} must be {wanted}, not {_kind_of(instance)}", hint)
         return
     if keyword == "enum":

@@ -11,8 +11,8 @@ import pytest
 from impactclaim.loader import LoadLimits, load_bytes, load_path
 
 
-def only_finding(raw: bytes, limits: LoadLimits = LoadLimits()) -> tuple[str, int, int, str]:
-    document = load_bytes(raw, "s.yaml", limits)
+def only_finding(raw: bytes, limits: LoadLimits | None = None) -> tuple[str, int, int, str]:
+    document = load_bytes(raw, "s.yaml", limits or LoadLimits())
     assert document.data is None, "a rejected file must not yield data"
     assert len(document.findings) == 1, document.findings
     finding = document.findings[0]
@@ -87,7 +87,7 @@ def test_root_must_be_a_mapping(raw: bytes, kind: str) -> None:
 
 
 def test_invalid_utf8_is_located() -> None:
-    assert only_finding("a: 1\nname: Caf".encode() + b"\xe9 Noir\n") == (
+    assert only_finding(b"a: 1\nname: Caf" + b"\xe9 Noir\n") == (
         "IC003", 2, 10, "invalid UTF-8 byte 0xe9")
 
 
@@ -220,7 +220,7 @@ def test_complex_keys_are_rejected() -> None:
 
 
 def test_syntax_error_is_located() -> None:
-    code, line, column, message = only_finding(b"organisation:\n  name: A\n   kvk: 1\n")
+    code, line, _column, message = only_finding(b"organisation:\n  name: A\n   kvk: 1\n")
     assert (code, line) == ("IC004", 3)
     assert message.startswith("invalid YAML: ")
 

@@ -1,0 +1,37 @@
+"""Shared fixtures: the CLI runner and the locations of samples and the shared corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from impactclaim.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+class Cli:
+    """Runs the real typer app in-process with exceptions not caught, from the project root."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, env: dict[str, str] | None = None) -> Any:
+        return self.runner.invoke(app, list(args), catch_exceptions=False, env=env)
+
+    def json(self, *args: str) -> tuple[int, dict[str, Any]]:
+        result = self(*args, "--format", "json")
+        return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Cli:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return Cli()
