@@ -31,7 +31,7 @@ demo: system-deps $(BIN)/.installed
 		status=$$?; if [ $$status -ne 1 ]; then echo "expected exit code 1, got $$status"; exit 1; fi
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check impactclaim tests bench
+	$(BIN)/ruff check .
  
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
