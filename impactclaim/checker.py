@@ -9,14 +9,17 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from impactclaim import codes
+from impactclaim.config import Config, config_for
 from impactclaim.findings import Finding, Severity, json_pointer
 from impactclaim.loader import Document, LoadLimits, SourceMap, load_path
+from impactclaim.rules import RuleSelection, UnknownRuleError, resolve, run_rules
 from impactclaim.schema import load_schema, supported_versions, validator_for
+from impactclaim.suppressions import apply_silences
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,15 +28,22 @@ class CheckOptions:
 
     limits: LoadLimits = field(default_factory=LoadLimits)
     strict: bool = False
+    select: tuple[str, ...] | None = None  # rule codes or slugs; None: as configured (default all)
+    ignore: tuple[str, ...] = ()
+    use_config: bool = True  # read [tool.impactclaim] / impactclaim.toml upward from each file
 
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """The findings of one file, sorted by position."""
+    """The findings of one file, sorted by position, and the few facts a batch report shows.
+
+    The statement itself is not kept: a batch of thousands of files streams through with flat
+    memory, and results crossing process boundaries stay small.
+    """
 
     path: str
     findings: tuple[Finding, ...]
-    data: dict[str, Any] | None = None
+    facts: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -48,26 +58,81 @@ class FileResult:
 
 
 def check_document(document: Document, options: CheckOptions = CheckOptions()) -> list[Finding]:
-    """All findings of a loaded document: loading problems, then schema problems."""
+    """All findings of a loaded document: loading, schema, then claim-quality rules.
+
+    The rules run only on a statement that loaded and matches the schema, so they can rely on
+    its shape; until then the schema errors are what the author needs to fix first.
+    """
     findings = list(document.findings)
     if document.data is not None:
         findings.extend(schema_findings(document))
+        if not any(finding.is_error for finding in findings):
+            findings.extend(rule_findings(document, options))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def rule_selection(path: str, options: CheckOptions) -> RuleSelection:
+    """The rules for one file: its configuration file, overridden by the command line.
+
+    Raises ConfigError or UnknownRuleError for settings that name nothing.
+    """
+    config = config_for(path) if options.use_config and os.path.exists(path) else Config()
+    select = options.select if options.select is not None else config.select
+    source = f"{config.source}: " if config.source else ""
+    try:
+        return RuleSelection.build(select, (*config.ignore, *options.ignore), config.severity)
+    except UnknownRuleError as error:
+        raise UnknownRuleError(f"{source}{error}") from None
+
+
+def rule_findings(document: Document, options: CheckOptions = CheckOptions()) -> list[Finding]:
+    """Findings of the selected rules, with silenced ones dropped and stale silences reported."""
+    assert document.data is not None
+    selection = rule_selection(document.path, options)
+    found = run_rules(document.data, document.source_map, document.path, selection)
+    active = {rule.code for rule in selection.rules()}
+    return apply_silences(found, document.raw, document.path, lambda name: resolve(name).code, active)
 
 
 def check_path(path: str | os.PathLike[str], options: CheckOptions = CheckOptions()) -> FileResult:
     """Load and check one file."""
     document = load_path(path, options.limits)
     findings = check_document(document, options)
-    return FileResult(document.path, tuple(findings), document.data)
+    return FileResult(document.path, tuple(findings), statement_facts(document.data))
 
 
-def check_paths(paths: Iterable[str | os.PathLike[str]],
-                options: CheckOptions = CheckOptions()) -> Iterator[FileResult]:
-    """Check files one after another, yielding each result as soon as it is ready."""
-    for path in paths:
-        yield check_path(path, options)
+def statement_facts(data: dict[str, Any] | None) -> dict[str, str]:
+    """Organisation, KvK number and period of a statement, as text, where present."""
+    if not isinstance(data, dict):
+        return {}
+    organisation = data.get("organisation")
+    organisation = organisation if isinstance(organisation, dict) else {}
+    period = data.get("reporting_period")
+    period = period if isinstance(period, dict) else {}
+    facts = {"organisation": organisation.get("name"), "kvk_number": organisation.get("kvk_number"),
+             "period_start": period.get("start"), "period_end": period.get("end")}
+    return {key: str(value) for key, value in facts.items() if isinstance(value, (str, int, float))}
+
+
+def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(), jobs: int = 1) -> Iterator[FileResult]:
+    """Check files, yielding results in the order of ``paths`` as soon as each is ready.
+
+    With ``jobs`` above 1 the files are checked in that many worker processes; the order of
+    the results stays the order of ``paths`` whatever the number of workers.
+    """
+    if jobs <= 1 or len(paths) < 2:
+        for path in paths:
+            yield check_path(path, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    workers = min(jobs, len(paths))
+    # Chunks amortise the cost of sending work to the workers; small enough to keep both busy.
+    chunk = max(1, min(64, len(paths) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(partial(check_path, options=options), paths, chunksize=chunk)
 
 
 def schema_findings(document: Document) -> list[Finding]:

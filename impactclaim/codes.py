@@ -32,6 +32,7 @@ TOO_DEEP = Code("IC011", "nesting-too-deep", "Mappings and sequences are nested 
 COMPLEX_KEY = Code("IC012", "complex-key", "A mapping key is not a plain scalar.")
 SCHEMA_VERSION = Code("IC020", "schema-version", "The schema_version is missing or not supported.")
 SCHEMA = Code("IC021", "schema", "The statement does not match the statement schema.")
+UNUSED_SILENCE = Code("IC030", "stale-silence", "An ignore comment names no rule, or silences nothing.")
 
 BUILTIN_CODES: dict[str, Code] = {
     code.code: code
@@ -50,5 +51,6 @@ BUILTIN_CODES: dict[str, Code] = {
         COMPLEX_KEY,
         SCHEMA_VERSION,
         SCHEMA,
+        UNUSED_SILENCE,
     )
 }

@@ -1,0 +1,671 @@
+"""Wording rules for claims: generic terms, offset-based neutrality, scope, future claims and labels."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
+
+from impactclaim.findings import Severity
+from impactclaim.rules.base import Issue, Item, Rule, RuleContext
+
+# --- term lists ---------------------------------------------------------------------------------
+#
+# Notation of the term lists, so that they stay readable as documentation:
+#   - a space matches one or more spaces or hyphens ("environmentally friendly" also matches
+#     "environmentally-friendly");
+#   - a hyphen matches a hyphen, a space or nothing ("eco-friendly", "eco friendly", "ecofriendly");
+#   - "CO2" also matches "CO₂";
+#   - a trailing "~" adds the regular Dutch adjective endings -e, -er, -ere, -st, -ste
+#     ("groen~" is groen, groene, groener, groenere, groenst, groenste).
+# Terms match whole words only, case-insensitively: a term inside a longer word (a Dutch
+# compound such as "groente", "groenafval" or "duurzaamheidsverslag", or "greenhouse") is not
+# a match, because a compound names a different thing.
+
+#: Climate-neutrality terms: generic without a label (IC102), and banned with offsets (IC103).
+NEUTRALITY_TERMS: dict[str, tuple[str, ...]] = {
+    "nl": ("klimaatneutraal", "klimaatneutrale", "CO2-neutraal", "CO2-neutrale", "koolstofneutraal",
+           "koolstofneutrale", "energieneutraal", "energieneutrale", "netto-nul"),
+    "en": ("climate neutral", "climate-neutral", "carbon neutral", "carbon-neutral", "CO2 neutral",
+           "CO2-neutral", "net zero", "net-zero"),
+}
+
+#: Generic environmental terms (Directive (EU) 2024/825, recital 9; ACM Leidraad rule 1), checked
+#: in every claim, plus the neutrality terms above.
+GENERIC_TERMS: dict[str, tuple[str, ...]] = {
+    "nl": ("duurzaam", "duurzame", "duurzamer", "duurzamere", "duurzaamst", "duurzaamste",
+           "groen~", "milieuvriendelijk~", "klimaatvriendelijk~", "natuurvriendelijk~",
+           "planeetvriendelijk~", "ecologisch~", "milieubewust~", "klimaatbewust~",
+           "biologisch afbreekbaar", "biologisch afbreekbare", "biobased", "energiezuinig~",
+           *NEUTRALITY_TERMS["nl"]),
+    "en": ("sustainable", "sustainably", "green", "greener", "greenest", "eco-friendly",
+           "environmentally friendly", "environment-friendly", "climate-friendly", "nature-friendly",
+           "planet-friendly", "earth-friendly", "carbon-friendly", "ecological", "ecologically",
+           "environmentally correct", "gentle on the environment", "environmentally conscious",
+           "eco-conscious", "environmentally responsible", "biodegradable", "bio-based",
+           "energy-efficient", *NEUTRALITY_TERMS["en"]),
+}
+
+#: Broad words that 2024/825 (recital 9) counts as generic environmental claims when they suggest
+#: excellent environmental performance: checked only in claims with ``domain: environmental``,
+#: because elsewhere they have other meanings ("responsible for", "verantwoorde zorg"). Dutch
+#: "bewust" is left out: it mostly means "deliberately" ("bewust gekozen").
+BROAD_TERMS: dict[str, tuple[str, ...]] = {
+    "nl": ("verantwoord", "verantwoorde", "verantwoorder"),
+    "en": ("conscious", "consciously", "responsible", "responsibly"),
+}
+
+#: Names that contain a generic term but are no claim: policies and places.
+NOT_GENERIC: tuple[str, ...] = ("Green Deal", "Green Deals", "Groene Hart", "responsible for")
+
+#: Wording that states a positive climate impact or a negative footprint (IC103), besides the
+#: neutrality terms.
+POSITIVE_IMPACT_TERMS: dict[str, tuple[str, ...]] = {
+    "nl": ("klimaatpositief", "klimaatpositieve", "CO2-positief", "CO2-positieve", "CO2-negatief",
+           "CO2-negatieve"),
+    "en": ("climate positive", "climate-positive", "carbon negative", "carbon-negative", "CO2-negative",
+           "carbon positive", "carbon-positive"),
+}
+
+_DUTCH_ENDINGS = "(?:e|er|ere|st|ste)?"
+
+
+def _term_pattern(term: str) -> str:
+    endings = term.endswith("~")
+    term = term.rstrip("~")
+    parts = []
+    for char in term:
+        if char == " ":
+            parts.append(r"[\s-]+")
+        elif char == "-":
+            parts.append(r"[\s-]?")
+        else:
+            parts.append(re.escape(char))
+    pattern = "".join(parts).replace("CO2", "CO[2₂]")
+    return pattern + (_DUTCH_ENDINGS if endings else "")
+
+
+def _compile(terms: Iterable[str]) -> re.Pattern[str]:
+    # Longest first, so that "greener" is reported rather than stopping at a shorter alternative.
+    alternatives = sorted({_term_pattern(term) for term in terms}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+_GENERIC = {language: _compile(terms) for language, terms in GENERIC_TERMS.items()}
+_BROAD = {language: _compile(terms) for language, terms in BROAD_TERMS.items()}
+_NOT_GENERIC = _compile(NOT_GENERIC)
+_NEUTRAL_OR_POSITIVE = {language: _compile((*NEUTRALITY_TERMS[language], *POSITIVE_IMPACT_TERMS[language]))
+                        for language in NEUTRALITY_TERMS}
+
+
+def _found(patterns: Iterable[re.Pattern[str]], text: str, exempt: re.Pattern[str] | None = None) -> list[str]:
+    """The distinct words of ``text`` that the patterns match, in text order, as written."""
+    skip = [match.span() for match in exempt.finditer(text)] if exempt else []
+    hits: dict[int, str] = {}
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            if not any(start <= match.start() < end for start, end in skip):
+                hits.setdefault(match.start(), match.group())
+    seen: dict[str, str] = {}
+    for _, word in sorted(hits.items()):
+        seen.setdefault(word.lower(), word)
+    return list(seen.values())
+
+
+def _quoted(words: Iterable[str]) -> str:
+    return ", ".join(f'"{word}"' for word in words)
+
+
+def _text(claim: Item) -> str:
+    text = claim.data.get("text")
+    return " ".join(text.split()) if isinstance(text, str) else ""
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _has_scheme(claim: Item) -> bool:
+    return bool(_mapping(claim.data.get("label")).get("scheme"))
+
+
+# --- IC102 --------------------------------------------------------------------------------------
+
+class GenericTerm(Rule):
+    """A claim uses a generic environmental term such as "duurzaam" or "green" without a recognised label.
+
+    Looks for generic environmental terms in each claim's ``text``, in Dutch and in English
+    (both lists are checked whatever the statement's ``language``, because Dutch marketing
+    borrows "green" and "eco-friendly"). Matching is case-insensitive and on whole words: a
+    term inside a longer word does not count, so "groente", "groenafval",
+    "duurzaamheidsverslag" and "greenhouse gas" are not generic claims. Dutch compounds are
+    therefore only caught when they are generic terms themselves ("milieuvriendelijk",
+    "klimaatneutraal"). A hyphen separates words, so "sustainably-sourced" and "green-certified"
+    do count. Comparatives and superlatives count ("duurzamer", "greener", "groenste"): "greener"
+    is as vague as "green". The names "Green Deal" and "Groene Hart" are not claims. The terms
+    are checked in claims of every domain: "duurzaam werk" in a social claim is just as vague
+    (write "een contract van minstens een jaar").
+
+    The terms: duurzaam, groen, milieuvriendelijk, klimaatvriendelijk, natuurvriendelijk,
+    planeetvriendelijk, ecologisch, milieubewust, klimaatbewust, biologisch afbreekbaar,
+    biobased, energiezuinig, klimaatneutraal, CO2-neutraal, koolstofneutraal, energieneutraal,
+    netto-nul; sustainable, sustainably, green, eco-friendly, environmentally friendly, climate
+    friendly, nature friendly, planet friendly, earth friendly, carbon friendly, ecological,
+    environmentally correct, gentle on the environment, environmentally conscious,
+    eco-conscious, environmentally responsible, biodegradable, bio-based, energy efficient,
+    climate neutral, carbon neutral, CO2 neutral, net zero (with their inflections). In claims
+    with ``domain: environmental`` also the broad words "conscious", "responsible" (not
+    "responsible for") and "verantwoord".
+
+    The rule does not fire when the claim has a ``label`` with a ``scheme``: a certification
+    scheme with third-party verification is how a trader shows the recognised excellent
+    environmental performance the term suggests. The climate-neutrality terms are generic too
+    and fire here without such a label; when the neutrality rests on offsetting, IC103
+    (offset-neutrality) fires as well, label or not.
+
+    Why: Directive (EU) 2024/825 (empowering consumers for the green transition, applying from
+    27 September 2026) adds to the blacklist of the Unfair Commercial Practices Directive
+    generic environmental claims for which the trader cannot demonstrate recognised excellent
+    environmental performance; its recital 9 names "environmentally friendly", "eco-friendly",
+    "green", "ecological", "climate friendly", "biodegradable" and similar words. The ACM
+    Leidraad Duurzaamheidsclaims (2023), rule 1, asks for correct, clear, specific and complete
+    claims instead of vague ones such as "duurzaam" or "groen".
+
+    Failing example::
+
+        metrics:
+          - id: bread-local-grain
+            name: Bread baked from grain grown within 50 km
+            unit: kg
+            value: 12000
+        claims:
+          - id: local-bread
+            text: Our bread is sustainable.
+            domain: environmental
+            basis:
+              metrics: [bread-local-grain]
+
+    Passing example::
+
+        metrics:
+          - id: bread-local-grain
+            name: Bread baked from grain grown within 50 km
+            unit: kg
+            value: 12000
+        claims:
+          - id: local-bread
+            text: We baked 12,000 kg of bread from grain grown within 50 km of the bakery.
+            domain: environmental
+            basis:
+              metrics: [bread-local-grain]
+    """
+
+    code: ClassVar[str] = "IC102"
+    slug: ClassVar[str] = "generic-term"
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = (
+        "A claim uses a generic environmental term such as \"duurzaam\" or \"green\" without a recognised label.")
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        for claim in context.claims:
+            if _has_scheme(claim):
+                continue
+            patterns = list(_GENERIC.values())
+            if claim.data.get("domain") == "environmental":
+                patterns += _BROAD.values()
+            words = _found(patterns, _text(claim), exempt=_NOT_GENERIC)
+            if words:
+                yield Issue(
+                    (*claim.path, "text"),
+                    f"claim '{claim.id}' uses the generic term{'s' if len(words) > 1 else ''} {_quoted(words)} "
+                    "without a recognised label",
+                    "say concretely what the benefit is and how large it is (e.g. '40% less CO2e than new "
+                    "timber'), or base the claim on a label with a certification scheme (label.scheme)")
+
+
+# --- IC103 --------------------------------------------------------------------------------------
+
+# What a text says about offsetting: any form of compensate/compensatie/offset, carbon credits.
+_OFFSET_MENTION = re.compile(
+    r"\b\w*(?:compens|kompens)\w*|\boffset\w*|\b(?:carbon|CO[2₂]|koolstof)[\s-]?credits?\b", re.IGNORECASE)
+# Saying that emissions *are* compensated states a reduced or neutral net impact ...
+_COMPENSATED = re.compile(
+    r"\b\w*gecompenseerd\w*|\b\w*compensated\b"
+    r"|\b(?:is|are|was|were|be|been|being|fully|completely|entirely|totally|100\s?%)\s+offset\b",
+    re.IGNORECASE)
+# ... but only when it is about climate: "loonkosten worden gecompenseerd" is no climate claim.
+_CLIMATE_SUBJECT = re.compile(
+    r"\b(?:CO[2₂]e?|tCO[2₂]e|carbon|klimaat\w*|climate|emissions?|emissies?|\w*uitstoot|broeikasgas\w*"
+    r"|greenhouse|footprint|\w*voetafdruk)\b", re.IGNORECASE)
+
+
+class OffsetNeutrality(Rule):
+    """A claim of neutral or positive climate impact relies on offsetting.
+
+    Fires when a claim's ``text`` states a neutral, reduced or positive climate impact and the
+    claim relies on offsetting. Impact wording is: the climate-neutrality terms of IC102
+    (klimaatneutraal, CO2-neutraal, koolstofneutraal, energieneutraal, netto-nul, climate
+    neutral, carbon neutral, CO2 neutral, net zero), positive-impact terms (klimaatpositief,
+    CO2-positief, CO2-negatief, climate positive, carbon positive, carbon negative), and saying
+    that climate emissions *are* compensated ("CO2-gecompenseerd", "onze uitstoot wordt
+    gecompenseerd", "carbon compensated", "our emissions are fully offset"). The claim relies on
+    offsetting when it has ``offsets: true`` or its text mentions compensation or offsetting
+    (compensatie, compenseren, offset, carbon credits). A factual sentence about offsetting
+    without impact wording ("we financed 40 tCO2e of certified carbon credits") does not fire.
+    A label does not help: IC102 stops at a certified label, this rule does not.
+
+    Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
+    Directive claiming, based on the offsetting of greenhouse gas emissions, that a product has
+    a neutral, reduced or positive impact on the environment. The ACM Leidraad
+    Duurzaamheidsclaims (2023) asks that compensation is presented for what it is, not as a
+    smaller footprint of the product (rules 1 and 2).
+
+    Failing example::
+
+        metrics:
+          - id: emissions
+            name: Scope 1 and 2 emissions
+            unit: tCO2e
+            value: 18.4
+        claims:
+          - id: deliveries
+            text: Our deliveries are carbon neutral thanks to certified offsets.
+            domain: environmental
+            scope: service
+            basis:
+              metrics: [emissions]
+            label:
+              name: Climate Neutral Certified
+              scheme: Climate Neutral Certified standard, third-party verified
+
+    Passing example::
+
+        metrics:
+          - id: emissions
+            name: Scope 1 and 2 emissions
+            unit: tCO2e
+            value: 18.4
+        claims:
+          - id: deliveries
+            text: We deliver by cargo bike within the ring road, which emitted 18.4 tCO2e in total this year.
+            domain: environmental
+            scope: service
+            basis:
+              metrics: [emissions]
+            offsets: false
+    """
+
+    code: ClassVar[str] = "IC103"
+    slug: ClassVar[str] = "offset-neutrality"
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = "A claim of neutral or positive climate impact relies on offsetting."
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        for claim in context.claims:
+            text = _text(claim)
+            impact = _found(_NEUTRAL_OR_POSITIVE.values(), text)
+            if _CLIMATE_SUBJECT.search(text):
+                impact += [word for word in _found([_COMPENSATED], text) if word not in impact]
+            if not impact:
+                continue
+            # Offset words that are part of the impact wording itself ("fully offset") say nothing new.
+            mentions = [word for word in _found([_OFFSET_MENTION], text)
+                        if not any(word.lower() in said.lower() for said in impact)]
+            if claim.data.get("offsets") is True:
+                reliance = " and has offsets: true"
+            elif mentions:
+                reliance = f" and mentions {_quoted(mentions)}"
+            elif _OFFSET_MENTION.search(text):
+                reliance = ", which is offsetting by its own words"
+            else:
+                continue
+            yield Issue(
+                (*claim.path, "text"),
+                f"claim '{claim.id}' states {_quoted(impact)}{reliance}; a neutral, reduced or positive climate "
+                "impact may not rest on offsetting",
+                "report the measured reduction of your own emissions instead, and describe offsetting "
+                "separately as a contribution to climate projects, not as a smaller footprint")
+
+
+# --- IC104 --------------------------------------------------------------------------------------
+
+_NARROW_SCOPES = ("product", "service", "site", "activity")
+_ADVERB = r"(?:(?:nu|al|volledig|helemaal|geheel|now|already|fully|entirely|completely|100\s?%)\s+){0,2}"
+
+
+def _whole_words(patterns: Iterable[str]) -> re.Pattern[str]:
+    # A literal space in a pattern stands for any run of whitespace (claims are folded text).
+    return re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in patterns) + r")\b", re.IGNORECASE)
+
+
+_ALL_TERMS_NL = "|".join(sorted({_term_pattern(t) for t in (*GENERIC_TERMS["nl"], *POSITIVE_IMPACT_TERMS["nl"])},
+                                key=len, reverse=True))
+_ALL_TERMS_EN = "|".join(sorted({_term_pattern(t) for t in (*GENERIC_TERMS["en"], *POSITIVE_IMPACT_TERMS["en"])},
+                                key=len, reverse=True))
+
+#: Phrases that speak about the whole organisation or all its products (IC104).
+WHOLE_ORGANISATION_PHRASES: tuple[str, ...] = (
+    # Dutch
+    r"al(?:le)? onze (?:producten|diensten|locaties|vestigingen|winkels|activiteiten|bedrijfsactiviteiten"
+    r"|verpakkingen|voertuigen|processen|energie|stroom|uitstoot)",
+    r"alle producten|alle diensten|(?:elk|ieder) (?:product|artikel)",
+    r"ons (?:hele |gehele |volledige )?(?:bedrijf|assortiment)",
+    r"onze (?:hele |gehele |volledige )?(?:organisatie|onderneming|bedrijfsvoering|productie)",
+    r"(?:het|de) (?:hele|gehele|volledige) (?:bedrijf|organisatie|onderneming)",
+    r"bedrijfsbreed|organisatiebreed|alles wat (?:wij|we) (?:maken|doen|verkopen)",
+    r"(?:wij|we) zijn " + _ADVERB + r"(?:een |het |de )?(?:\w+ )?(?:bedrijf|organisatie|onderneming)",
+    r"(?:wij|we) zijn " + _ADVERB + r"(?:" + _ALL_TERMS_NL + r")",
+    # English
+    r"all (?:of )?our (?:products|services|sites|locations|shops|stores|branches|activities|operations"
+    r"|packaging|vehicles|fleet|energy|electricity|emissions|production|processes)",
+    r"all products|all services|(?:every|each) (?:one of our |of our )?products?",
+    r"our (?:whole |entire )?(?:company|business|organi[sz]ation)",
+    r"our (?:whole|entire) (?:range|product range|operations)",
+    r"the (?:whole|entire) (?:company|business|organi[sz]ation)",
+    r"(?:company|organi[sz]ation|business)[\s-]wide|everything we (?:make|do|sell)",
+    r"(?:we are|we're|we’re) " + _ADVERB + r"(?:a |an |the )?(?:\w+ )?(?:company|business|organi[sz]ation)",
+    r"(?:we are|we're|we’re) " + _ADVERB + r"(?:" + _ALL_TERMS_EN + r")",
+)
+_WHOLE_ORGANISATION = _whole_words(WHOLE_ORGANISATION_PHRASES)
+
+
+class ScopeOverreach(Rule):
+    """A claim scoped to a product, service, site or activity speaks about the whole organisation.
+
+    Fires when a claim has ``scope`` product, service, site or activity, but its ``text`` speaks
+    about the whole organisation or all its products. The phrases (case-insensitive, whole
+    words):
+
+    - Dutch: "al(le) onze" followed by producten, diensten, locaties, vestigingen, winkels,
+      activiteiten, verpakkingen, voertuigen, processen, energie, stroom or uitstoot; "alle
+      producten", "alle diensten", "elk/ieder product"; "ons (hele) bedrijf", "ons (hele)
+      assortiment"; "onze (hele) organisatie/onderneming/bedrijfsvoering/productie"; "het hele
+      bedrijf", "de hele organisatie"; "bedrijfsbreed", "alles wat we maken/doen/verkopen";
+      "wij zijn (een ...) bedrijf/organisatie" and "wij zijn" followed by a generic term of
+      IC102 ("wij zijn klimaatneutraal").
+    - English: "all (of) our" followed by products, services, sites, locations, shops, stores,
+      branches, activities, operations, packaging, vehicles, fleet, energy, electricity,
+      emissions, production or processes; "all products", "every product", "each of our
+      products"; "our (whole) company/business/organisation"; "our entire range/operations";
+      "the whole company"; "company-wide", "everything we make/do/sell"; "we are (a ...)
+      company/business/organisation" and "we are" followed by a generic term ("we are carbon
+      neutral").
+
+    "All our participants" or "onze cliënten" do not count: people served by one service are
+    within its scope. Claims without ``scope`` or with ``scope: organisation`` are not checked.
+
+    Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
+    Directive making an environmental claim about the entire product or the trader's entire
+    business when it concerns only a certain aspect of the product or a specific activity of
+    the business. The ACM Leidraad Duurzaamheidsclaims (2023), rule 1, asks for claims that are
+    specific and complete about what they cover.
+
+    Failing example::
+
+        metrics:
+          - id: solar-share
+            name: Share of the bakery's electricity from its own solar panels
+            unit: "%"
+            kind: percentage
+            value: 35
+        claims:
+          - id: solar
+            text: Our company runs on sunshine.
+            domain: environmental
+            scope: site
+            scope_detail: Bakery at the Oudegracht
+            basis:
+              metrics: [solar-share]
+
+    Passing example::
+
+        metrics:
+          - id: solar-share
+            name: Share of the bakery's electricity from its own solar panels
+            unit: "%"
+            kind: percentage
+            value: 35
+        claims:
+          - id: solar
+            text: Solar panels on the roof of our Oudegracht bakery supply part of its electricity.
+            domain: environmental
+            scope: site
+            scope_detail: Bakery at the Oudegracht
+            basis:
+              metrics: [solar-share]
+    """
+
+    code: ClassVar[str] = "IC104"
+    slug: ClassVar[str] = "scope-overreach"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = (
+        "A claim scoped to a product, service, site or activity speaks about the whole organisation.")
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        for claim in context.claims:
+            scope = claim.data.get("scope")
+            if scope not in _NARROW_SCOPES:
+                continue
+            phrases = _found([_WHOLE_ORGANISATION], _text(claim))
+            if not phrases:
+                continue
+            detail = claim.data.get("scope_detail")
+            covered = f"scope '{scope}'" + (f" ({detail})" if isinstance(detail, str) else "")
+            yield Issue(
+                (*claim.path, "text"),
+                f"claim '{claim.id}' has {covered} but its text speaks about the whole organisation: "
+                f"{_quoted(phrases)}",
+                f"limit the text to the {scope} the claim is about, or set scope: organisation and "
+                "substantiate the claim for the whole organisation")
+
+
+# --- IC105 --------------------------------------------------------------------------------------
+
+#: Words that make a claim about future performance (IC105), besides a year after the period.
+FUTURE_WORDING: tuple[str, ...] = (
+    # Dutch
+    r"zal|zullen|zult", r"(?:wij|we) gaan|gaan (?:wij|we)", r"(?:wij|we) willen",
+    r"streven|streeft|streef\w*", r"ambities?", r"doel|doelen|doelstellingen?", r"beloven|belooft",
+    # English
+    r"will|shall|we'll|we’ll", r"going to", r"aims?|aiming", r"targets?(?! groups?\b)", r"goals?",
+    r"ambitions?", r"strive|strives|striving", r"(?:committed|commit|commits|commitment) to",
+    r"pledges?|pledged", r"plans? to",
+)
+_FUTURE_WORDS = _whole_words(FUTURE_WORDING)
+_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+           "|january|february|march|may|june|july|august|october")
+# A year introduced by a time word ("in 2030", "tegen eind 2028", "by March 2027", "vóór 2030"),
+# or the end of a range ("2026-2030"). Other numbers are not years: "2030 kg" and "in totaal 2030
+# fietsen" are amounts, which is why only a month, season or part of the year may stand between.
+_YEAR = re.compile(
+    r"\b(?:in|tegen|vóór|voor|uiterlijk|tot|tot en met|per|vanaf|na|by|before|until|till|from|after|end of)"
+    rf"(?:\s+(?:{_MONTHS}|eind|begin|medio|mid|q[1-4]|het jaar|the year|de periode|the period))?"
+    r"\s+(20\d\d|2100)(?:\s*[-–]\s*(20\d\d|2100))?\b(?![.,]\d)"
+    r"|\b(?:19|20)\d\d\s*[-–]\s*(20\d\d|2100)\b(?![.,]\d)",
+    re.IGNORECASE)
+_COMMITMENT_FIELDS = ("target_value", "target_year", "plan", "verifier")
+
+
+def _future_words(text: str, period_end: str | None) -> list[str]:
+    words = _found([_FUTURE_WORDS], text)
+    if period_end is not None:
+        end_year = int(period_end[:4])
+        for match in _YEAR.finditer(text):
+            if max(int(year) for year in match.groups() if year) > end_year:
+                words.append(match.group())
+    return words
+
+
+class FutureClaimWithoutPlan(Rule):
+    """A claim about future performance lacks a target value, target year, plan or verifier.
+
+    A claim is about the future when its ``text`` has future or target wording, or when it has
+    a ``future_commitment`` at all. Future wording is:
+
+    - a year after the end of the reporting period introduced by a time word: in, tegen, vóór,
+      voor, uiterlijk, tot, per, vanaf, na, by, before, until, from, after, end of (also "in
+      maart 2027", "by Q2 2027", "2026-2030"). A year inside or before the reporting period is
+      not future wording, and a bare number ("2030 kg") is no year;
+    - Dutch: zal, zullen, "wij/we gaan", "wij/we willen", streven, streeft, streefwaarde,
+      ambitie, doel, doelen, doelstelling, beloven ("doelgroep" does not count);
+    - English: will, shall, we'll, going to, aim, target ("target group" does not count), goal,
+      ambition, strive, committed/commit to, pledge, plan(s) to.
+
+    Such a claim needs a ``future_commitment`` with all of ``target_value``, ``target_year``,
+    ``plan`` and ``verifier``; the finding lists what is missing. It stands at the
+    ``future_commitment`` when there is one, otherwise at the claim text.
+
+    Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
+    Directive environmental claims about future performance without clear, objective, publicly
+    available and verifiable commitments set out in a detailed and realistic implementation
+    plan with measurable, time-bound targets, regularly verified by an independent third-party
+    expert. The ACM Leidraad Duurzaamheidsclaims (2023), rule 4, asks to describe future
+    sustainability ambitions concretely and measurably.
+
+    Failing example::
+
+        metrics:
+          - id: electric-deliveries
+            name: Share of bread deliveries made by electric van
+            unit: "%"
+            kind: percentage
+            value: 30
+        claims:
+          - id: electric-vans
+            text: We will deliver all bread by electric van by 2028.
+            domain: environmental
+            scope: activity
+            scope_detail: Bread deliveries
+            basis:
+              metrics: [electric-deliveries]
+            future_commitment:
+              target_year: 2028
+
+    Passing example::
+
+        metrics:
+          - id: electric-deliveries
+            name: Share of bread deliveries made by electric van
+            unit: "%"
+            kind: percentage
+            value: 30
+        claims:
+          - id: electric-vans
+            text: We will deliver all bread by electric van by 2028.
+            domain: environmental
+            scope: activity
+            scope_detail: Bread deliveries
+            basis:
+              metrics: [electric-deliveries]
+            future_commitment:
+              target_value: 100
+              target_year: 2028
+              plan: Replace one diesel van in 2026 and the other two in 2027; chargers are ordered.
+              verifier: Klimaatbureau Utrecht, which checks progress every year
+    """
+
+    code: ClassVar[str] = "IC105"
+    slug: ClassVar[str] = "future-claim-without-plan"
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = "A claim about future performance lacks a target value, target year, plan or verifier."
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        period = context.period
+        for claim in context.claims:
+            commitment = claim.data.get("future_commitment")
+            words = _future_words(_text(claim), period[1] if period else None)
+            if not words and not isinstance(commitment, dict):
+                continue
+            missing = [name for name in _COMMITMENT_FIELDS if _mapping(commitment).get(name) is None]
+            if not missing:
+                continue
+            why = f"speaks about the future ({_quoted(words)})" if words else "has a future_commitment"
+            if isinstance(commitment, dict):
+                yield Issue((*claim.path, "future_commitment"),
+                            f"claim '{claim.id}' {why}, but its future_commitment lacks {_listing(missing)}",
+                            _FUTURE_HINT, at_key=True)
+            else:
+                yield Issue((*claim.path, "text"),
+                            f"claim '{claim.id}' {why}, but has no future_commitment "
+                            f"(missing {_listing(missing)})",
+                            _FUTURE_HINT)
+
+
+_FUTURE_HINT = ("add future_commitment with target_value, target_year, a concrete implementation plan and "
+                "the independent verifier, or rewrite the text as a statement about what was achieved")
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --- IC106 --------------------------------------------------------------------------------------
+
+class LabelWithoutScheme(Rule):
+    """A claim's label is based on neither a certification scheme nor a public authority.
+
+    Fires when a claim has a ``label`` that has neither ``scheme`` (the certification scheme
+    with third-party verification behind it) nor ``authority`` (the public authority that
+    established it). The finding stands at the label.
+
+    Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
+    Directive displaying a sustainability label that is not based on a certification scheme or
+    established by public authorities. The ACM Leidraad Duurzaamheidsclaims (2023), rule 5, asks
+    that labels help consumers rather than confuse them; a self-made label suggests an
+    independent check that never happened.
+
+    Failing example::
+
+        metrics:
+          - id: organic-flour
+            name: Share of organic flour
+            unit: "%"
+            kind: percentage
+            value: 100
+        claims:
+          - id: organic
+            text: All our loaves carry our Echt Bio Bakker label.
+            domain: environmental
+            basis:
+              metrics: [organic-flour]
+            label:
+              name: Echt Bio Bakker
+
+    Passing example::
+
+        metrics:
+          - id: organic-flour
+            name: Share of organic flour
+            unit: "%"
+            kind: percentage
+            value: 100
+        claims:
+          - id: organic
+            text: All our loaves carry the EU organic logo.
+            domain: environmental
+            basis:
+              metrics: [organic-flour]
+            label:
+              name: EU organic logo
+              scheme: Regulation (EU) 2018/848 on organic production, certified by Skal Biocontrole
+              authority: European Commission
+    """
+
+    code: ClassVar[str] = "IC106"
+    slug: ClassVar[str] = "label-without-scheme"
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = "A claim's label is based on neither a certification scheme nor a public authority."
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        for claim in context.claims:
+            label = claim.data.get("label")
+            if not isinstance(label, dict) or label.get("scheme") or label.get("authority"):
+                continue
+            name = label.get("name")
+            yield Issue(
+                (*claim.path, "label"),
+                f"claim '{claim.id}' relies on the label \"{name}\", which names neither a certification "
+                "scheme nor a public authority",
+                "add label.scheme (the certification scheme with third-party verification) or "
+                "label.authority (the public authority that established the label), or drop the label",
+                at_key=True)

@@ -1,0 +1,391 @@
+"""Rules on outcomes: baseline, output-versus-outcome, ABC classification, risk and evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from impactclaim.findings import Severity
+from impactclaim.rules.base import Issue, Item, Rule, RuleContext
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    """``value`` when it is a mapping, else an empty one (rules may see partly invalid data)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _label(outcome: Item) -> str:
+    return f"outcome '{outcome.id}'" if outcome.id else f"outcome {outcome.path[-1]}"
+
+
+class OutcomeWithoutBaseline(Rule):
+    """An outcome has neither a baseline nor a counterfactual.
+
+    Checks every outcome for ``who.baseline`` (how the stakeholders were doing before) or
+    ``contribution.counterfactual`` (what would likely have happened without the enterprise);
+    one of the two is enough.
+
+    Why: an outcome is a *change*, and a change needs a starting point. The Impact Management
+    Project's "who" dimension asks how well off the stakeholders were before, and its
+    "contribution" dimension asks what would have happened anyway. With neither, nobody can tell
+    how much of the reported result the enterprise caused, which is also what Social Value
+    principle 5 (do not overclaim) warns against.
+
+    Failing example::
+
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+            risks:
+              - type: drop-off
+                level: medium
+
+    Passing example::
+
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+              baseline: On average, trainees had been out of paid work for three years when they started.
+            risks:
+              - type: drop-off
+                level: medium
+    """
+
+    code: ClassVar[str] = "IC108"
+    slug: ClassVar[str] = "outcome-without-baseline"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "An outcome has neither a baseline nor a counterfactual."
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        for outcome in context.outcomes:
+            baseline = _mapping(outcome.data.get("who")).get("baseline")
+            counterfactual = _mapping(outcome.data.get("contribution")).get("counterfactual")
+            if not _text(baseline) and not _text(counterfactual):
+                yield Issue(
+                    outcome.path,
+                    f"{_label(outcome)} has no who.baseline and no contribution.counterfactual, "
+                    "so the change it reports cannot be attributed",
+                    "describe the stakeholders' situation before the intervention in who.baseline, "
+                    "or what would have happened without you in contribution.counterfactual",
+                )
+
+
+class OutputAsOutcome(Rule):
+    """An outcome is measured only by counts, which are outputs rather than changes.
+
+    Checks every outcome that lists metrics: when every referenced metric that exists has
+    ``kind: count``, the outcome is measured only by how much the enterprise did (trainings
+    given, people reached), not by what changed for people or planet. References to metrics that
+    do not exist are left to the dangling-reference rule.
+
+    Why: the Impact Management Project's "how much" dimension and Social Value principle 2
+    (understand what changes) are about the change stakeholders experience;
+    counting activities and participants describes outputs, one step earlier in the theory of
+    change. Add a metric of the change itself: a share that found work, a score before and
+    after, kilograms of waste avoided.
+
+    Failing example::
+
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+              baseline: On average, trainees had been out of paid work for three years when they started.
+            risks:
+              - type: drop-off
+                level: medium
+            metrics:
+              - trainees
+        metrics:
+          - id: trainees
+            name: Trainees who started a traineeship
+            unit: people
+            kind: count
+            value: 12
+
+    Passing example::
+
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+              baseline: On average, trainees had been out of paid work for three years when they started.
+            risks:
+              - type: drop-off
+                level: medium
+            metrics:
+              - trainees
+              - trainees-employed
+        metrics:
+          - id: trainees
+            name: Trainees who started a traineeship
+            unit: people
+            kind: count
+            value: 12
+          - id: trainees-employed
+            name: Trainees with paid work six months after their traineeship
+            unit: "%"
+            kind: percentage
+            value: 42
+    """
+
+    code: ClassVar[str] = "IC109"
+    slug: ClassVar[str] = "output-as-outcome"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "An outcome is measured only by counts, which are outputs rather than changes."
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        for outcome in context.outcomes:
+            refs = outcome.data.get("metrics")
+            if not isinstance(refs, list):
+                continue
+            found = [context.metrics_by_id[ref] for ref in refs
+                     if isinstance(ref, str) and ref in context.metrics_by_id]
+            if found and all(metric.data.get("kind") == "count" for metric in found):
+                names = ", ".join(f"'{metric.id}'" for metric in found)
+                yield Issue(
+                    (*outcome.path, "metrics"),
+                    f"{_label(outcome)} is measured only by counts ({names}): outputs, not a change "
+                    "for people or planet",
+                    "add a metric of the change itself, e.g. the share of participants that found work "
+                    "or a score before and after",
+                    at_key=True,
+                )
+
+
+class AbcInconsistency(Rule):
+    """A negative outcome is classified B or C, or the enterprise claims C while a negative outcome is not A.
+
+    Checks the Impact Frontiers ABC classification of the outcomes and of the enterprise:
+
+    - an outcome with ``what.polarity: negative`` may only be classified A (act to avoid harm); a
+      negative effect cannot "benefit stakeholders" (B) or "contribute to solutions" (C);
+    - when ``mission.abc`` is C, every negative outcome must be classified A, so an unclassified
+      negative outcome is reported too.
+
+    Why: in the ABC classification of Impact Frontiers (which carries on the norms of the Impact
+    Management Project), an enterprise that contributes to solutions (C) must also act to avoid harm (A) on the
+    negative effects it causes. Classifying a harm as a benefit, or leaving it unclassified while
+    claiming C, overstates the enterprise's impact.
+
+    Failing example::
+
+        mission:
+          abc: C
+        outcomes:
+          - id: night-shifts
+            what:
+              description: Bakers work night shifts, which disturbs their sleep.
+              polarity: negative
+            who:
+              stakeholder: Our bakers
+              baseline: Before they joined us, most of our bakers worked day shifts.
+            risks:
+              - type: endurance
+                level: medium
+
+    Passing example::
+
+        mission:
+          abc: C
+        outcomes:
+          - id: night-shifts
+            what:
+              description: Bakers work night shifts, which disturbs their sleep.
+              polarity: negative
+            who:
+              stakeholder: Our bakers
+              baseline: Before they joined us, most of our bakers worked day shifts.
+            risks:
+              - type: endurance
+                level: medium
+                mitigation: No baker works more than two night shifts a week.
+            abc: A
+    """
+
+    code: ClassVar[str] = "IC111"
+    slug: ClassVar[str] = "abc-inconsistency"
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = (
+        "A negative outcome is classified B or C, or the enterprise claims C while a negative outcome is not A."
+    )
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        enterprise_c = _mapping(context.data.get("mission")).get("abc") == "C"
+        for outcome in context.outcomes:
+            if _mapping(outcome.data.get("what")).get("polarity") != "negative":
+                continue
+            abc = outcome.data.get("abc")
+            if abc in ("B", "C"):
+                # One issue per outcome: a negative outcome classified B or C also breaks an
+                # enterprise C, but the fix is the same (classify it A).
+                also = "; the enterprise's mission.abc C also requires A here" if enterprise_c else ""
+                yield Issue(
+                    (*outcome.path, "abc"),
+                    f"negative {_label(outcome)} is classified {abc}: a negative effect cannot "
+                    f"{'benefit stakeholders' if abc == 'B' else 'contribute to solutions'}{also}",
+                    "classify a negative outcome as A (act to avoid harm) and describe how you reduce it "
+                    "in its risks' mitigation",
+                )
+            elif enterprise_c and abc != "A":
+                yield Issue(
+                    outcome.path,
+                    f"the enterprise claims mission.abc C, but negative {_label(outcome)} is not classified A",
+                    "add 'abc: A' to the outcome with what you do to avoid or reduce the harm, "
+                    "or lower mission.abc",
+                )
+
+
+class RiskUnassessed(Rule):
+    """An outcome lists no impact risks.
+
+    Checks that every outcome has at least one entry under ``risks``, each a risk type with its
+    level (and ideally a mitigation).
+
+    Why: risk is the fifth dimension of impact of the Impact Management Project: the likelihood
+    that impact turns out different from expected. It distinguishes nine risk types (evidence,
+    external, stakeholder participation, drop-off, efficiency, execution, alignment, endurance
+    and unexpected impact). An outcome without any assessed risk presents its impact as certain,
+    which it never is.
+
+    Failing example::
+
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+              baseline: On average, trainees had been out of paid work for three years when they started.
+
+    Passing example::
+
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+              baseline: On average, trainees had been out of paid work for three years when they started.
+            risks:
+              - type: drop-off
+                level: medium
+                mitigation: A job coach stays in touch for a year after placement.
+    """
+
+    code: ClassVar[str] = "IC112"
+    slug: ClassVar[str] = "risk-unassessed"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "An outcome lists no impact risks."
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        for outcome in context.outcomes:
+            risks = outcome.data.get("risks")
+            if isinstance(risks, list) and risks:
+                continue
+            # An explicit empty list is pointed at; a missing one at the outcome.
+            path = (*outcome.path, "risks") if "risks" in outcome.data else outcome.path
+            yield Issue(
+                path,
+                f"{_label(outcome)} has no assessed impact risks",
+                "add at least one risk (type, level and mitigation), e.g. 'type: drop-off' or "
+                "'type: evidence', from the nine IMP risk types",
+                at_key="risks" in outcome.data,
+            )
+
+
+class SelfDeclaredEvidence(Rule):
+    """An outcome claims evidence level 3 or higher without an independent source.
+
+    Checks every outcome with ``evidence.level`` 3, 4 or 5 for at least one source under
+    ``evidence.sources`` with ``independent: true``.
+
+    Why: on the Nesta Standards of Evidence, level 3 means the enterprise can show causality,
+    which needs a comparison or control group; level 4 asks for one or more independent
+    replication evaluations and level 5 for replication at scale. Such claims are only credible
+    when someone independent of the enterprise produced or checked the evidence, as Social Value
+    principle 7 (verify the result) asks.
+
+    Failing example::
+
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+              baseline: On average, trainees had been out of paid work for three years when they started.
+            risks:
+              - type: evidence
+                level: medium
+            evidence:
+              level: 3
+              sources:
+                - title: Our own follow-up of trainees
+                  independent: false
+
+    Passing example::
+
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+              baseline: On average, trainees had been out of paid work for three years when they started.
+            risks:
+              - type: evidence
+                level: medium
+            evidence:
+              level: 3
+              sources:
+                - title: Evaluation of the bakery traineeships, with a comparison group
+                  publisher: University of Applied Sciences Utrecht
+                  year: 2025
+                  independent: true
+    """
+
+    code: ClassVar[str] = "IC113"
+    slug: ClassVar[str] = "self-declared-evidence"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "An outcome claims evidence level 3 or higher without an independent source."
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        for outcome in context.outcomes:
+            evidence = _mapping(outcome.data.get("evidence"))
+            level = evidence.get("level")
+            if not isinstance(level, int) or isinstance(level, bool) or level < 3:
+                continue
+            sources = evidence.get("sources")
+            sources = sources if isinstance(sources, list) else []
+            if any(_mapping(source).get("independent") is True for source in sources):
+                continue
+            found = f"none of its {len(sources)} sources is independent" if sources else "it lists no sources"
+            yield Issue(
+                (*outcome.path, "evidence", "level"),
+                f"{_label(outcome)} claims Nesta evidence level {level}, but {found}",
+                "add the independent evaluation (with 'independent: true') that shows causality, "
+                "or lower the level to 2",
+            )

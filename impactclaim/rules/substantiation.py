@@ -1,0 +1,152 @@
+"""Substantiation rules: a claim needs a basis, and a basis of estimates alone is weak."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from impactclaim.findings import Severity
+from impactclaim.rules.base import Issue, Item, Rule, RuleContext
+
+
+class UnsubstantiatedClaim(Rule):
+    """A claim has no basis: no metric and no outcome substantiates it.
+
+    Fires when a claim has no ``basis``, or a basis whose ``metrics`` and ``outcomes`` are both
+    missing or empty. The finding stands at the ``basis`` key when there is one, otherwise at
+    the claim. A basis that refers to ids that do not exist is reported by IC107
+    (dangling-reference) instead, so the two rules never report the same defect twice.
+
+    Why: the ACM Leidraad Duurzaamheidsclaims (2023), rule 2, asks to substantiate
+    sustainability claims with facts and keep them up to date; a trader must be able to prove a
+    claim when asked. Directive (EU) 2024/825 makes environmental claims that cannot be
+    substantiated misleading, and a claim without any metric or outcome behind it gives the
+    reader nothing to check.
+
+    Failing example::
+
+        claims:
+          - id: jobs
+            text: Twelve people found paid work through our bakery.
+            domain: social
+
+    Passing example::
+
+        metrics:
+          - id: paid-work
+            name: Trainees who found paid work
+            unit: people
+            kind: count
+            value: 12
+        claims:
+          - id: jobs
+            text: Twelve people found paid work through our bakery.
+            domain: social
+            basis:
+              metrics: [paid-work]
+    """
+
+    code: ClassVar[str] = "IC101"
+    slug: ClassVar[str] = "unsubstantiated-claim"
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = "A claim has no basis: no metric and no outcome substantiates it."
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        for claim in context.claims:
+            basis = claim.data.get("basis")
+            if isinstance(basis, dict) and (basis.get("metrics") or basis.get("outcomes")):
+                continue
+            hint = ("add basis.metrics and/or basis.outcomes with the ids of the metrics and outcomes in this "
+                    "statement that prove the claim, or drop the claim")
+            if isinstance(basis, dict):
+                yield Issue((*claim.path, "basis"),
+                            f"claim '{claim.id}' has an empty basis: it names no metric and no outcome", hint,
+                            at_key=True)
+            else:
+                yield Issue(claim.path, f"claim '{claim.id}' has no basis: it names no metric and no outcome", hint)
+
+
+# The text already tells the reader that the figure is an estimate: then it is honest as it is.
+_ESTIMATE_WORDING = re.compile(
+    r"\b(?:estimat\w*|approximately|roughly|(?:ge)?schat(?:te|ting|tingen|ten)?|ongeveer|circa)\b|\b(?:approx|ca)\.",
+    re.IGNORECASE)
+
+
+class ClaimOnEstimatesOnly(Rule):
+    """A claim rests only on estimated metrics and no outcome with evidence level 2 or higher.
+
+    Fires when every metric in a claim's ``basis.metrics`` that exists has ``estimated: true``,
+    none of the claim's basis outcomes has ``evidence.level`` 2 or higher, and the claim text
+    does not say that it is an estimate ("estimated", "approximately", "roughly", "geschat",
+    "naar schatting", "ongeveer", "circa"). Claims with no existing basis metric are left to
+    IC101 and IC107. The finding stands at ``basis.metrics``.
+
+    Why: the public sentence then presents an estimate as a fact. The ACM Leidraad
+    Duurzaamheidsclaims (2023), rule 2, asks that claims are substantiated with facts and are
+    accurate; rule 1 asks that they are correct and complete, which includes saying that a
+    figure is an estimate. Measured values, or an outcome with at least Nesta Standards of
+    Evidence level 2 (data that show a change), make the claim verifiable.
+
+    Failing example::
+
+        metrics:
+          - id: co2e-avoided
+            name: Emissions avoided by delivering by cargo bike
+            unit: tCO2e
+            kind: emissions
+            value: 3.2
+            estimated: true
+        claims:
+          - id: cargo-bike
+            text: Delivering by cargo bike avoided 3.2 tCO2e this year.
+            domain: environmental
+            basis:
+              metrics: [co2e-avoided]
+
+    Passing example::
+
+        metrics:
+          - id: co2e-avoided
+            name: Emissions avoided by delivering by cargo bike
+            unit: tCO2e
+            kind: emissions
+            value: 3.2
+            estimated: true
+        claims:
+          - id: cargo-bike
+            text: Delivering by cargo bike avoided an estimated 3.2 tCO2e this year.
+            domain: environmental
+            basis:
+              metrics: [co2e-avoided]
+    """
+
+    code: ClassVar[str] = "IC116"
+    slug: ClassVar[str] = "claim-on-estimates-only"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "A claim rests only on estimated metrics and no outcome with evidence level 2 or higher."
+
+    def check(self, context: RuleContext) -> Iterator[Issue]:
+        for claim in context.claims:
+            metrics = context.basis_metrics(claim)
+            if not metrics or not all(metric.data.get("estimated") is True for metric in metrics):
+                continue
+            if any(_evidence_level(outcome) >= 2 for outcome in context.basis_outcomes(claim)):
+                continue
+            text = claim.data.get("text")
+            if isinstance(text, str) and _ESTIMATE_WORDING.search(text):
+                continue
+            ids = ", ".join(f"'{metric.id}'" for metric in metrics)
+            yield Issue(
+                (*claim.path, "basis", "metrics"),
+                f"claim '{claim.id}' rests only on estimated metric{'s' if len(metrics) > 1 else ''} {ids} and no "
+                "outcome with evidence level 2 or higher",
+                "say in the claim text that the figure is an estimate (e.g. 'an estimated 3.2 tCO2e'), or measure "
+                "it and drop estimated: true",
+                at_key=True)
+
+
+def _evidence_level(outcome: Item) -> int:
+    evidence = outcome.data.get("evidence")
+    level = evidence.get("level") if isinstance(evidence, dict) else None
+    return level if isinstance(level, int) else 0

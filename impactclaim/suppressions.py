@@ -1,0 +1,91 @@
+"""Silencing a rule at one place with a YAML comment, and reporting silences that are stale.
+
+Write ``# impactclaim: ignore[IC104]`` (codes or slugs, comma-separated) at the end of the line
+the finding points at, or alone on the line just above it. A silence that no longer silences
+anything is itself an error, so silences cannot outlive the problem they excused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from impactclaim import codes
+from impactclaim.findings import Finding, Severity
+
+_MARKER = b"impactclaim:"
+_COMMENT = re.compile(r"#\s*impactclaim:\s*ignore\[([^\]]*)\]")
+
+
+@dataclass(slots=True)
+class Silence:
+    """One ``ignore[...]`` comment: where it stands, which line it covers, which codes."""
+
+    line: int
+    column: int
+    target_line: int
+    names: list[str]
+    used: set[str]
+
+
+def find_silences(raw: bytes) -> list[Silence]:
+    """Every silence comment of a file; cheap when the file has none."""
+    if _MARKER not in raw:
+        return []
+    lines = raw.decode("utf-8-sig", "replace").splitlines()
+    silences = []
+    for number, text in enumerate(lines, start=1):
+        match = _COMMENT.search(text)
+        if not match:
+            continue
+        names = [name.strip() for name in match.group(1).split(",") if name.strip()]
+        alone = text[:match.start()].strip() == ""
+        target = number
+        if alone:  # a comment on its own line covers the next line that holds content
+            target = next((n for n in range(number + 1, len(lines) + 1)
+                           if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), number)
+        silences.append(Silence(number, match.start() + 1, target, names, set()))
+    return silences
+
+
+def apply_silences(findings: list[Finding], raw: bytes, path: str, resolve_code: Callable[[str], str],
+                   active_codes: Collection[str]) -> list[Finding]:
+    """Drop silenced rule findings; add an error for each unknown or unused silence.
+
+    ``resolve_code`` turns a code or slug into a rule code, raising ValueError for unknown names.
+    A silence of a rule that did not run (not selected) is neither used nor stale.
+    """
+    silences = find_silences(raw)
+    if not silences:
+        return findings
+    resolved: dict[int, dict[str, str]] = {}
+    kept_findings: list[Finding] = []
+    problems: list[Finding] = []
+    for silence in silences:
+        mapping = {}
+        for name in silence.names:
+            try:
+                mapping[resolve_code(name)] = name
+            except ValueError:
+                problems.append(Finding(path, silence.line, silence.column, "", codes.UNUSED_SILENCE.code,
+                                        Severity.ERROR, f"the silence names {name!r}, which is no rule",
+                                        "'impactclaim rules' lists the codes and slugs"))
+        resolved[id(silence)] = mapping
+    for finding in findings:
+        silenced = False
+        for silence in silences:
+            mapping = resolved[id(silence)]
+            if finding.line == silence.target_line and finding.code in mapping:
+                silence.used.add(finding.code)
+                silenced = True
+        if not silenced:
+            kept_findings.append(finding)
+    for silence in silences:
+        for code, name in resolved[id(silence)].items():
+            if code not in silence.used and code in active_codes:
+                problems.append(Finding(
+                    path, silence.line, silence.column, "", codes.UNUSED_SILENCE.code, Severity.ERROR,
+                    f"the silence of {name} is stale: {code} no longer fires on line {silence.target_line}",
+                    "remove the comment"))
+    return kept_findings + problems
