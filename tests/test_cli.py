@@ -70,9 +70,9 @@ def test_exit_codes_are_the_same_in_every_format(cli, fmt: str) -> None:  # type
 def test_json_output(cli) -> None:  # type: ignore[no-untyped-def]
     exit_code, report = cli.json("validate", GOOD, BAD)
     assert exit_code == 1
-    assert [f["path"] for f in report["files"]] == [GOOD, BAD]
-    assert report["files"][0] == {"path": GOOD, "valid": True, "errors": 0, "warnings": 0, "findings": []}
-    assert report["files"][1]["findings"][0] == {
+    assert [f["path"] for f in report["files"]] == [BAD, GOOD]  # sorted by path, whatever the order given
+    assert report["files"][1] == {"path": GOOD, "valid": True, "errors": 0, "warnings": 0, "findings": []}
+    assert report["files"][0]["findings"][0] == {
         "path": BAD, "line": 6, "column": 15, "pointer": "/organisation/kvk_number", "code": "IC021",
         "severity": "error", "message": "organisation.kvk_number: '9021537' does not have the expected form",
         "hint": "The 8-digit registration number in the Dutch Chamber of Commerce (Kamer van Koophandel) "
@@ -81,11 +81,18 @@ def test_json_output(cli) -> None:  # type: ignore[no-untyped-def]
     assert report["summary"] == {"files": 2, "valid": 1, "invalid": 1, "errors": 1, "warnings": 0}
 
 
-def test_missing_and_directory_paths_are_findings_not_crashes(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    result = cli("validate", str(tmp_path / "nope.yaml"), str(tmp_path))
+def test_missing_paths_are_findings_not_crashes(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("validate", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 1
     assert f"{tmp_path / 'nope.yaml'}:1:1: error[IC001] no such file" in result.stdout
-    assert f"{tmp_path}:1:1: error[IC001] the path is a directory, not a statement file" in result.stdout
+
+
+def test_a_folder_without_statements_checks_nothing_and_says_so(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "x.yaml").mkdir()  # a folder named like a statement is searched, not read
+    result = cli("validate", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stdout == "No statement files checked.\n"
+    assert result.stderr == f"impactclaim: warning: no *.yaml or *.yml files found in {tmp_path}\n"
 
 
 @pytest.mark.parametrize("args", [["validate"], ["validate", GOOD, "--format", "xml"], ["frobnicate"],

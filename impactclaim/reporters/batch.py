@@ -1,0 +1,84 @@
+"""The intermediary's batch report (``--report FILE``): one row per statement, as CSV, JSON or HTML."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from impactclaim import __version__
+from impactclaim.atomic import write_atomic
+from impactclaim.checker import FileResult
+
+REPORT_SUFFIXES = (".csv", ".json", ".html")
+COLUMNS = ("path", "organisation", "kvk_number", "period_start", "period_end", "status", "errors", "warnings",
+           "codes")
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """Rows of a batch (a few short strings each, so ten thousand rows stay small) and code counts."""
+
+    strict: bool = False
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    code_files: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: FileResult) -> None:
+        codes = sorted({finding.code for finding in result.findings})
+        self.code_files.update(codes)
+        self.rows.append({
+            "path": result.path,
+            "organisation": result.facts.get("organisation", ""),
+            "kvk_number": result.facts.get("kvk_number", ""),
+            "period_start": result.facts.get("period_start", ""),
+            "period_end": result.facts.get("period_end", ""),
+            "status": "valid" if result.passes(self.strict) else "invalid",
+            "errors": result.errors,
+            "warnings": result.warnings,
+            "codes": " ".join(codes),
+        })
+
+    def summary(self) -> dict[str, Any]:
+        valid = sum(1 for row in self.rows if row["status"] == "valid")
+        return {
+            "files": len(self.rows),
+            "valid": valid,
+            "invalid": len(self.rows) - valid,
+            "errors": sum(row["errors"] for row in self.rows),
+            "warnings": sum(row["warnings"] for row in self.rows),
+            "most_frequent": [{"code": code, "files": count} for code, count in
+                              sorted(self.code_files.items(), key=lambda item: (-item[1], item[0]))[:10]],
+        }
+
+    def render(self, suffix: str) -> str:
+        if suffix == ".csv":
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(self.rows)
+            return buffer.getvalue()
+        if suffix == ".json":
+            return json.dumps({"tool": {"name": "impactclaim", "version": __version__},
+                               "summary": self.summary(), "statements": self.rows}, indent=2, ensure_ascii=False) + "\n"
+        if suffix == ".html":
+            return _render_html(self.rows, self.summary())
+        raise ValueError(f"unknown report type {suffix!r}; use one of {', '.join(REPORT_SUFFIXES)}")
+
+    def write(self, path: str | Path) -> None:
+        write_atomic(path, self.render(Path(path).suffix.lower()))
+
+
+_LABELS = (("path", "File"), ("organisation", "Organisation"), ("kvk_number", "KvK"), ("period", "Period"),
+           ("status", "Status"), ("errors", "Errors"), ("warnings", "Warnings"), ("codes", "Codes"))
+
+
+def _render_html(rows: list[dict[str, Any]], summary: dict[str, Any]) -> str:
+    from jinja2 import Environment
+
+    source = (Path(__file__).parent / "batch_report.html.j2").read_text(encoding="utf-8")
+    template = Environment(autoescape=True).from_string(source)
+    return template.render(rows=rows, summary=summary, columns=_LABELS, version=__version__)
