@@ -259,6 +259,17 @@ def test_ic113_level_3_with_only_own_sources() -> None:
     assert "level 3" in finding.message and "2 sources" in finding.message
 
 
+def test_ic113_level_4_with_one_unmarked_source() -> None:
+    text = HEAD + GOOD_OUTCOME + """\
+    evidence:
+      level: 4  # <- IC113
+      sources:
+        - title: Replication study we commissioned
+"""
+    [finding] = assert_fires(text, "IC113", ["/outcomes/0/evidence/level"])
+    assert "level 4" in finding.message and "only source is not independent" in finding.message
+
+
 def test_ic113_level_5_without_sources() -> None:
     text = HEAD + GOOD_OUTCOME + """\
     evidence:

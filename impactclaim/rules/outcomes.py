@@ -382,7 +382,8 @@ class SelfDeclaredEvidence(Rule):
             sources = sources if isinstance(sources, list) else []
             if any(_mapping(source).get("independent") is True for source in sources):
                 continue
-            found = f"none of its {len(sources)} sources is independent" if sources else "it lists no sources"
+            found = ("it lists no sources" if not sources else "its only source is not independent"
+                     if len(sources) == 1 else f"none of its {len(sources)} sources is independent")
             yield Issue(
                 (*outcome.path, "evidence", "level"),
                 f"{_label(outcome)} claims Nesta evidence level {level}, but {found}",
