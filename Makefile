@@ -24,11 +24,17 @@ system-deps:
 
 demo: system-deps $(BIN)/.installed
 	@echo "== Validating the bundled valid samples"
-	$(BIN)/impactclaim validate samples/valid/*.yaml
+	$(BIN)/impactclaim validate --format text samples/valid/*.yaml
 	@echo
-	@echo "== A deliberately broken statement: every problem, with its line and column"
-	@$(BIN)/impactclaim validate samples/invalid/kvk-number-too-short/statement.yaml; \
+	@echo "== A statement that matches the schema but whose claims are impact-washing: the rules catch it"
+	@$(BIN)/impactclaim validate --format text samples/invalid/impact-washing/statement.yaml; \
 		status=$$?; if [ $$status -ne 1 ]; then echo "expected exit code 1, got $$status"; exit 1; fi
+	@echo
+	@echo "== Every sample in one batch, with an HTML report for the intermediary"
+	@mkdir -p out
+	@$(BIN)/impactclaim validate --format text --report out/batch-report.html samples/ > /dev/null; \
+		status=$$?; if [ $$status -ne 1 ]; then echo "expected exit code 1, got $$status"; exit 1; fi
+	@echo "Batch report written to out/batch-report.html"
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

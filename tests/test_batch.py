@@ -104,7 +104,8 @@ def test_a_batch_of_1000_with_two_jobs_reports_the_right_counts(cli, tmp_path: P
     written = json.loads(report.read_text())
     assert written["summary"]["files"] == 1000
     assert written["summary"]["valid"] == valid == 750
-    assert written["summary"]["most_frequent"] == [{"code": "IC021", "files": invalid}]
+    assert written["summary"]["most_frequent"] == [
+        {"code": "IC021", "files": invalid, "summary": "The statement does not match the statement schema."}]
     assert sum(1 for row in written["statements"] if row["status"] == "invalid") == invalid
 
 

@@ -44,14 +44,16 @@ class BatchReport:
 
     def summary(self) -> dict[str, Any]:
         valid = sum(1 for row in self.rows if row["status"] == "valid")
+        frequent = sorted(self.code_files.items(), key=lambda item: (-item[1], item[0]))[:10]
+        summaries = _summaries() if frequent else {}
         return {
             "files": len(self.rows),
             "valid": valid,
             "invalid": len(self.rows) - valid,
             "errors": sum(row["errors"] for row in self.rows),
             "warnings": sum(row["warnings"] for row in self.rows),
-            "most_frequent": [{"code": code, "files": count} for code, count in
-                              sorted(self.code_files.items(), key=lambda item: (-item[1], item[0]))[:10]],
+            "most_frequent": [{"code": code, "files": count, "summary": summaries.get(code, "")}
+                              for code, count in frequent],
         }
 
     def render(self, suffix: str) -> str:
@@ -70,6 +72,12 @@ class BatchReport:
 
     def write(self, path: str | Path) -> None:
         write_atomic(path, self.render(Path(path).suffix.lower()))
+
+
+def _summaries() -> dict[str, str]:
+    from impactclaim.catalogue import catalogue
+
+    return {info.code: info.summary for info in catalogue()}
 
 
 _LABELS = (("path", "File"), ("organisation", "Organisation"), ("kvk_number", "KvK"), ("period", "Period"),
