@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages the tests and WeasyPrint need; installed only when one is missing.
-DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core poppler-utils qpdf
 
 .PHONY: demo test lint typecheck unit system-deps clean
 
@@ -35,6 +35,12 @@ demo: system-deps $(BIN)/.installed
 	@$(BIN)/impactclaim validate --format text --report out/batch-report.html samples/ > /dev/null; \
 		status=$$?; if [ $$status -ne 1 ]; then echo "expected exit code 1, got $$status"; exit 1; fi
 	@echo "Batch report written to out/batch-report.html"
+	@echo
+	@echo "== The impact profile of a sample, as HTML and as a PDF/A-3 with the statement inside"
+	$(BIN)/impactclaim render samples/valid/fietsfabriek-utrecht.yaml -o out/fietsfabriek-utrecht.html
+	$(BIN)/impactclaim render samples/valid/fietsfabriek-utrecht.yaml -o out/fietsfabriek-utrecht.pdf
+	$(BIN)/impactclaim render samples/valid/circulair-meubel.yaml -o out/circulair-meubel.pdf
+	$(BIN)/impactclaim validate --format text out/fietsfabriek-utrecht.pdf
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

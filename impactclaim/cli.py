@@ -194,12 +194,12 @@ def rules_command(
 def render(
     statement: Annotated[str, typer.Argument(help="The statement file to render.", show_default=False)],
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="OUT",
-                                               help="Output file or folder [default: the statement's name "
-                                                    "with .html or .pdf].")] = None,
+                                               help="Output file or folder (default: the statement's name "
+                                                    "with .html or .pdf).")] = None,
     output_format: Annotated[str | None, typer.Option("--format", "-f", metavar="html|pdf",
-                                                      help="Output format [default: from OUT, else html].")] = None,
+                                                      help="Output format (default: from OUT, else html).")] = None,
     language: Annotated[str | None, typer.Option("--lang", metavar="nl|en",
-                                                 help="Profile language [default: the statement's].")] = None,
+                                                 help="Profile language (default: the statement's).")] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Render even when the statement has errors, "
                                                         "marked as a draft on every page.")] = False,
     template_dir: Annotated[str | None, typer.Option("--template-dir", metavar="DIR",
@@ -231,8 +231,8 @@ def render(
 def extract(
     profile: Annotated[str, typer.Argument(help="A profile PDF made by 'impactclaim render'.", show_default=False)],
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="OUT",
-                                               help="Where to write the statement [default: the PDF's name "
-                                                    "with .yaml].")] = None,
+                                               help="Where to write the statement (default: the PDF's name "
+                                                    "with .yaml).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUT when it exists.")] = False,
 ) -> None:
     """Write the statement embedded in a profile PDF back out, byte for byte."""

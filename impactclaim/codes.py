@@ -32,6 +32,8 @@ TOO_DEEP = Code("IC011", "nesting-too-deep", "Mappings and sequences are nested 
 COMPLEX_KEY = Code("IC012", "complex-key", "A mapping key is not a plain scalar.")
 SCHEMA_VERSION = Code("IC020", "schema-version", "The schema_version is missing or not supported.")
 SCHEMA = Code("IC021", "schema", "The statement does not match the statement schema.")
+NO_EMBEDDED_STATEMENT = Code("IC206", "no-embedded-statement", "The PDF carries no embedded impact statement.")
+UNREADABLE_PDF = Code("IC207", "unreadable-pdf", "The file is not a readable PDF.")
 UNUSED_SILENCE = Code("IC030", "stale-silence", "An ignore comment names no rule, or silences nothing.")
 
 BUILTIN_CODES: dict[str, Code] = {
@@ -52,5 +54,7 @@ BUILTIN_CODES: dict[str, Code] = {
         SCHEMA_VERSION,
         SCHEMA,
         UNUSED_SILENCE,
+        NO_EMBEDDED_STATEMENT,
+        UNREADABLE_PDF,
     )
 }

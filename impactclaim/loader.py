@@ -124,7 +124,31 @@ def load_path(path: str | os.PathLike[str], limits: LoadLimits = LoadLimits()) -
     raw, problem = _read_bounded(display, limits.max_bytes)
     if problem is not None:
         return Document(display, findings=[problem])
+    if _PDF_MAGIC in raw[:1024]:
+        return _load_pdf(display, limits)
     return load_bytes(raw, display, limits)
+
+
+_PDF_MAGIC = b"%PDF-"
+
+
+def _load_pdf(path: str, limits: LoadLimits) -> Document:
+    """Load the statement embedded in a profile PDF; its findings name the PDF.
+
+    Lines and columns then refer to the embedded statement, which ``impactclaim extract``
+    writes back out byte for byte.
+    """
+    from impactclaim.render.extract import ExtractError, statement_bytes_from_pdf
+
+    try:
+        statement = statement_bytes_from_pdf(path, limits.max_bytes)
+    except (ExtractError, OSError) as error:
+        return Document(path, findings=[_finding(path, 1, 1, codes.UNREADABLE_PDF, str(error))])
+    if statement is None:
+        return Document(path, findings=[_finding(
+            path, 1, 1, codes.NO_EMBEDDED_STATEMENT, "the PDF carries no embedded impact statement",
+            "only profiles made by 'impactclaim render' carry their statement")])
+    return load_bytes(statement, path, limits)
 
 
 def load_bytes(raw: bytes, path: str = "<bytes>", limits: LoadLimits = LoadLimits()) -> Document:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from impactclaim import __version__
-from impactclaim.atomic import write_atomic
+from impactclaim.atomic import atomic_write
 from impactclaim.checker import FileResult
 
 REPORT_SUFFIXES = (".csv", ".json", ".html")
@@ -71,7 +71,7 @@ class BatchReport:
         raise ValueError(f"unknown report type {suffix!r}; use one of {', '.join(REPORT_SUFFIXES)}")
 
     def write(self, path: str | Path) -> None:
-        write_atomic(path, self.render(Path(path).suffix.lower()))
+        atomic_write(path, self.render(Path(path).suffix.lower()).encode("utf-8"))
 
 
 def _summaries() -> dict[str, str]:

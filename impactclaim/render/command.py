@@ -1,0 +1,165 @@
+"""The render and extract commands as plain functions: options in, a file and an outcome out.
+
+The CLI only parses arguments, calls these and prints the outcome; nothing here prints or
+exits, so tests and other programs can call them directly.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from impactclaim import __version__
+from impactclaim.findings import Finding, Severity
+from impactclaim.loader import Document, LoadLimits, load_path
+from impactclaim.render.codes import NO_EMBEDDED_STATEMENT, UNREADABLE_PDF
+from impactclaim.render.labels import LANGUAGES
+from impactclaim.render.safety import Logo, check_render_safety
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+FORMATS = ("html", "pdf")
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """Everything that changes a rendered profile; shared by the API and the CLI."""
+
+    statement: str
+    output: str | None = None
+    format: str | None = None
+    language: str | None = None
+    draft: bool = False
+    template_dir: str | None = None
+    source_date_epoch: str | None = None
+    limits: LoadLimits = field(default_factory=LoadLimits)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What a command did: its exit code, the findings to show, the file written or the error."""
+
+    exit_code: int
+    findings: list[Finding] = field(default_factory=list)
+    output: Path | None = None
+    error: str = ""
+
+
+class UsageError(Exception):
+    """The options contradict each other or name something that does not exist."""
+
+
+def choose_format(requested: str | None, output: str | None) -> str:
+    """The output format: as requested, else from the output's suffix, else HTML."""
+    suffix_format = _SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output else None
+    if requested is not None:
+        if requested not in FORMATS:
+            raise UsageError(f"unknown format {requested!r}; choose one of: {', '.join(FORMATS)}")
+        if suffix_format is not None and suffix_format != requested:
+            raise UsageError(f"the output {output!r} does not end in .{requested} but --format is {requested}")
+        return requested
+    return suffix_format or "html"
+
+
+def choose_language(requested: str | None, data: dict[str, object]) -> str:
+    """The profile language: as requested, else the statement's, else English."""
+    if requested is not None:
+        if requested not in LANGUAGES:
+            raise UsageError(f"unknown language {requested!r}; choose one of: {', '.join(LANGUAGES)}")
+        return requested
+    language = data.get("language")
+    return language if isinstance(language, str) and language in LANGUAGES else "en"
+
+
+def render_document(document: Document, *, output_format: str, language: str, draft: bool = False,
+                    findings: list[Finding] | None = None, logo: Logo | None = None,
+                    template_dir: str | None = None, source_date_epoch: str | None = None) -> bytes:
+    """The rendered profile of a loaded document, as bytes (UTF-8 HTML or PDF).
+
+    The caller decides whether the document may be rendered; ``findings`` are shown in a
+    draft. Raises :class:`impactclaim.render.html.RenderError` for a broken theme.
+    """
+    from impactclaim.render.html import Theme, render_html
+    from impactclaim.render.model import ProfileInputs, build_profile, document_date
+
+    assert document.data is not None
+    theme = Theme.from_path(template_dir) if template_dir else None
+    inputs = ProfileInputs(language=language, tool_version=__version__,
+                           date=document_date(document.data, source_date_epoch), draft=draft,
+                           findings=tuple(findings or ()), logo=logo)
+    profile = build_profile(document.data, inputs)
+    html = render_html(profile, theme)
+    if output_format == "html":
+        return html.encode("utf-8")
+    from impactclaim.render.pdf import render_pdf
+
+    return render_pdf(html, profile, document.raw)
+
+
+def render_statement(options: RenderOptions) -> Outcome:
+    """Load, check and render one statement file, then write the profile atomically."""
+    from impactclaim.checker import CheckOptions, check_document
+    from impactclaim.render.html import RenderError
+    from impactclaim.render.output import OutputError, atomic_write, resolve_output
+
+    try:
+        output_format = choose_format(options.format, options.output)
+        if options.language is not None:
+            choose_language(options.language, {})
+        if options.template_dir is not None and not Path(options.template_dir).is_dir():
+            raise UsageError(f"the template folder {options.template_dir!r} does not exist or is not a folder")
+        target = resolve_output(options.statement, options.output, f".{output_format}")
+    except (UsageError, OutputError) as error:
+        return Outcome(EXIT_USAGE, error=str(error))
+    document = load_path(options.statement, options.limits)
+    findings = check_document(document, CheckOptions(limits=options.limits))
+    safety = check_render_safety(document)
+    findings = sorted([*findings, *safety.findings], key=Finding.sort_key)
+    has_errors = any(finding.severity is Severity.ERROR for finding in findings)
+    if document.data is None or (has_errors and not options.draft):
+        return Outcome(EXIT_FINDINGS, findings)
+    try:
+        content = render_document(
+            document, output_format=output_format, language=choose_language(options.language, document.data),
+            draft=options.draft, findings=findings, logo=safety.logo, template_dir=options.template_dir,
+            source_date_epoch=options.source_date_epoch)
+        atomic_write(target, content)
+    except (RenderError, OSError) as error:
+        return Outcome(EXIT_USAGE, findings, error=str(error))
+    return Outcome(EXIT_OK, findings, target)
+
+
+def extract_statement(pdf_path: str, output: str | None = None, force: bool = False) -> Outcome:
+    """Write the statement embedded in a profile PDF to ``output`` (default: beside it, .yaml)."""
+    from impactclaim.render.extract import ExtractError, statement_bytes_from_pdf
+    from impactclaim.render.output import OutputError, atomic_write, resolve_output
+
+    try:
+        target = resolve_output(pdf_path, output, ".yaml")
+    except OutputError as error:
+        return Outcome(EXIT_USAGE, error=str(error))
+    if target.exists() and not force:
+        return Outcome(EXIT_USAGE, error=f"{str(target)!r} already exists; use --force to overwrite it")
+    try:
+        content = statement_bytes_from_pdf(pdf_path)
+    except FileNotFoundError:
+        return Outcome(EXIT_USAGE, error=f"{pdf_path!r}: no such file")
+    except ExtractError as error:
+        return Outcome(EXIT_FINDINGS, [_file_finding(pdf_path, UNREADABLE_PDF.code, str(error))])
+    if content is None:
+        return Outcome(EXIT_FINDINGS, [_file_finding(
+            pdf_path, NO_EMBEDDED_STATEMENT.code, "the PDF carries no embedded impact statement",
+            "only profiles rendered by 'impactclaim render --format pdf' carry their statement")])
+    try:
+        atomic_write(target, content)
+    except OSError as error:
+        return Outcome(EXIT_USAGE, error=f"cannot write {str(target)!r}: {error.strerror or error}")
+    return Outcome(EXIT_OK, output=target)
+
+
+def _file_finding(path: str, code: str, message: str, hint: str = "") -> Finding:
+    return Finding(os.fspath(path), 1, 1, "", code, Severity.ERROR, message, hint)

@@ -1,0 +1,192 @@
+"""The view model: progress towards targets, claim substantiation, SDGs, formatting, robustness."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+
+from impactclaim.loader import load_path
+from impactclaim.render.formatting import Formatter
+from impactclaim.render.labels import Labels
+from impactclaim.render.model import (
+    ProfileInputs,
+    build_profile,
+    chart_positions,
+    document_date,
+    progress_of,
+    statement_id,
+)
+from impactclaim.render.sdg import contrast_ratio, goal, readable_text_colour
+from tests.test_render_support import VALID_SAMPLES
+
+
+def inputs(language: str = "en", **changes: Any) -> ProfileInputs:
+    return ProfileInputs(language=language, tool_version="0.0.0", date=datetime.date(2026, 1, 1), **changes)
+
+
+def minimal(**extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "schema_version": "1.0", "language": "en",
+        "organisation": {"name": "Bakery", "kvk_number": "12345678"},
+        "reporting_period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "mission": {"statement": "Bread and work."},
+    }
+    data.update(extra)
+    return data
+
+
+# --- progress --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("value", "baseline", "target", "status", "lower", "share"),
+    [
+        (35, 27, 40, "progressing", False, 8 / 13),
+        (40, 27, 40, "reached", False, 1.0),
+        (45, 27, 40, "reached", False, 18 / 13),
+        (27, 27, 40, "no_change", False, 0.0),
+        (20, 27, 40, "moving_away", False, -7 / 13),
+        # Lower is better when the target lies below the baseline: waiting days, drop-out, CO2.
+        (4, 21, 3, "progressing", True, 17 / 18),
+        (3, 21, 3, "reached", True, 1.0),
+        (12, 8, 5, "moving_away", True, -4 / 3),
+        # Without a baseline the direction is unknown: only "reached" or "not yet".
+        (15, None, 10, "toward_target", None, None),
+        (10, None, 10, "reached", None, None),
+        (9, None, None, "no_target", None, None),
+    ],
+)
+def test_progress(value: float, baseline: float | None, target: float | None, status: str,
+                  lower: bool | None, share: float | None) -> None:
+    got_status, got_lower, got_share = progress_of(value, baseline, target)
+    assert (got_status, got_lower) == (status, lower)
+    assert got_share == pytest.approx(share) if share is not None else got_share is None
+
+
+def test_chart_positions_start_at_zero_and_percentages_span_0_to_100() -> None:
+    assert chart_positions(35, 27, 40, percentage=False) == pytest.approx((35 / 40, 27 / 40, 1.0, 27 / 40))
+    assert chart_positions(60, 55.6, 65, percentage=True) == pytest.approx((0.6, 0.556, 0.65, 0.556))
+    # Without a baseline the bar starts at zero.
+    value, baseline, target, start = chart_positions(9, None, 12, percentage=False)
+    assert baseline is None and start == 0.0
+    assert (value, target) == pytest.approx((0.75, 1.0))
+
+
+def test_lower_is_better_metric_is_reported_as_such() -> None:
+    profile = build_profile(minimal(metrics=[{
+        "id": "wait", "name": "Waiting time", "unit": "days", "value": 4,
+        "baseline": {"value": 21, "year": 2017}, "target": {"value": 3, "year": 2027}}]), inputs())
+    metric = profile.metrics[0]
+    assert metric.progress.status == "progressing"
+    assert metric.progress.lower_is_better is True
+    assert metric.progress.detail == "94% of the way to the target"
+    assert metric.chart is not None and metric.chart.tone == "good"
+    assert metric.chart.value < metric.chart.bar_start  # the bar runs leftwards, towards the target
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+def claim_status(claim: dict[str, Any], **extra: Any) -> str:
+    data = minimal(claims=[{"id": "c", "text": "We did it.", "domain": "social", **claim}], **extra)
+    return build_profile(data, inputs()).claims[0].status_key
+
+
+def test_claim_substantiation_status() -> None:
+    metrics = [{"id": "m", "name": "Jobs", "unit": "people", "value": 3}]
+    outcomes = [{"id": "o", "what": {"description": "Work", "polarity": "positive"}, "evidence": {"level": 3}}]
+    assert claim_status({}) == "unsubstantiated"
+    assert claim_status({"basis": {"metrics": ["nope"]}}, metrics=metrics) == "incomplete"
+    assert claim_status({"basis": {"metrics": ["m"]}}, metrics=metrics) == "self_declared"
+    assert claim_status({"basis": {"metrics": ["m"]}, "verification": {"status": "second-party"}},
+                        metrics=metrics) == "second_party"
+    assert claim_status({"basis": {"outcomes": ["o"]}, "verification": {"status": "third-party"}},
+                        outcomes=outcomes) == "verified"
+
+
+def test_claim_basis_is_resolved_to_names_values_and_evidence() -> None:
+    data = minimal(
+        metrics=[{"id": "m", "name": "Jobs", "unit": "people", "value": 1200}],
+        outcomes=[{"id": "o", "what": {"description": "People find work", "polarity": "positive"},
+                   "evidence": {"level": 3}}],
+        claims=[{"id": "c", "text": "1,200 jobs.", "domain": "social",
+                 "basis": {"metrics": ["m"], "outcomes": ["o", "gone"]}}])
+    claim = build_profile(data, inputs()).claims[0]
+    assert [(item.text, item.resolved) for item in claim.basis_metrics] == [("Jobs: 1,200\u00a0people", True)]
+    assert [(item.text, item.resolved) for item in claim.basis_outcomes] == [
+        ("People find work", True), ("gone: not found in this statement", False)]
+    assert claim.status_key == "incomplete"
+    assert claim.evidence_level == 3
+
+
+# --- SDGs ------------------------------------------------------------------------------------
+
+def test_goals_are_collected_from_outcome_targets_in_un_order() -> None:
+    data = minimal(outcomes=[
+        {"id": "a", "what": {"description": "A", "polarity": "positive"}, "sdg_targets": ["8.10", "8.5", "12.a"]},
+        {"id": "b", "what": {"description": "B", "polarity": "positive"}, "sdg_targets": ["3.4", "8.5", "99.1"]},
+    ])
+    profile = build_profile(data, inputs("nl"))
+    assert [(view.goal.number, view.targets) for view in profile.goals] == [
+        (3, ["3.4"]), (8, ["8.5", "8.10"]), (12, ["12.a"])]
+    assert profile.goals[1].goal.name == "Eerlijk werk en economische groei"
+    assert profile.goals[1].goal.colour == "#A21942"
+
+
+def test_goal_numbers_stay_readable_on_every_official_colour() -> None:
+    for number in range(1, 18):
+        badge = goal(number, "en")
+        assert contrast_ratio(badge.colour, badge.text_colour) >= 3.0, number
+    assert readable_text_colour("#FCC30B") != "#FFFFFF"  # white on the yellow of goal 7 fails
+
+
+# --- formatting and identity -------------------------------------------------------------------
+
+def test_numbers_and_dates_follow_the_profile_language() -> None:
+    nl, en = Formatter(Labels("nl")), Formatter(Labels("en"))
+    assert nl.quantity(48000, "kg") == "48.000\u00a0kg" and en.quantity(48000, "kg") == "48,000\u00a0kg"
+    assert nl.number(13.2) == "13,2" and en.number(13.2) == "13.2"
+    assert nl.quantity(60, "%") == "60%"
+    assert nl.date("2025-10-15") == "15 oktober 2025" and en.date("2025-10-15") == "15 October 2025"
+    assert en.date("not a date") == "not a date"
+
+
+def test_statement_id_is_the_id_or_kvk_and_period() -> None:
+    assert statement_id(minimal(id="bakery-2025")) == "bakery-2025"
+    assert statement_id(minimal()) == "KvK 12345678, 2025-01-01/2025-12-31"
+
+
+def test_the_document_date_never_comes_from_the_clock() -> None:
+    assert document_date(minimal(published="2026-03-31"), None) == datetime.date(2026, 3, 31)
+    assert document_date(minimal(), None) == datetime.date(2025, 12, 31)
+    assert document_date(minimal(published="2026-03-31"), "1700000000") == datetime.date(2023, 11, 14)
+    assert document_date({}, None) == datetime.date(2000, 1, 1)
+
+
+# --- robustness ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", VALID_SAMPLES, ids=[p.stem for p in VALID_SAMPLES])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_sample_builds_in_both_languages(path: Any, language: str) -> None:
+    document = load_path(path)
+    assert document.data is not None
+    profile = build_profile(document.data, inputs(language))
+    assert profile.header.name and profile.mission.statement
+    assert profile.language == language
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [[], "text", 3, None, {"x": 1}, [1, "a", None], {"value": "NaN"}],
+    ids=["list", "str", "int", "null", "dict", "mixed-list", "odd-dict"],
+)
+def test_a_draft_of_any_shape_builds_without_raising(garbage: Any) -> None:
+    keys = ["organisation", "reporting_period", "mission", "theory_of_change", "outcomes", "metrics",
+            "claims", "assurance", "published", "id", "language"]
+    data = {key: garbage for key in keys}
+    data["outcomes"] = [garbage, {"what": garbage, "who": garbage, "risks": garbage, "evidence": garbage,
+                                  "contribution": {"deadweight": garbage}, "sdg_targets": garbage}]
+    data["metrics"] = [garbage, {"id": "m", "value": garbage, "baseline": garbage, "target": {"value": 3}}]
+    data["claims"] = [garbage, {"basis": garbage, "verification": garbage, "future_commitment": {"plan": garbage}}]
+    profile = build_profile(data, inputs(draft=True))
+    assert profile.draft
