@@ -13,7 +13,7 @@ from pathlib import Path
 from impactclaim import __version__
 from impactclaim.findings import Finding, Severity
 from impactclaim.loader import Document, LoadLimits, load_path
-from impactclaim.render.codes import NO_EMBEDDED_STATEMENT, UNREADABLE_PDF
+from impactclaim.codes import NO_EMBEDDED_STATEMENT, UNREADABLE_PDF
 from impactclaim.render.labels import LANGUAGES
 from impactclaim.render.safety import Logo, check_render_safety
 
