@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from impactclaim import __version__
+from impactclaim.codes import NO_EMBEDDED_STATEMENT, UNREADABLE_PDF
 from impactclaim.findings import Finding, Severity
 from impactclaim.loader import Document, LoadLimits, load_path
-from impactclaim.codes import NO_EMBEDDED_STATEMENT, UNREADABLE_PDF
 from impactclaim.render.labels import LANGUAGES
 from impactclaim.render.safety import Logo, check_render_safety
 
