@@ -7,6 +7,7 @@ to do with them.
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -18,7 +19,7 @@ from impactclaim.config import Config, config_for
 from impactclaim.findings import Finding, Severity, json_pointer
 from impactclaim.loader import Document, LoadLimits, SourceMap, load_path
 from impactclaim.rules import RuleSelection, UnknownRuleError, resolve, run_rules
-from impactclaim.schema import load_schema, supported_versions, validator_for
+from impactclaim.schema import fast_validator_for, load_schema, supported_versions, validator_for
 from impactclaim.suppressions import apply_silences
 
 
@@ -156,6 +157,9 @@ def schema_findings(document: Document) -> list[Finding]:
             hint = f'write it with quotes: schema_version: "{_yaml_text(version)}"'
         return [Finding(document.path, line, column, "/schema_version", codes.SCHEMA_VERSION.code,
                         Severity.ERROR, message, hint)]
+    fast = fast_validator_for(version)
+    if fast is not None and fast.is_valid(data):
+        return []
     validator = validator_for(version)
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
@@ -196,6 +200,8 @@ def _kind_of(value: Any) -> str:
         return "empty"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"the value {value} (YAML's .inf or .nan, which is no number here)"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
