@@ -103,13 +103,30 @@ def render_pdf(html: str, profile: Profile, source: bytes, *, statement_name: st
         # WeasyPrint's to fix, not the user's to see.
         warnings.simplefilter("ignore", ResourceWarning)
         document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url=None).render()
-        pdf: bytes = document.write_pdf(attachments=[attachment], **PDF_OPTIONS)
+        pdf: bytes = document.write_pdf(attachments=[attachment], finisher=_list_each_associated_file_once,
+                                        **PDF_OPTIONS)
     if log.refused:
         raise RenderError(f"the profile asked for {log.refused[0][:80]!r}; only data: URIs are allowed")
     failures = [message for message in messages if "attachment" in message.lower()]
     if failures:
         raise RenderError(f"the statement could not be attached: {failures[0]}")
     return pdf
+
+
+def _list_each_associated_file_once(document: Any, pdf: Any) -> None:
+    """Drop the duplicates WeasyPrint 70 writes into the catalog's ``/AF`` array.
+
+    For PDF/A-3 WeasyPrint adds every attachment to ``/AF`` twice: once from the
+    ``/EmbeddedFiles`` name tree and once from its scan for ``/Filespec`` objects, so the
+    statement was listed as two associated files (``/AF [36 0 R 36 0 R]``), and a reader that
+    walks ``/AF`` (an extractor, a validator, an archive's ingest) lists it twice. The finisher
+    runs after WeasyPrint's PDF/A step and before the bytes and the file identifier are written,
+    so the fix keeps the output reproducible. Reported upstream as Kozea/WeasyPrint#2917; on a
+    WeasyPrint without the bug this does nothing. ``tests/test_pdf_tools.py`` checks the result.
+    """
+    associated = pdf.catalog.get("AF")
+    if associated is not None:
+        associated[:] = list(dict.fromkeys(associated))
 
 
 class _WeasyPrintLog:

@@ -1,0 +1,215 @@
+"""The benchmark suite: impactclaim against its peers, as ratios measured side by side in one run.
+
+Run ``make bench`` (or ``.venv/bin/python bench/bench.py [--sizes 100,1000,10000] [--write]``).
+It prints one markdown table per question and, with ``--write``, records them in
+bench/RESULTS.md with the machine and the date:
+
+1. validation of N generated statements: impactclaim (source maps and rules on) against
+   check-jsonschema on the same files with the same schema, and against the floor, libyaml's C
+   loader only parsing the same files; every contender is a fresh process, as a user runs it;
+2. start-up of ``impactclaim validate one.yaml`` and ``impactclaim --version`` against
+   check-jsonschema on the same file;
+3. render time per profile against WeasyPrint alone rendering the very same HTML;
+4. batch scaling with ``--jobs 1`` and ``--jobs 2`` and peak memory as N grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SCHEMA = ROOT / "schemas" / "1.0" / "statement.schema.json"
+VALID = sorted((ROOT / "samples" / "valid").glob("*.yaml"))
+TIME = "/usr/bin/time"
+
+Row = Sequence[object]
+
+
+def table(headers: Sequence[str], rows: Sequence[Row]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def generate(folder: Path, count: int) -> list[Path]:
+    """``count`` statements made from the valid samples; every tenth has a broken KvK number."""
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = [path.read_text(encoding="utf-8") for path in VALID]
+    files = []
+    for number in range(count):
+        text = texts[number % len(texts)]
+        kvk = f"{10_000_000 + number:08d}"
+        text = text.replace('kvk_number: "', f'kvk_number: "{kvk}" # was "', 1)
+        if number % 10 == 0:
+            text = text.replace(f'kvk_number: "{kvk}"', f'kvk_number: "{kvk[:7]}"', 1)
+        path = folder / f"region-{number % 12:02d}" / f"statement-{number:05d}.yaml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def run(command: Sequence[str], **kwargs: object) -> tuple[float, int, int]:
+    """Wall seconds, peak resident memory in KiB (largest process of the tree) and exit code."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        started = time.perf_counter()
+        done = subprocess.run([TIME, "-q", "-o", report.name, "-f", "%M", *command], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, check=False, **kwargs)  # type: ignore[call-overload]
+        elapsed = time.perf_counter() - started
+        peak = int(report.read().strip().splitlines()[-1] or 0)
+    return elapsed, peak, done.returncode
+
+
+def best(command: Sequence[str], repeat: int, **kwargs: object) -> tuple[float, int]:
+    results = [run(command, **kwargs) for _ in range(repeat)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def floor_command(list_file: Path) -> list[str]:
+    code = ("import sys, yaml\n"
+            "for name in open(sys.argv[1]).read().split():\n"
+            "    with open(name, 'rb') as stream:\n"
+            "        yaml.load(stream, Loader=yaml.CSafeLoader)\n")
+    return [sys.executable, "-c", code, str(list_file)]
+
+
+def validation(sizes: Sequence[int], work: Path) -> str:
+    rows = []
+    for size in sizes:
+        folder = work / f"batch-{size}"
+        files = generate(folder, size)
+        list_file = work / f"files-{size}.txt"
+        list_file.write_text("\n".join(str(f) for f in files))
+        repeat = 3 if size <= 1000 else 1
+        ours, _ = best([str(BIN / "impactclaim"), "validate", str(folder), "--jobs", "1", "--format", "json"], repeat)
+        peer, _ = best([str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA), *map(str, files)], repeat)
+        floor, _ = best(floor_command(list_file), repeat)
+        rows.append((f"{size:,}", f"{ours:.2f} s", f"{ours / size * 1000:.2f}", f"{peer:.2f} s", f"{floor:.2f} s",
+                     f"**{peer / ours:.1f}x** faster", f"**{ours / floor:.2f}x** the floor"))
+    return ("### Validation (one process each, --jobs 1; 10% of the files have an error)\n\n"
+            + table(["N", "impactclaim", "ms/file", "check-jsonschema", "libyaml parse only",
+                     "impactclaim vs check-jsonschema", "impactclaim vs floor"], rows))
+
+
+def startup(repeat: int) -> str:
+    one = str(VALID[0])
+    commands = {
+        "impactclaim validate one.yaml": [str(BIN / "impactclaim"), "validate", one],
+        "impactclaim --version": [str(BIN / "impactclaim"), "--version"],
+        "check-jsonschema one.yaml": [str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA), one],
+        "python -c pass (interpreter alone)": [sys.executable, "-c", "pass"],
+    }
+    timings = {name: statistics.median(run(command)[0] for _ in range(repeat)) for name, command in commands.items()}
+    peer = timings["check-jsonschema one.yaml"]
+    rows = [(name, f"{seconds * 1000:.0f} ms", f"{seconds / peer:.2f}") for name, seconds in timings.items()]
+    return (f"### Start-up (median of {repeat} runs)\n\n"
+            + table(["command", "wall time", "ratio to check-jsonschema"], rows))
+
+
+def rendering(repeat: int) -> str:
+    import weasyprint
+
+    from impactclaim.loader import load_path
+    from impactclaim.render.command import render_document
+    from impactclaim.render.pdf import PDF_OPTIONS, FetchLog, data_only_fetcher
+
+    warnings.simplefilter("ignore", ResourceWarning)  # WeasyPrint 70 leaves its sRGB profile open
+
+    def ours(path: Path, output_format: str) -> bytes:
+        document = load_path(path)
+        assert document.data is not None
+        return render_document(document, output_format=output_format, language=str(document.data["language"]))
+
+    def weasyprint_alone(html: str, source: bytes) -> bytes:
+        attachment = weasyprint.Attachment(string=source, name="statement.yaml", relationship="Source")
+        rendered = weasyprint.HTML(string=html, url_fetcher=data_only_fetcher(FetchLog())).render()
+        pdf: bytes = rendered.write_pdf(attachments=[attachment], **PDF_OPTIONS)
+        return pdf
+
+    def fastest(action: Callable[[], object]) -> float:
+        timings = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            action()
+            timings.append(time.perf_counter() - started)
+        return min(timings)
+
+    ours(VALID[0], "pdf")  # warm-up: imports, fonts, template caches
+    rows = []
+    for path in VALID:
+        html = ours(path, "html").decode("utf-8")
+        source = path.read_bytes()
+        # Interleave the two so that a busy moment of the machine hits both alike.
+        total = alone = float("inf")
+        for _ in range(repeat):
+            total = min(total, fastest(lambda path=path: ours(path, "pdf")))  # type: ignore[misc]
+            alone = min(alone, fastest(lambda html=html, source=source: weasyprint_alone(html, source)))  # type: ignore[misc]
+        rows.append((path.stem, f"{total:.3f} s", f"{alone:.3f} s", f"**{(total - alone) / alone:+.1%}**"))
+    return (f"### Rendering a PDF profile (best of {repeat * repeat}, in one process)\n\n"
+            + table(["sample", "impactclaim render", "WeasyPrint alone, same HTML", "overhead"], rows))
+
+
+def scaling(sizes: Sequence[int], work: Path) -> str:
+    rows = []
+    for size in sizes:
+        folder = work / f"batch-{size}"
+        if not folder.exists():
+            generate(folder, size)
+        measured = {}
+        for jobs in (1, 2):
+            command = [str(BIN / "impactclaim"), "validate", str(folder), "--jobs", str(jobs), "--format", "json"]
+            measured[jobs] = best(command, 3 if size <= 1000 else 1)
+        (one, peak_one), (two, peak_two) = measured[1], measured[2]
+        rows.append((f"{size:,}", f"{one:.2f} s", f"{two:.2f} s", f"**{one / two:.2f}x**",
+                     f"{peak_one / 1024:.0f} MiB", f"{peak_two / 1024:.0f} MiB"))
+    return ("### Batch scaling and memory (peak RSS of the largest process)\n\n"
+            + table(["N", "--jobs 1", "--jobs 2", "speed-up", "peak --jobs 1", "peak --jobs 2"], rows))
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as stream:
+        for line in stream:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (f"{datetime.date.today().isoformat()}, {os.cpu_count()} cores ({cpu}), Python "
+            f"{platform.python_version()}, {platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="batch sizes, comma-separated")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help="record the tables in bench/RESULTS.md")
+    options = parser.parse_args()
+    sizes = [int(size) for size in options.sizes.split(",")]
+    if not Path(TIME).exists():
+        sys.exit(f"{TIME} is missing: apt-get install time")
+    work = Path(tempfile.mkdtemp(prefix="impactclaim-bench-"))
+    try:
+        sections = [f"Measured {machine()}.", validation(sizes, work), startup(max(options.repeat, 10)),
+                    rendering(options.repeat), scaling([s for s in sizes if s >= 1000] or sizes, work)]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report = "\n\n".join(sections) + "\n"
+    sys.stdout.write(report)
+    if options.write:
+        (ROOT / "bench" / "RESULTS.md").write_text("# Benchmark results\n\n" + report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
