@@ -6,9 +6,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages the tests and WeasyPrint need; installed only when one is missing.
-DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core poppler-utils qpdf
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core poppler-utils qpdf \
+	chromium time
 
-.PHONY: demo test lint typecheck unit system-deps clean
+.PHONY: demo test lint typecheck unit bench system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,10 +49,18 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-unit: system-deps $(BIN)/.installed
+# axe-core for the browser tests, exactly as package-lock.json pins it (node and npm come with the machine).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+unit: system-deps $(BIN)/.installed node_modules/.package-lock.json
 	$(BIN)/pytest
+
+bench: system-deps $(BIN)/.installed
+	$(BIN)/python bench/bench.py --write
 
 test: lint typecheck unit
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules dist build .pytest_cache .mypy_cache .ruff_cache out
