@@ -109,8 +109,8 @@ def validate(
     from impactclaim.checker import CheckOptions, check_paths
     from impactclaim.config import ConfigError
     from impactclaim.discover import Shard, discover
-    from impactclaim.reporters import REPORTERS, Summary
-    from impactclaim.reporters.batch import REPORT_SUFFIXES, BatchReport
+    from impactclaim.reporters import Summary, reporter_class
+    from impactclaim.reporters.base import REPORT_SUFFIXES
     from impactclaim.rules import RuleSelection, UnknownRuleError
 
     options = CheckOptions(limits=LoadLimits(max_bytes=max_bytes), strict=strict,
@@ -123,13 +123,17 @@ def validate(
         _usage_error(str(error))
     if report and not report.lower().endswith(REPORT_SUFFIXES):
         _usage_error(f"the report must end in {', '.join(REPORT_SUFFIXES)}: {report}")
+    batch = None
+    if report:
+        from impactclaim.reporters.batch import BatchReport
+
+        batch = BatchReport(strict=strict)
     files = discover(paths, exclude=exclude or (), shard=chosen_shard)
     if not files and not chosen_shard:
         typer.echo(f"impactclaim: warning: no *.yaml or *.yml files found in {' '.join(paths)}", err=True)
     stream = sys.stdout
-    reporter = REPORTERS[resolve_format(output_format)](stream, color=use_color(stream), strict=strict)
+    reporter = reporter_class(resolve_format(output_format))(stream, color=use_color(stream), strict=strict)
     summary = Summary()
-    batch = BatchReport(strict=strict) if report else None
     try:
         with _progress(len(files)) as advance:
             for result in check_paths(files, options, jobs=jobs or default_jobs()):

@@ -7,6 +7,8 @@ from typing import TextIO
 
 from impactclaim.checker import FileResult
 
+REPORT_SUFFIXES = (".csv", ".json", ".html")  # the batch report types (impactclaim.reporters.batch)
+
 
 @dataclass(slots=True)
 class Summary:

@@ -13,8 +13,8 @@ from typing import Any
 from impactclaim import __version__
 from impactclaim.atomic import atomic_write
 from impactclaim.checker import FileResult
+from impactclaim.reporters.base import REPORT_SUFFIXES
 
-REPORT_SUFFIXES = (".csv", ".json", ".html")
 COLUMNS = ("path", "organisation", "kvk_number", "period_start", "period_end", "status", "errors", "warnings",
            "codes")
 
