@@ -116,20 +116,24 @@ def statement_facts(data: dict[str, Any] | None) -> dict[str, str]:
     return {key: str(value) for key, value in facts.items() if isinstance(value, (str, int, float))}
 
 
+MIN_FILES_PER_WORKER = 8
+
+
 def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(), jobs: int = 1) -> Iterator[FileResult]:
     """Check files, yielding results in the order of ``paths`` as soon as each is ready.
 
     With ``jobs`` above 1 the files are checked in that many worker processes; the order of
     the results stays the order of ``paths`` whatever the number of workers.
     """
-    if jobs <= 1 or len(paths) < 2:
+    # Starting a worker costs more than checking a few files; small batches stay in this process.
+    workers = min(jobs, len(paths) // MIN_FILES_PER_WORKER)
+    if workers <= 1:
         for path in paths:
             yield check_path(path, options)
         return
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    workers = min(jobs, len(paths))
     # Chunks amortise the cost of sending work to the workers; small enough to keep both busy.
     chunk = max(1, min(64, len(paths) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers) as pool:

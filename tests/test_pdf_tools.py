@@ -286,14 +286,6 @@ def css_generated_characters(html: str) -> set[str]:
 def test_pdftotext_reads_no_text_letter_by_letter(profile: Rendered) -> None:
     # Four or more lines in a row of one letter each; digits (the summary tiles) do not count.
     scattered = re.search(r"(?m)(?:^[^\W\d_]\n+){4,}", profile.text)
-    if profile.case.draft:
-        # Known defect of the template, not of the PDF writer: the draft watermark is text
-        # rotated by CSS (templates/profile.css, .draft-watermark), and pdftotext's default
-        # mode reads rotated text one scrambled letter per line. Fails loudly once fixed, so
-        # this branch gets removed.
-        if scattered:
-            pytest.xfail("the rotated draft watermark is read letter by letter (template issue)")
-        pytest.fail("the draft watermark now reads as words: remove the expected failure")
     assert scattered is None, scattered.group(0) if scattered else ""
 
 

@@ -80,9 +80,10 @@ def test_css_strings_cannot_leave_the_style_element() -> None:
     assert css_string('a"b</style>') == '"a\\000022b\\00003c/style\\00003e"'
 
 
-def test_the_draft_mark_is_in_the_page_css_the_watermark_and_the_notice() -> None:
+def test_the_draft_mark_is_in_the_page_css_the_notice_and_the_hatching() -> None:
     html = render_sample(VALID_SAMPLES[1], "html", draft=True).decode("utf-8")
-    assert html.count("Concept, niet gevalideerd") == 3
+    assert html.count("Concept, niet gevalideerd") == 2  # the page header of every PDF page, the notice
+    assert '<div class="draft-watermark" aria-hidden="true"></div>' in html
     assert '@top-center { content: "Concept, niet gevalideerd"; }' in html
     clean = render_sample(VALID_SAMPLES[1], "html").decode("utf-8")
     assert "Concept, niet gevalideerd" not in clean
