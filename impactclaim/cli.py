@@ -10,13 +10,17 @@ import contextlib
 import enum
 import os
 import sys
-from collections.abc import Callable, Iterator
-from typing import Annotated, NoReturn, TextIO
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from impactclaim import __version__
 from impactclaim.loader import DEFAULT_MAX_BYTES, LoadLimits
+
+if TYPE_CHECKING:
+    from impactclaim.findings import Finding
+    from impactclaim.render.command import RenderOptions
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -196,12 +200,16 @@ def rules_command(
 
 @app.command()
 def render(
-    statement: Annotated[str, typer.Argument(help="The statement file to render.", show_default=False)],
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="OUT",
-                                               help="Output file or folder (default: the statement's name "
-                                                    "with .html or .pdf).")] = None,
-    output_format: Annotated[str | None, typer.Option("--format", "-f", metavar="html|pdf",
-                                                      help="Output format (default: from OUT, else html).")] = None,
+    statements: Annotated[list[str], typer.Argument(
+        help="The statement to render; or several, folders and globs for a batch (with --out).",
+        show_default=False)],
+    output: Annotated[str | None, typer.Option(
+        "--output", "--out", "-o", metavar="OUT",
+        help="Output file, or folder (default: beside the statement, with .html or .pdf). A batch needs a "
+             "folder; it is created and mirrors the statements' folders.")] = None,
+    output_format: Annotated[str | None, typer.Option(
+        "--format", "-f", metavar="html|pdf|html,pdf",
+        help="Output format(s) (default: from OUT, else html).")] = None,
     language: Annotated[str | None, typer.Option("--lang", metavar="nl|en",
                                                  help="Profile language (default: the statement's).")] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Render even when the statement has errors, "
@@ -209,26 +217,90 @@ def render(
     template_dir: Annotated[str | None, typer.Option("--template-dir", metavar="DIR",
                                                      help="A theme folder whose templates and profile.css "
                                                           "override the built-in ones.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes for a batch [default: the number of cores].",
+        show_default=False)] = None,
 ) -> None:
-    """Render a statement as an impact profile: one self-contained HTML file or a PDF/A-3b."""
-    from impactclaim.checker import FileResult
-    from impactclaim.render.command import RenderOptions, render_statement
-    from impactclaim.reporters import TextReporter
+    """Render statements as impact profiles: one self-contained HTML file or a PDF/A-3b each."""
+    from impactclaim.render.command import RenderOptions
 
-    outcome = render_statement(RenderOptions(
-        statement=statement, output=output, format=output_format, language=language, draft=draft,
-        template_dir=template_dir, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH")))
+    formats = tuple(f.strip() for f in (output_format or "").split(",") if f.strip())
+    single = len(statements) == 1 and len(formats) <= 1 and os.path.isfile(statements[0])
+    options = RenderOptions(statement=statements[0], output=output, format=formats[0] if formats else None,
+                            language=language, draft=draft, template_dir=template_dir,
+                            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+    if single:
+        _render_one(options)
+    _render_batch(statements, formats or ("html",), options, jobs or default_jobs())
+
+
+def _show_findings(path: str, findings: Sequence[Finding]) -> None:
+    from impactclaim.checker import FileResult
+    from impactclaim.reporters.text import TextReporter
+
+    TextReporter(sys.stderr, color=use_color(sys.stderr)).file_result(FileResult(path, tuple(findings)))
+
+
+def _render_one(options: RenderOptions) -> NoReturn:
+    from impactclaim.render.command import render_statement
+
+    outcome = render_statement(options)
     if outcome.findings:
-        reporter = TextReporter(sys.stderr, color=use_color(sys.stderr))
-        reporter.file_result(FileResult(statement, tuple(outcome.findings)))
+        _show_findings(options.statement, outcome.findings)
     if outcome.error:
         sys.stderr.write(f"impactclaim: {outcome.error}\n")
     elif outcome.exit_code == EXIT_FINDINGS:
         sys.stderr.write("impactclaim: not rendered: the statement has errors; fix them, or render a draft "
                          "with --draft\n")
     if outcome.output is not None:
-        typer.echo(f"{'Draft profile' if draft else 'Profile'} written to {outcome.output}")
+        typer.echo(f"{'Draft profile' if options.draft else 'Profile'} written to {outcome.output}")
     raise typer.Exit(outcome.exit_code)
+
+
+def _render_batch(arguments: list[str], formats: tuple[str, ...], options: RenderOptions, jobs: int) -> NoReturn:
+    """Render every statement of a batch; an invalid or broken one is skipped with its reasons."""
+    from pathlib import Path
+
+    from impactclaim.discover import discover
+    from impactclaim.render.command import FORMATS, plan_batch, render_job
+
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        _usage_error(f"unknown format {unknown[0]!r}; choose from: {', '.join(FORMATS)}")
+    if not options.output:
+        _usage_error("rendering several statements needs an output folder: --out OUTDIR")
+    out_dir = Path(options.output)
+    if out_dir.exists() and not out_dir.is_dir():
+        _usage_error(f"{options.output!r} is a file; a batch needs an output folder")
+    statements = discover(arguments)
+    batch = plan_batch(statements, out_dir, formats)
+    if len(batch) > 1 and jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(batch))) as pool:
+            outcomes = list(pool.map(partial(render_job, options=options), batch))
+    else:
+        outcomes = [render_job(job, options) for job in batch]
+    rendered: list[Path] = []
+    skipped: dict[str, list[Finding]] = {}
+    failed: dict[str, str] = {}
+    for job, outcome in zip(batch, outcomes, strict=True):
+        if outcome.output is not None:
+            rendered.append(outcome.output)
+        elif outcome.error:
+            failed.setdefault(job.statement, outcome.error)
+        elif job.statement not in skipped:
+            skipped[job.statement] = outcome.findings
+            _show_findings(job.statement, outcome.findings)
+    for statement, error in failed.items():
+        sys.stderr.write(f"impactclaim: {statement}: not rendered: {error}\n")
+    done = len({job.statement for job, outcome in zip(batch, outcomes, strict=True) if outcome.output})
+    kind = "as drafts " if options.draft else ""
+    typer.echo(f"Rendered {done} of {len(statements)} statements {kind}into {out_dir} ({len(rendered)} files)"
+               + (f"; skipped {len(skipped)} with errors" if skipped else "")
+               + (f"; {len(failed)} failed" if failed else "") + ".")
+    raise typer.Exit(EXIT_USAGE if failed else EXIT_FINDINGS if skipped else EXIT_OK)
 
 
 @app.command()

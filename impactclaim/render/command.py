@@ -163,3 +163,47 @@ def extract_statement(pdf_path: str, output: str | None = None, force: bool = Fa
 
 def _file_finding(path: str, code: str, message: str, hint: str = "") -> Finding:
     return Finding(os.fspath(path), 1, 1, "", code, Severity.ERROR, message, hint)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchJob:
+    """One profile of a batch: which statement, in which format, to which file."""
+
+    statement: str
+    format: str
+    target: Path
+
+
+def plan_batch(statements: list[str], out_dir: Path, formats: tuple[str, ...]) -> list[BatchJob]:
+    """Stable, collision-free output names: the statements' folder tree mirrored under ``out_dir``.
+
+    ``a/b/x.yaml`` becomes ``OUT/a/b/x.pdf`` (relative to the folder all statements share). Two
+    statements that differ only in their suffix (``x.yaml`` and ``x.yml``) keep it in the name
+    (``x.yaml.pdf``, ``x.yml.pdf``), so no profile overwrites another.
+    """
+    absolute = [os.path.abspath(path) for path in statements]
+    base = os.path.commonpath([os.path.dirname(path) for path in absolute]) if absolute else ""
+    stems: dict[str, int] = {}
+    for path in absolute:
+        stem = os.path.splitext(os.path.relpath(path, base))[0]
+        stems[stem] = stems.get(stem, 0) + 1
+    jobs = []
+    for original, path in zip(statements, absolute, strict=True):
+        relative = os.path.relpath(path, base)
+        stem = os.path.splitext(relative)[0]
+        name = relative if stems[stem] > 1 else stem
+        for output_format in formats:
+            jobs.append(BatchJob(original, output_format, out_dir / f"{name}.{output_format}"))
+    return jobs
+
+
+def render_job(job: BatchJob, options: RenderOptions) -> Outcome:
+    """Render one job of a batch; whatever goes wrong is an outcome, so the batch goes on."""
+    try:
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        return render_statement(RenderOptions(
+            statement=job.statement, output=str(job.target), format=job.format, language=options.language,
+            draft=options.draft, template_dir=options.template_dir, source_date_epoch=options.source_date_epoch,
+            limits=options.limits))
+    except Exception as error:  # one broken file must not stop the other profiles
+        return Outcome(EXIT_USAGE, error=f"{job.statement}: {type(error).__name__}: {error}")
