@@ -209,10 +209,19 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {_shown(value)}"
     if isinstance(value, list):
         return "a list"
     return "a mapping"
+
+
+SHOWN_LENGTH = 80
+
+
+def _shown(value: Any) -> str:
+    """A value as the message quotes it, cut short: a megabyte of text makes no message."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_LENGTH else text[:SHOWN_LENGTH - 5] + "…" + text[-4:]
 
 
 def _field_label(path: Sequence[str | int]) -> str:
@@ -279,7 +288,7 @@ def _describe(error: Any, path: str, smap: SourceMap, root_schema: dict[str, Any
         allowed = [str(v) for v in error.validator_value]
         close = difflib.get_close_matches(str(instance), allowed, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        yield make(location, f"{label} has the value {instance!r}, which is not one of the allowed values",
+        yield make(location, f"{label} has the value {_shown(instance)}, which is not one of the allowed values",
                    hint + f"allowed: {', '.join(allowed)}")
         return
     if keyword == "const":
@@ -288,10 +297,10 @@ def _describe(error: Any, path: str, smap: SourceMap, root_schema: dict[str, Any
     if keyword == "format":
         fmt = error.validator_value
         hint = 'write dates as "YYYY-MM-DD", for example "2025-12-31"' if fmt == "date" else _schema_hint(schema)
-        yield make(location, f"{label}: {instance!r} is not a valid {fmt}", hint)
+        yield make(location, f"{label}: {_shown(instance)} is not a valid {fmt}", hint)
         return
     if keyword == "pattern":
-        yield make(location, f"{label}: {instance!r} does not have the expected form",
+        yield make(location, f"{label}: {_shown(instance)} does not have the expected form",
                    _description(root_schema, error) or f"expected pattern {error.validator_value}")
         return
     if keyword == "minLength" and error.validator_value == 1:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 
@@ -59,3 +60,11 @@ def json_pointer(parts: object) -> str:
     for part in parts:  # type: ignore[attr-defined]
         pieces.append(str(part).replace("~", "~0").replace("/", "~1"))
     return "".join("/" + piece for piece in pieces)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters replaced, so a file name cannot drive a terminal or break XML."""
+    return _CONTROL.sub("\ufffd", text)

@@ -6,9 +6,14 @@ gives, in one pass and without recursion:
 - YAML 1.2 core scalars: ``no``/``yes``/``on``/``off`` and unquoted dates stay strings, no
   sexagesimal numbers (PyYAML resolves YAML 1.1);
 - an error at the second occurrence of a duplicate key (PyYAML silently keeps the last);
-- bounds on nesting depth and on alias expansion ("billion laughs");
-- only the core tags (str, int, float, bool, null, map, seq);
-- the line and column of every key and value, for findings that point at the right place.
+- bounds on nesting depth and on alias expansion, in values ("billion laughs") and in text
+  (a few aliases of a long text), on key length and on the size of numbers;
+- only the core tags (str, int, float, bool, null, map, seq); no merge keys;
+- no control characters, not even escaped ones ("\\e[2J"), so no report echoes them to a terminal;
+- the line and column of every key and value, for findings that point at the right place (lines
+  end at LF, CRLF or CR; NEL, LS and PS, which YAML 1.1 also counts, are refused).
+
+Files are opened without blocking, so a named pipe nobody writes to cannot hang a batch.
 
 Loading never raises for bad input: every problem becomes a :class:`Finding`.
 """
@@ -16,9 +21,11 @@ Loading never raises for bad input: every problem becomes a :class:`Finding`.
 from __future__ import annotations
 
 import codecs
+import math
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,12 +131,29 @@ def load_path(path: str | os.PathLike[str], limits: LoadLimits = LoadLimits()) -
     raw, problem = _read_bounded(display, limits.max_bytes)
     if problem is not None:
         return Document(display, findings=[problem])
-    if _PDF_MAGIC in raw[:1024]:
+    if _looks_like_pdf(raw):
         return _load_pdf(display, limits)
     return load_bytes(raw, display, limits)
 
 
 _PDF_MAGIC = b"%PDF-"
+
+
+def _looks_like_pdf(raw: bytes) -> bool:
+    """A PDF starts with ``%PDF-``; readers tolerate junk before it within the first kilobyte.
+
+    Junk before the header is only believed when the file is not UTF-8 text, so a statement
+    that mentions "%PDF-1.7" in a comment near its top is still read as YAML.
+    """
+    if raw.startswith(_PDF_MAGIC):
+        return True
+    if _PDF_MAGIC not in raw[:1024]:
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _load_pdf(path: str, limits: LoadLimits) -> Document:
@@ -144,6 +168,10 @@ def _load_pdf(path: str, limits: LoadLimits) -> Document:
         statement = statement_bytes_from_pdf(path, limits.max_bytes)
     except (ExtractError, OSError) as error:
         return Document(path, findings=[_finding(path, 1, 1, codes.UNREADABLE_PDF, str(error))])
+    except (RecursionError, MemoryError, ArithmeticError, LookupError, TypeError, ValueError) as error:
+        # pypdf is a parser of untrusted bytes too; whatever it trips over is a finding, not a crash.
+        return Document(path, findings=[_finding(path, 1, 1, codes.UNREADABLE_PDF,
+                                                 f"the file is not a readable PDF: {type(error).__name__}")])
     if statement is None:
         return Document(path, findings=[_finding(
             path, 1, 1, codes.NO_EMBEDDED_STATEMENT, "the PDF carries no embedded impact statement",
@@ -194,17 +222,47 @@ def _too_large(path: str, size: int, limit: int) -> Finding:
                     "a statement is a few kilobytes; raise the limit with --max-bytes if this is intended")
 
 
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
 def _read_bounded(path: str, max_bytes: int) -> tuple[bytes, Finding | None]:
-    """Read at most ``max_bytes`` (plus one, to detect excess) from a regular file."""
+    """Read at most ``max_bytes`` (plus one, to detect excess) from a file, pipe or device.
+
+    The file is opened without blocking, so a named pipe (FIFO) that nobody writes to cannot
+    hang a batch: opening it returns at once and reading it gives end of file. What the path is
+    comes from the open file itself, so it cannot change between the check and the read.
+    """
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             return b"", _finding(path, 1, 1, codes.UNREADABLE, "the path is a directory, not a statement file")
+        if stat.S_ISSOCK(info.st_mode):
+            return b"", _finding(path, 1, 1, codes.UNREADABLE, "the path is a socket, not a statement file")
         if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
             return b"", _too_large(path, info.st_size, max_bytes)
-        with open(path, "rb") as stream:
+        descriptor = os.open(path, _OPEN_FLAGS)
+        try:
+            stream = open(descriptor, "rb")  # noqa: SIM115 - closed by the with block below
+        except BaseException:
+            os.close(descriptor)
+            raise
+        with stream:
+            info = os.fstat(descriptor)
+            if stat.S_ISDIR(info.st_mode):
+                return b"", _finding(path, 1, 1, codes.UNREADABLE, "the path is a directory, not a statement file")
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                return b"", _too_large(path, info.st_size, max_bytes)
+            os.set_blocking(descriptor, True)  # a pipe with a writer is read to its end
             raw = stream.read(max_bytes + 1)
+        if stat.S_ISFIFO(info.st_mode) and not raw:
+            return b"", _finding(path, 1, 1, codes.UNREADABLE,
+                                 "the path is a named pipe (FIFO) and nothing was written to it")
     except FileNotFoundError:
+        target = _link_target(path)
+        if target is not None:
+            return b"", _finding(path, 1, 1, codes.UNREADABLE,
+                                 f"the path is a symbolic link to {target!r}, which does not exist",
+                                 "fix or remove the link")
         return b"", _finding(path, 1, 1, codes.UNREADABLE, "no such file", "check the path")
     except PermissionError:
         return b"", _finding(path, 1, 1, codes.UNREADABLE, "permission denied: the file cannot be read")
@@ -216,17 +274,39 @@ def _read_bounded(path: str, max_bytes: int) -> tuple[bytes, Finding | None]:
     return raw, None
 
 
+def _link_target(path: str) -> str | None:
+    try:
+        return os.readlink(path)
+    except (OSError, ValueError):
+        return None
+
+
 _UTF16_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
                (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
 _SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)"
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+
+
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset in mostly-UTF-8 bytes."""
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
-    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
-    return line, column
+    """1-based line and column (in characters) of a byte offset in mostly-UTF-8 bytes.
+
+    Lines end at LF, CRLF or a lone CR, as YAML and editors count them.
+    """
+    head = raw[:offset]
+    breaks = _LINE_BREAK_BYTES.findall(head)
+    line_start = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
+    column = len(head[line_start:].decode("utf-8", "replace")) + 1
+    return len(breaks) + 1, column
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset, lines ending at LF, CRLF or a lone CR."""
+    head = text[:offset]
+    line_start = max(head.rfind("\n"), head.rfind("\r")) + 1
+    return len(_LINE_BREAK.findall(head)) + 1, offset - line_start + 1
 
 
 def _decode(raw: bytes, path: str) -> tuple[str, Finding | None]:
@@ -254,12 +334,30 @@ def _decode(raw: bytes, path: str) -> tuple[str, Finding | None]:
         return "", _finding(path, line, column, codes.ENCODING,
                             "the file contains a NUL byte: it is binary, not a YAML text file")
     try:
-        return raw.decode("utf-8"), None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
         bad = raw[error.start:error.start + 1].hex()
         return "", _finding(path, line, column, codes.ENCODING,
                             f"invalid UTF-8 byte 0x{bad}", _SAVE_AS_UTF8)
+    # Three substring tests take a fraction of a microsecond; the regular expression, tens.
+    unusual = None
+    if not text.isascii() and ("\x85" in text or "\u2028" in text or "\u2029" in text):
+        unusual = _UNUSUAL_LINE_BREAK.search(text)
+    if unusual is not None:
+        # YAML 1.1 parsers (libyaml) end a line at NEL, LS and PS; editors, GitHub and this
+        # tool's reports do not. Refuse them rather than report every later line off by one.
+        line, column = _text_position(text, unusual.start())
+        character = unusual.group()
+        return "", _finding(path, line, column, codes.ENCODING,
+                            f"the file contains the character U+{ord(character):04X} "
+                            f"({_UNUSUAL_LINE_BREAK_NAMES[character]}), which YAML reads as a line break",
+                            "replace it with a space or an ordinary line break")
+    return text, None
+
+
+_UNUSUAL_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+_UNUSUAL_LINE_BREAK_NAMES = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
 
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#103-core-schema).
@@ -291,18 +389,49 @@ def _resolve_plain(value: str) -> Any:
     if value in _FALSES:
         return False
     if _INT.fullmatch(value):
-        return int(value)
+        if len(value) < 300:  # below 1e299, far inside the range of a float
+            return int(value)
+        return _integer(value.lstrip("+-"), 10, value[0] == "-")
     if _FLOAT.fullmatch(value):
         return float(value)
     if _OCT.fullmatch(value):
-        return int(value[2:], 8)
+        return _integer(value[2:], 8, False)
     if _HEX.fullmatch(value):
-        return int(value[2:], 16)
+        return _integer(value[2:], 16, False)
     if _INF.fullmatch(value):
         return float("-inf") if value[0] == "-" else float("inf")
     if _NAN.fullmatch(value):
         return float("nan")
     return value
+
+
+# Past this many significant digits (in base 8, 10 or 16) an integer is far beyond the largest
+# float; Python also refuses to convert decimal text of more than 4,300 digits to an int.
+_MAX_INTEGER_DIGITS = 400
+
+
+def _integer(digits: str, base: int, negative: bool) -> int | float:
+    """The integer written as ``digits``; one beyond the range of a float becomes an infinity.
+
+    Every later step (the schema, the rules, the profile) may compute with a float of any
+    number, so an integer no float can hold is an overflow waiting to happen; the loader
+    reports it (see ``_overflow_finding``).
+    """
+    significant = digits.lstrip("0") or "0"
+    number = int(significant, base) if len(significant) <= _MAX_INTEGER_DIGITS else _FLOAT_MAX_INTEGER + 1
+    if number > _FLOAT_MAX_INTEGER:
+        return float("-inf") if negative else float("inf")
+    return -number if negative else number
+
+
+_FLOAT_MAX_INTEGER = int(sys.float_info.max)
+
+
+def _overflow_finding(path: str, line: int, column: int, text: str) -> Finding:
+    shown = text if len(text) <= 24 else f"{text[:12]}… ({len(text):,} characters)"
+    return _finding(path, line, column, codes.SYNTAX,
+                    f"the number {shown} is too large: a statement's numbers must lie within ±1.8e308",
+                    "check the number; write very large amounts in a larger unit")
 
 
 def _resolve_tagged(tag: str, value: str) -> tuple[Any, bool]:
@@ -351,7 +480,7 @@ def _events(text: str) -> Iterator[Any]:
         source.dispose()
 
 
-def _syntax_finding(path: str, text: str, error: yaml.YAMLError) -> Finding:
+def _syntax_finding(path: str, text: str, error: yaml.YAMLError, max_depth: int = DEFAULT_MAX_DEPTH) -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     if mark is not None:
         line, column = mark.line + 1, mark.column + 1
@@ -365,26 +494,56 @@ def _syntax_finding(path: str, text: str, error: yaml.YAMLError) -> Finding:
         problem = f"unacceptable character #x{code:04x}: {error.reason}"
     else:
         problem = getattr(error, "problem", None) or str(error)
+    if problem == "exceeded maximum nesting depth":  # libyaml's own bound, met while it reads ahead
+        return _finding(path, line, column, codes.TOO_DEEP,
+                        f"mappings and lists are nested deeper than {max_depth} levels",
+                        "a statement needs only a few levels; flatten the structure")
+    index = getattr(mark, "index", None)
+    at_tab = isinstance(index, int) and 0 <= index < len(text) and text[index] == "\t"
+    if not isinstance(error, yaml.reader.ReaderError) and (at_tab or "tab character" in str(problem)
+                                                           or "'\\t'" in str(problem)):
+        return _finding(path, line, column, codes.SYNTAX,
+                        "invalid YAML: a tab character where YAML allows only spaces "
+                        "(YAML forbids tabs in indentation)",
+                        "indent with spaces, not tabs (most editors can convert tabs to spaces)")
     context = getattr(error, "context", None)
+    start = getattr(error, "context_mark", None)
+    if (context == "while scanning a simple key" and start is not None and mark is not None
+            and start.line == mark.line and mark.column - start.column > _MAX_KEY_LENGTH):
+        return _long_key(path, start.line + 1, start.column + 1)
     message = f"{problem} ({context})" if context else str(problem)
     return _finding(path, line, column, codes.SYNTAX, f"invalid YAML: {message}",
                     "check the indentation and quoting around this place")
 
 
+# YAML parsers look at most 1,024 characters ahead for the ':' after a key, so a longer key only
+# parses in the explicit '? key' form; the loader refuses it in every form.
+_MAX_KEY_LENGTH = 1024
+
+
+def _long_key(path: str, line: int, column: int) -> Finding:
+    return _finding(path, line, column, codes.SYNTAX,
+                    f"invalid YAML: a key is longer than {_MAX_KEY_LENGTH:,} characters",
+                    "keys are short property names such as 'name:'; check for a missing ':' or line break")
+
+
 def _compose(text: str, path: str, limits: LoadLimits, findings: list[Finding]) -> tuple[Any, Entry | None]:
     """Build data and position entries from the event stream."""
     try:
-        return _build(_events(text), path, limits, findings)
+        # Control characters in values can only come from escapes in double-quoted text: the YAML
+        # reader refuses them written out. Without a backslash in the file, no value needs a look.
+        return _build(_events(text), path, limits, findings, escapes="\\" in text)
     except yaml.YAMLError as error:
-        raise _Fatal(_syntax_finding(path, text, error)) from None
+        raise _Fatal(_syntax_finding(path, text, error, limits.max_depth)) from None
 
 
 def _build(events: Iterator[Any], path: str, limits: LoadLimits,
-           findings: list[Finding]) -> tuple[Any, Entry | None]:
+           findings: list[Finding], escapes: bool = True) -> tuple[Any, Entry | None]:
     stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, Entry, int]] = {}
+    anchors: dict[str, tuple[Any, Entry, int, int | None]] = {}  # value, entry, nodes, characters once known
     open_anchors: set[str] = set()
     alias_nodes = 0
+    alias_characters = 0
     documents = 0
     root_value: Any = None
     root_entry: Entry | None = None
@@ -422,9 +581,18 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
             top = stack[-1] if stack else None
             if top is not None and top.is_mapping and top.key is None:
                 key = event.value
+                if len(key) > _MAX_KEY_LENGTH:
+                    raise _Fatal(_long_key(path, line, column))
                 if tag is not None and not (tag.startswith(_TAG_PREFIX)
                                             and tag[len(_TAG_PREFIX):] in _SCALAR_TAGS):
                     check_tag(tag, "str", line, column)
+                if not key.isprintable() and _KEY_CONTROL.search(key):
+                    findings.append(_control_finding(path, line, column, key, "key"))
+                    key = _KEY_CONTROL.sub("\ufffd", key)
+                elif key == "<<" and tag is None and event.implicit[0]:
+                    findings.append(_finding(path, line, column, codes.UNSUPPORTED_TAG,
+                                             "the merge key << is not supported (YAML 1.2 has no merge keys)",
+                                             "write the keys out in full instead of merging them in from an anchor"))
                 keys = top.keys
                 assert keys is not None
                 if key in keys:
@@ -449,9 +617,15 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
             else:
                 check_tag(tag, "str", line, column)
                 value = event.value
+            kind_of_value = type(value)
+            if kind_of_value is float and math.isinf(value) and not _INF.fullmatch(event.value):
+                findings.append(_overflow_finding(path, line, column, event.value))
+            elif escapes and kind_of_value is str and not value.isprintable() and _CONTROL.search(value):
+                findings.append(_control_finding(path, line, column, value, "text"))
+                value = _CONTROL.sub("\ufffd", value)
             entry: Entry = (line, column, None, None)
             if event.anchor is not None:
-                anchors[event.anchor] = (value, entry, 1)
+                anchors[event.anchor] = (value, entry, 1, None)
             attach(value, entry, 1)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             line, column = mark.line + 1, mark.column + 1
@@ -474,7 +648,7 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
             entry = (frame.line, frame.column, frame.children, frame.keys)
             if frame.anchor is not None:
                 open_anchors.discard(frame.anchor)
-                anchors[frame.anchor] = (frame.container, entry, frame.nodes)
+                anchors[frame.anchor] = (frame.container, entry, frame.nodes, None)
             attach(frame.container, entry, frame.nodes)
         elif kind is yaml.AliasEvent:
             line, column = mark.line + 1, mark.column + 1
@@ -491,11 +665,22 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
                 raise _Fatal(_finding(path, line, column, codes.ALIAS_LIMIT,
                                       f"the alias *{name} refers to no anchor &{name} defined before it",
                                       "define the anchor before using it, or write the value out"))
-            value, entry, nodes = anchors[name]
+            value, entry, nodes, characters = anchors[name]
             alias_nodes += nodes
             if alias_nodes > limits.max_alias_nodes:
                 raise _Fatal(_finding(path, line, column, codes.ALIAS_LIMIT,
                                       f"aliases expand to more than {limits.max_alias_nodes:,} values",
+                                      "this looks like an alias bomb; write the values out instead"))
+            if characters is None:  # measured at its first alias; all walks together stay within the bound above
+                characters = _characters(value)
+                anchors[name] = (value, entry, nodes, characters)
+            alias_characters += characters
+            if alias_characters > limits.max_bytes:
+                # Few aliases of one long text would make the statement far larger than the file,
+                # and every later step (schema, rules, rendering) pays for each copy.
+                raise _Fatal(_finding(path, line, column, codes.ALIAS_LIMIT,
+                                      f"aliases repeat more than {limits.max_bytes:,} characters of text, "
+                                      "more than the size limit of a file",
                                       "this looks like an alias bomb; write the values out instead"))
             attach(value, entry, nodes)
         elif kind is yaml.DocumentStartEvent:
@@ -507,6 +692,43 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
         elif kind is yaml.StreamEndEvent:
             break
     return root_value, root_entry
+
+
+def _characters(value: Any) -> int:
+    """How much text (keys and strings) ``value`` holds: what each alias of it copies."""
+    total, pending = 0, [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, dict):
+            total += sum(len(key) for key in item)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return total
+
+
+# Control characters a statement may not hold, written as escapes in double-quoted YAML ("\e",
+# "\x1b", "\0"): C0 but tab and line breaks, DEL, and C1. Echoed in a report they could drive
+# a terminal (colours, cursor moves, titles) or break XML. Keys, which reports quote, may not hold
+# line breaks either (a block scalar key can): a line break would forge a line of the report.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_KEY_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {"\x00": "null", "\x07": "bell", "\x08": "backspace", "\t": "tab", "\n": "line feed",
+                  "\r": "carriage return", "\x1b": "escape", "\x7f": "delete", "\x9b": "control sequence introducer"}
+
+
+def _control_finding(path: str, line: int, column: int, text: str, what: str) -> Finding:
+    match = (_KEY_CONTROL if what == "key" else _CONTROL).search(text)
+    assert match is not None
+    character = match.group()
+    name = _CONTROL_NAMES.get(character, "control character")
+    hint = ("write the key as a plain word on one line, such as 'name:'" if what == "key" else
+            "remove the escape sequence that produces it; a statement holds printable text only")
+    return _finding(path, line, column, codes.ENCODING,
+                    f"the {what} contains the control character U+{ord(character):04X} ({name}), "
+                    "which a statement may not hold", hint)
 
 
 def _short_tag(tag: str) -> str:

@@ -44,6 +44,7 @@ _CSS_IMPORT = re.compile(r"(?i)@import")
 _LOADING_ATTRIBUTES = frozenset({"src", "srcset", "href", "poster", "data", "background", "action",
                                  "formaction", "manifest", "xlink:href", "ping", "longdesc", "codebase"})
 _LINK_SCHEMES = ("https://", "http://", "mailto:", "#")
+_NOT_IN_CLASS_NAME = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 class RenderError(Exception):
@@ -80,6 +81,11 @@ def css_string(value: object) -> Markup:
     text = str(value)
     escaped = "".join(ch if _CSS_SAFE.fullmatch(ch) else f"\\{ord(ch):06x}" for ch in text)
     return Markup(f'"{escaped}"')
+
+
+def class_name(value: object) -> str:
+    """``value`` as one CSS class name; a value from the statement cannot add other classes."""
+    return _NOT_IN_CLASS_NAME.sub("", str(value))
 
 
 @cache
@@ -146,6 +152,7 @@ def environment(theme: Theme | None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["class_name"] = class_name
     return env
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,10 +39,39 @@ def _items(value: Any) -> list[Any]:
 
 def _text(value: Any) -> str:
     if isinstance(value, str):
-        return value.strip()
+        return closed_bidi(value.strip())
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return ""
+
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE, RLE, LRO, RLO: closed by PDF (U+202C)
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI: closed by PDI (U+2069)
+
+
+def closed_bidi(text: str) -> str:
+    """``text`` with every direction embedding, override or isolate it opens closed at its end.
+
+    An unclosed right-to-left override in one field would otherwise reverse whatever the page
+    shows after it in the same paragraph (the organisation's KvK number, a status, another
+    field): the "Trojan Source" trick. Closing it keeps the text as written and its effect inside
+    the field.
+    """
+    if not _BIDI_CONTROLS.search(text):
+        return text
+    open_controls: list[str] = []
+    for character in text:
+        if character in _EMBEDDINGS:
+            open_controls.append("\u202c")
+        elif character in _ISOLATES:
+            open_controls.append("\u2069")
+        elif character == "\u202c" and open_controls and open_controls[-1] == "\u202c":
+            open_controls.pop()
+        elif character == "\u2069" and "\u2069" in open_controls:
+            while open_controls.pop() != "\u2069":
+                pass
+    return text + "".join(reversed(open_controls))
 
 
 def _number(value: Any) -> float | int | None:
@@ -382,7 +412,7 @@ def progress_of(value: float, baseline: float | None, target: float | None) -> t
     span = target - baseline
     if span == 0:
         return ("reached" if value == target else "toward_target"), None, None
-    share = (value - baseline) / span
+    share = _fraction(value, baseline, target)
     lower_is_better = span < 0
     if share >= 1:
         return "reached", lower_is_better, share
@@ -408,11 +438,24 @@ def chart_positions(value: float, baseline: float | None, target: float | None,
         high = low + 1
 
     def position(v: float | None) -> float | None:
-        return None if v is None else (v - low) / (high - low)
+        return None if v is None else _fraction(v, low, high)
 
     start = position(baseline) if baseline is not None else position(0.0)
     assert start is not None
     return (position(value) or 0.0, position(baseline), position(target), start)
+
+
+def _fraction(value: float, start: float, end: float) -> float:
+    """``(value - start) / (end - start)``, also for numbers near the largest float.
+
+    Finite numbers of opposite sign and large size (1e308 and -1e308) have a difference no float
+    holds; scaled down first, their fraction is still exact enough for a chart.
+    """
+    offset, span = value - start, end - start
+    if math.isfinite(offset) and math.isfinite(span):
+        return offset / span
+    scale = max(abs(value), abs(start), abs(end))
+    return (value / scale - start / scale) / (end / scale - start / scale)
 
 
 class _Builder:
@@ -468,7 +511,7 @@ class _Builder:
             risks=risks,
             footer=Footer(statement_id(self.data), _text(self.data.get("schema_version")) or "?",
                           self.inputs.tool_version),
-            findings=[FindingView(f.severity.value, f.code, f.line, f.column, f.message, f.pointer)
+            findings=[FindingView(f.severity.value, f.code, f.line, f.column, closed_bidi(f.message), f.pointer)
                       for f in self.inputs.findings] if self.inputs.draft else [],
         )
 

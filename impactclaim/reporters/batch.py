@@ -61,7 +61,7 @@ class BatchReport:
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(self.rows)
+            writer.writerows({key: _spreadsheet_safe(value) for key, value in row.items()} for row in self.rows)
             return buffer.getvalue()
         if suffix == ".json":
             return json.dumps({"tool": {"name": "impactclaim", "version": __version__},
@@ -72,6 +72,14 @@ class BatchReport:
 
     def write(self, path: str | Path) -> None:
         atomic_write(path, self.render(Path(path).suffix.lower()).encode("utf-8"))
+
+
+def _spreadsheet_safe(value: Any) -> Any:
+    # A cell that starts like a formula is run by spreadsheet programs ("CSV injection"); an
+    # organisation name is the submitter's text, so such cells are quoted with a leading '.
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return value
 
 
 def _summaries() -> dict[str, str]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from impactclaim.checker import FileResult
+from impactclaim.findings import printable
 from impactclaim.reporters.base import Reporter, Summary
 
 
 def _escape_data(text: str) -> str:
-    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts; line breaks are
+    # escaped first, then any other control character is replaced.
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

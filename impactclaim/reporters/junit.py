@@ -6,12 +6,14 @@ import xml.etree.ElementTree as ElementTree
 from typing import Any
 
 from impactclaim.checker import FileResult
+from impactclaim.findings import printable
 from impactclaim.reporters.base import Reporter, Summary
 
 
 def _line(finding: Any) -> str:
+    # XML 1.0 cannot hold most control characters: a file name with one would make the report unreadable.
     text = f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value}[{finding.code}] {finding.message}"
-    return text + (f"\n    hint: {finding.hint}" if finding.hint else "")
+    return printable(text + (f"\n    hint: {finding.hint}" if finding.hint else ""))
 
 
 class JunitReporter(Reporter):
@@ -22,8 +24,9 @@ class JunitReporter(Reporter):
         self._cases: list[ElementTree.Element] = []
 
     def file_result(self, result: FileResult) -> None:
-        case = ElementTree.Element("testcase", {"classname": "impactclaim.validate", "name": result.path,
-                                                "file": result.path, "time": "0"})
+        path = printable(result.path)
+        case = ElementTree.Element("testcase", {"classname": "impactclaim.validate", "name": path, "file": path,
+                                                "time": "0"})
         details = "\n".join(_line(finding) for finding in result.findings)
         if not result.passes(self.strict):
             failure = ElementTree.SubElement(case, "failure", {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from impactclaim.checker import FileResult
-from impactclaim.findings import Severity
+from impactclaim.findings import Severity, printable
 from impactclaim.reporters.base import Reporter, Summary
 
 _STYLES = {"error": "\033[1;31m", "warning": "\033[1;33m", "dim": "\033[2m", "bold": "\033[1m",
@@ -27,12 +27,12 @@ class TextReporter(Reporter):
             severity = finding.severity.value
             label = self._style(f"{severity}[{finding.code}]",
                                 "error" if finding.severity is Severity.ERROR else "warning")
-            where = self._style(f"{finding.path}:{finding.line}:{finding.column}:", "bold")
-            write(f"{where} {label} {finding.message}\n")
+            where = self._style(f"{printable(finding.path)}:{finding.line}:{finding.column}:", "bold")
+            write(f"{where} {label} {printable(finding.message)}\n")
             if finding.pointer:
                 write(self._style(f"    at {finding.pointer}", "dim") + "\n")
             if finding.hint:
-                write(f"    hint: {finding.hint}\n")
+                write(f"    hint: {printable(finding.hint)}\n")
 
     def finish(self, summary: Summary) -> None:
         files = _plural(summary.files, "file")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
@@ -100,11 +101,15 @@ _NEUTRAL_OR_POSITIVE = {language: _compile((*NEUTRALITY_TERMS[language], *POSITI
 
 def _found(patterns: Iterable[re.Pattern[str]], text: str, exempt: re.Pattern[str] | None = None) -> list[str]:
     """The distinct words of ``text`` that the patterns match, in text order, as written."""
+    # Exempt spans come out of finditer in order and do not overlap, so one binary search per
+    # hit finds the span that could hold it: linear in the text, however many of each it has.
     skip = [match.span() for match in exempt.finditer(text)] if exempt else []
+    starts = [start for start, _ in skip]
     hits: dict[int, str] = {}
     for pattern in patterns:
         for match in pattern.finditer(text):
-            if not any(start <= match.start() < end for start, end in skip):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index < 0 or match.start() >= skip[index][1]:
                 hits.setdefault(match.start(), match.group())
     seen: dict[str, str] = {}
     for _, word in sorted(hits.items()):

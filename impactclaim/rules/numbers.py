@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import math
 import re
@@ -18,6 +19,8 @@ _STATED_PERCENTAGE = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:%|(?:procent|percent|per\s+cent)\b)", re.IGNORECASE)
 # Half a percentage point either way: "60%" is confirmed by 59.5 up to 60.5.
 _TOLERANCE = 0.5 + 1e-9
+# How many basis percentages a message names; a claim may rest on thousands of metrics.
+_MAX_LISTED = 10
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -32,8 +35,10 @@ def _number(value: Any) -> float | None:
 
 
 def _show(value: float) -> str:
-    """A number as people write it: 60 rather than 60.0, at most two decimals."""
-    return f"{value:.2f}".rstrip("0").rstrip(".") if math.isfinite(value) else str(value)
+    """A number as people write it: 60 rather than 60.0, at most two decimals; 1e+20 when huge."""
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return f"{value:.6g}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _label(item: Item, kind: str) -> str:
@@ -188,10 +193,15 @@ class RangeConsistency(Rule):
         supported = self._supported_percentages(context, claim)
         if not supported:
             return  # nothing in the basis speaks about shares, so nothing can contradict the text
+        values = sorted(value for value, _ in supported)
+        shown = "; ".join(f"{_show(value)}% ({source})" for value, source in supported[:_MAX_LISTED])
+        more = len(supported) - _MAX_LISTED
+        basis = shown + (f" and {more:,} more" if more > 0 else "")
         for number in dict.fromkeys(stated):  # each stated number once, in order
-            if any(abs(number - value) <= _TOLERANCE for value, _ in supported):
+            # The nearest supported values are the two around the number's place in sorted order.
+            place = bisect.bisect_left(values, number)
+            if any(abs(number - value) <= _TOLERANCE for value in values[max(place - 1, 0):place + 1]):
                 continue
-            basis = "; ".join(f"{_show(value)}% ({source})" for value, source in supported)
             yield Issue(
                 (*claim.path, "text"),
                 f"{_label(claim, 'claim')} states {_show(number)}%, but its basis metrics give {basis}",

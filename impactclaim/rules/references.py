@@ -53,44 +53,64 @@ class DanglingReference(Rule):
     def check(self, context: RuleContext) -> Iterator[Issue]:
         metric_ids = context.metrics_by_id
         outcome_ids = context.outcomes_by_id
+        metric_hints, outcome_hints = _Suggestions(metric_ids, "metric"), _Suggestions(outcome_ids, "outcome")
         for claim in context.claims:
             basis = claim.data.get("basis") or {}
-            yield from _missing(claim, ("basis", "metrics"), basis.get("metrics"), metric_ids, "metric")
-            yield from _missing(claim, ("basis", "outcomes"), basis.get("outcomes"), outcome_ids, "outcome")
+            yield from _missing(claim, ("basis", "metrics"), basis.get("metrics"), metric_ids, metric_hints)
+            yield from _missing(claim, ("basis", "outcomes"), basis.get("outcomes"), outcome_ids, outcome_hints)
         for outcome in context.outcomes:
-            yield from _missing(outcome, ("metrics",), outcome.data.get("metrics"), metric_ids, "metric")
+            yield from _missing(outcome, ("metrics",), outcome.data.get("metrics"), metric_ids, metric_hints)
         for metric in context.metrics:
             parent = metric.data.get("part_of")
             if isinstance(parent, str) and parent not in metric_ids:
                 yield Issue((*metric.path, "part_of"),
                             f"metric '{metric.id}' is part_of '{parent}', but there is no metric with that id",
-                            _suggest(parent, metric_ids, "metric"))
+                            metric_hints(parent))
             elif parent == metric.id:
                 yield Issue((*metric.path, "part_of"), f"metric '{metric.id}' is part_of itself",
                             "part_of names the total this metric is a subgroup of")
 
 
 def _missing(item: Item, where: tuple[str, ...], refs: object, known: dict[str, Item],
-             kind: str) -> Iterator[Issue]:
+             hints: _Suggestions) -> Iterator[Issue]:
     if not isinstance(refs, list):
         return
     owner = str(item.path[0])[:-1]  # "claims" -> "claim", "outcomes" -> "outcome"
     for index, ref in enumerate(refs):
         if isinstance(ref, str) and ref not in known:
             yield Issue((*item.path, *where, index),
-                        f"{owner} '{item.id}' refers to {kind} '{ref}', which does not exist",
-                        _suggest(ref, known, kind))
+                        f"{owner} '{item.id}' refers to {hints.kind} '{ref}', which does not exist", hints(ref))
 
 
-def _suggest(ref: str, known: dict[str, Item], kind: str) -> str:
-    import difflib
+# A "did you mean" compares the reference with every id, so a statement with thousands of ids
+# and thousands of dangling references would take hours. The comparisons of one check are
+# bounded; past the bound a reference gets the list of ids instead, itself cut short.
+_MAX_COMPARISONS = 20_000
+_MAX_LISTED = 20
 
-    close = difflib.get_close_matches(ref, list(known), n=1)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    if known:
-        return f"known {kind} ids: {', '.join(sorted(known))}"
-    return f"add the {kind} under {kind}s:, or remove the reference"
+
+class _Suggestions:
+    """The hint for a reference to an id that does not exist, in bounded time and length."""
+
+    def __init__(self, known: dict[str, Item], kind: str) -> None:
+        self.kind = kind
+        self.names = sorted(known)
+        self.budget = _MAX_COMPARISONS
+        shown = ", ".join(self.names[:_MAX_LISTED])
+        more = len(self.names) - _MAX_LISTED
+        self.listing = f"known {kind} ids: {shown}" + (f" and {more:,} more" if more > 0 else "")
+
+    def __call__(self, ref: str) -> str:
+        import difflib
+
+        if self.names and len(self.names) <= self.budget:
+            self.budget -= len(self.names)
+            close = difflib.get_close_matches(ref, self.names, n=1)
+            if close:
+                return f"did you mean '{close[0]}'?"
+        if self.names:
+            return self.listing
+        return f"add the {self.kind} under {self.kind}s:, or remove the reference"
 
 
 class DuplicateId(Rule):
