@@ -13,6 +13,11 @@ from impactclaim.findings import Severity
 Path = tuple[str | int, ...]
 
 
+def mapping(value: Any) -> dict[str, Any]:
+    """``value`` when it is a mapping, else an empty one, for optional parts of a statement."""
+    return value if isinstance(value, dict) else {}
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """What a rule found and where; the engine adds the code, severity, line and column."""

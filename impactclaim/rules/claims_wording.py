@@ -6,10 +6,10 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Item, Rule, RuleContext
+from impactclaim.rules.base import Issue, Item, Rule, RuleContext, mapping
 
 # --- term lists ---------------------------------------------------------------------------------
 #
@@ -127,12 +127,8 @@ def _text(claim: Item) -> str:
     return " ".join(text.split()) if isinstance(text, str) else ""
 
 
-def _mapping(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
 def _has_scheme(claim: Item) -> bool:
-    return bool(_mapping(claim.data.get("label")).get("scheme"))
+    return bool(mapping(claim.data.get("label")).get("scheme"))
 
 
 # --- IC102 --------------------------------------------------------------------------------------
@@ -588,7 +584,7 @@ class FutureClaimWithoutPlan(Rule):
             words = _future_words(_text(claim), period[1] if period else None)
             if not words and not isinstance(commitment, dict):
                 continue
-            missing = [name for name in _COMMITMENT_FIELDS if _mapping(commitment).get(name) is None]
+            missing = [name for name in _COMMITMENT_FIELDS if mapping(commitment).get(name) is None]
             if not missing:
                 continue
             why = f"speaks about the future ({_quoted(words)})" if words else "has a future_commitment"

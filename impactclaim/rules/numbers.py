@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Item, Path, Rule, RuleContext
+from impactclaim.rules.base import Issue, Item, Path, Rule, RuleContext, mapping
 
 # A percentage stated in a claim: "60%", "60 %", "7,2%", "60 procent", "60 percent", "60 per cent".
 # Not inside a longer number ("2024/825"), and not "procentpunten" (percentage points are a
@@ -21,11 +21,6 @@ _STATED_PERCENTAGE = re.compile(
 _TOLERANCE = 0.5 + 1e-9
 # How many basis percentages a message names; a claim may rest on thousands of metrics.
 _MAX_LISTED = 10
-
-
-def _mapping(value: Any) -> dict[str, Any]:
-    """``value`` when it is a mapping, else an empty one (rules may see partly invalid data)."""
-    return value if isinstance(value, dict) else {}
 
 
 def _number(value: Any) -> float | None:
@@ -151,8 +146,8 @@ class RangeConsistency(Rule):
     def _percentage_ranges(self, metric: Item) -> Iterator[Issue]:
         places: list[tuple[Path, str, Any]] = [
             ((*metric.path, "value"), "value", metric.data.get("value")),
-            ((*metric.path, "baseline", "value"), "baseline value", _mapping(metric.data.get("baseline")).get("value")),
-            ((*metric.path, "target", "value"), "target value", _mapping(metric.data.get("target")).get("value")),
+            ((*metric.path, "baseline", "value"), "baseline value", mapping(metric.data.get("baseline")).get("value")),
+            ((*metric.path, "target", "value"), "target value", mapping(metric.data.get("target")).get("value")),
         ]
         for path, what, raw in places:
             value = _number(raw)
@@ -216,8 +211,8 @@ class RangeConsistency(Rule):
             if _is_percentage(metric):
                 # The baseline and target count too: "from 46% to 31%" quotes both.
                 for where, raw in (("", metric.data.get("value")),
-                                   (" baseline", _mapping(metric.data.get("baseline")).get("value")),
-                                   (" target", _mapping(metric.data.get("target")).get("value"))):
+                                   (" baseline", mapping(metric.data.get("baseline")).get("value")),
+                                   (" target", mapping(metric.data.get("target")).get("value"))):
                     value = _number(raw)
                     if value is not None and math.isfinite(value):
                         found.append((value, f"'{metric.id}'{where}"))
@@ -261,7 +256,7 @@ class FteAboveHeadcount(Rule):
     summary: ClassVar[str] = "The organisation reports more FTE than employees."
 
     def check(self, context: RuleContext) -> Iterator[Issue]:
-        organisation = _mapping(context.data.get("organisation"))
+        organisation = mapping(context.data.get("organisation"))
         fte, headcount = _number(organisation.get("fte")), _number(organisation.get("headcount"))
         if fte is not None and headcount is not None and fte > headcount:
             yield Issue(
@@ -340,7 +335,7 @@ class PeriodConsistency(Rule):
     summary: ClassVar[str] = "A period ends before it starts, or a date or year contradicts the reporting period."
 
     def check(self, context: RuleContext) -> Iterator[Issue]:
-        period = _mapping(context.data.get("reporting_period"))
+        period = mapping(context.data.get("reporting_period"))
         start, end = _date(period.get("start")), _date(period.get("end"))
         if start is not None and end is not None and end < start:
             yield Issue(
@@ -357,7 +352,7 @@ class PeriodConsistency(Rule):
         if end is None:
             return
         for claim in context.claims:
-            target_year = _year(_mapping(claim.data.get("future_commitment")).get("target_year"))
+            target_year = _year(mapping(claim.data.get("future_commitment")).get("target_year"))
             if target_year is not None and target_year <= end.year:
                 yield Issue(
                     (*claim.path, "future_commitment", "target_year"),
@@ -376,7 +371,7 @@ class PeriodConsistency(Rule):
 
     def _metric_period(self, metric: Item, start: datetime.date | None,
                        end: datetime.date | None) -> Iterator[Issue]:
-        period = _mapping(metric.data.get("period"))
+        period = mapping(metric.data.get("period"))
         first, last = _date(period.get("start")), _date(period.get("end"))
         label = _label(metric, "metric")
         if first is not None and last is not None and last < first:
@@ -400,14 +395,14 @@ class PeriodConsistency(Rule):
 
     def _metric_years(self, metric: Item, end_year: int) -> Iterator[Issue]:
         label = _label(metric, "metric")
-        target_year = _year(_mapping(metric.data.get("target")).get("year"))
+        target_year = _year(mapping(metric.data.get("target")).get("year"))
         if target_year is not None and target_year <= end_year:
             yield Issue(
                 (*metric.path, "target", "year"),
                 f"the target of {label} is for {target_year}, not after the reporting period that ends in {end_year}",
                 f"a target lies in the future: use a year after {end_year}, or report the reached value as value",
             )
-        baseline_year = _year(_mapping(metric.data.get("baseline")).get("year"))
+        baseline_year = _year(mapping(metric.data.get("baseline")).get("year"))
         if baseline_year is not None and baseline_year > end_year:
             yield Issue(
                 (*metric.path, "baseline", "year"),

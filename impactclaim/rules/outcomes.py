@@ -6,12 +6,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Item, Rule, RuleContext
-
-
-def _mapping(value: Any) -> dict[str, Any]:
-    """``value`` when it is a mapping, else an empty one (rules may see partly invalid data)."""
-    return value if isinstance(value, dict) else {}
+from impactclaim.rules.base import Issue, Item, Rule, RuleContext, mapping
 
 
 def _text(value: Any) -> bool:
@@ -70,8 +65,8 @@ class OutcomeWithoutBaseline(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Issue]:
         for outcome in context.outcomes:
-            baseline = _mapping(outcome.data.get("who")).get("baseline")
-            counterfactual = _mapping(outcome.data.get("contribution")).get("counterfactual")
+            baseline = mapping(outcome.data.get("who")).get("baseline")
+            counterfactual = mapping(outcome.data.get("contribution")).get("counterfactual")
             if not _text(baseline) and not _text(counterfactual):
                 yield Issue(
                     outcome.path,
@@ -229,9 +224,9 @@ class AbcInconsistency(Rule):
     )
 
     def check(self, context: RuleContext) -> Iterator[Issue]:
-        enterprise_c = _mapping(context.data.get("mission")).get("abc") == "C"
+        enterprise_c = mapping(context.data.get("mission")).get("abc") == "C"
         for outcome in context.outcomes:
-            if _mapping(outcome.data.get("what")).get("polarity") != "negative":
+            if mapping(outcome.data.get("what")).get("polarity") != "negative":
                 continue
             abc = outcome.data.get("abc")
             if abc in ("B", "C"):
@@ -374,13 +369,13 @@ class SelfDeclaredEvidence(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Issue]:
         for outcome in context.outcomes:
-            evidence = _mapping(outcome.data.get("evidence"))
+            evidence = mapping(outcome.data.get("evidence"))
             level = evidence.get("level")
             if not isinstance(level, int) or isinstance(level, bool) or level < 3:
                 continue
             sources = evidence.get("sources")
             sources = sources if isinstance(sources, list) else []
-            if any(_mapping(source).get("independent") is True for source in sources):
+            if any(mapping(source).get("independent") is True for source in sources):
                 continue
             found = ("it lists no sources" if not sources else "its only source is not independent"
                      if len(sources) == 1 else f"none of its {len(sources)} sources is independent")
