@@ -1,4 +1,4 @@
-"""Shared fixtures: the CLI runner and the locations of samples and the shared corpus."""
+"""Shared fixtures: the CLI runner and the locations of the samples and the test corpus."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from impactclaim.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SHARED = ROOT.parent / "shared"
+CORPUS = ROOT / "tests" / "corpus"  # third-party test data, copied in with its licence
+YAML_TEST_SUITE = CORPUS / "yaml-test-suite"
 
 
 class Cli:

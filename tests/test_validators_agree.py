@@ -18,7 +18,7 @@ import pytest
 
 import impactclaim
 from impactclaim.schema import fast_validator_for, validator_for
-from tests.conftest import SAMPLES, SHARED
+from tests.conftest import SAMPLES, YAML_TEST_SUITE
 
 Path_ = tuple[str | int, ...]
 
@@ -87,7 +87,7 @@ def test_they_agree_on_every_sample(path: Path) -> None:
 
 def test_they_agree_on_the_yaml_test_suite() -> None:
     checked = 0
-    for path in sorted((SHARED / "corpus" / "yaml-test-suite").glob("*.yaml")):
+    for path in sorted(YAML_TEST_SUITE.glob("*.yaml")):
         document = impactclaim.load(path)
         if document.data is not None:
             fast, reference = agree(document.data)

@@ -1,8 +1,0 @@
-"""Rendering: statement -> view model -> HTML (Jinja2) -> hybrid PDF/A-3b (WeasyPrint).
-
-Modules, lightest first: ``labels`` (nl and en), ``sdg``, ``formatting``, ``safety`` (what a
-statement may make the renderer read), ``model`` (the view model), ``html``, ``pdf``,
-``extract`` (the statement back out of a PDF), ``output`` (atomic writes) and ``command`` (the
-render and extract commands). This package imports nothing heavy itself: Jinja2, WeasyPrint
-and pypdf load only when a profile is rendered or a PDF is read.
-"""
