@@ -123,8 +123,8 @@ def rendering(repeat: int) -> str:
     import weasyprint
 
     from impactclaim.loader import load_path
-    from impactclaim.render.command import render_document
-    from impactclaim.render.pdf import PDF_OPTIONS, FetchLog, data_only_fetcher
+    from impactclaim.profile.command import render_document
+    from impactclaim.profile.pdf import PDF_OPTIONS, FetchLog, data_only_fetcher
 
     warnings.simplefilter("ignore", ResourceWarning)  # WeasyPrint 70 leaves its sRGB profile open
 

@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from impactclaim import codes
+from impactclaim.catalogue import UnknownCodeError, catalogue, lookup
 from impactclaim.config import Config, config_for
 from impactclaim.findings import Finding, Severity, json_pointer
 from impactclaim.loader import Document, LoadLimits, SourceMap, load_path
-from impactclaim.rules import RuleSelection, UnknownRuleError, resolve, run_rules
-from impactclaim.schema import fast_validator_for, load_schema, supported_versions, validator_for
+from impactclaim.rules import RuleSelection, UnknownRuleError, run_rules
+from impactclaim.schema import deprecated_findings, fast_validator_for, load_schema, supported_versions, validator_for
+from impactclaim.statement import Statement, read_statement
+from impactclaim.statement.read import declared_version
 from impactclaim.suppressions import apply_silences
 
 
@@ -35,6 +38,22 @@ class CheckOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class StatementFacts:
+    """Who a statement is from and which period it covers, as text (empty where not given)."""
+
+    organisation: str = ""
+    kvk_number: str = ""
+    period_start: str = ""
+    period_end: str = ""
+
+    @classmethod
+    def of(cls, statement: Statement) -> StatementFacts:
+        period = statement.reporting_period
+        return cls(statement.organisation.name or "", statement.organisation.kvk_number or "",
+                   (period.start if period else None) or "", (period.end if period else None) or "")
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """The findings of one file, sorted by position, and the few facts a batch report shows.
 
@@ -44,7 +63,7 @@ class FileResult:
 
     path: str
     findings: tuple[Finding, ...]
-    facts: dict[str, str] = field(default_factory=dict)
+    facts: StatementFacts = StatementFacts()
 
     @property
     def errors(self) -> int:
@@ -58,19 +77,40 @@ class FileResult:
         return self.errors == 0 and not (strict and self.warnings)
 
 
-def check_document(document: Document, options: CheckOptions = CheckOptions()) -> list[Finding]:
+def check_document(document: Document, options: CheckOptions = CheckOptions(), *,
+                   extra: Sequence[Finding] = (), extra_stage: str | None = None) -> list[Finding]:
     """All findings of a loaded document: loading, schema, then claim-quality rules.
 
-    The rules run only on a statement that loaded and matches the schema, so they can rely on
-    its shape; until then the schema errors are what the author needs to fix first.
+    The rules run only on a statement that loaded and matches the schema: until then the schema
+    errors are what the author needs to fix first. ``extra`` are findings of another stage (the
+    renderer's, ``extra_stage`` "render"), which the selection, configuration and silences
+    treat like every other code. Raises ConfigError or UnknownRuleError for a bad setting.
     """
     findings = list(document.findings)
-    if document.data is not None:
-        findings.extend(schema_findings(document))
-        if not any(finding.is_error for finding in findings):
-            findings.extend(rule_findings(document, options))
+    if document.data is None:
+        return sorted([*findings, *extra], key=Finding.sort_key)
+    selection = rule_selection(document.path, options)
+    findings.extend(schema_findings(document))
+    stages = {"schema"}
+    if not any(finding.is_error for finding in findings):
+        findings.extend(run_rules(read_statement(document.data), document.source_map, document.path, selection))
+        stages.add("rule")
+    if extra_stage is not None:
+        stages.add(extra_stage)
+    findings = selection.apply([*findings, *extra])
+    # A silence of a code that could not fire here (a rule that did not run) is neither used nor stale.
+    active = {info.code for info in catalogue() if info.stage in stages and selection.enabled(info.code)}
+    findings = apply_silences(findings, document.raw, document.path, _silenceable, active)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _silenceable(name: str) -> str:
+    """The code a silence comment names; raises UnknownCodeError for one that names nothing or cannot be silenced."""
+    info = lookup(name)
+    if not info.ignorable:
+        raise UnknownCodeError(f"the silence names {info.code}, which cannot be silenced: fix the problem instead")
+    return info.code
 
 
 def rule_selection(path: str, options: CheckOptions) -> RuleSelection:
@@ -87,43 +127,19 @@ def rule_selection(path: str, options: CheckOptions) -> RuleSelection:
         raise UnknownRuleError(f"{source}{error}") from None
 
 
-def rule_findings(document: Document, options: CheckOptions = CheckOptions()) -> list[Finding]:
-    """Findings of the selected rules, with silenced ones dropped and stale silences reported."""
-    assert document.data is not None
-    selection = rule_selection(document.path, options)
-    found = run_rules(document.data, document.source_map, document.path, selection)
-    active = {rule.code for rule in selection.rules()}
-    return apply_silences(found, document.raw, document.path, lambda name: resolve(name).code, active)
-
-
 def check_path(path: str | os.PathLike[str], options: CheckOptions = CheckOptions()) -> FileResult:
     """Load and check one file."""
     document = load_path(path, options.limits)
     findings = check_document(document, options)
-    return FileResult(document.path, tuple(findings), statement_facts(document.data))
-
-
-def statement_facts(data: dict[str, Any] | None) -> dict[str, str]:
-    """Organisation, KvK number and period of a statement, as text, where present."""
-    if not isinstance(data, dict):
-        return {}
-    organisation = data.get("organisation")
-    organisation = organisation if isinstance(organisation, dict) else {}
-    period = data.get("reporting_period")
-    period = period if isinstance(period, dict) else {}
-    facts = {"organisation": organisation.get("name"), "kvk_number": organisation.get("kvk_number"),
-             "period_start": period.get("start"), "period_end": period.get("end")}
-    return {key: str(value) for key, value in facts.items() if isinstance(value, (str, int, float))}
+    facts = StatementFacts.of(read_statement(document.data)) if document.data is not None else StatementFacts()
+    return FileResult(document.path, tuple(findings), facts)
 
 
 MIN_FILES_PER_WORKER = 8
 
 
 def _warm_up() -> None:
-    """Build the compiled validators once, before the workers are forked from this process.
-
-    Forked workers inherit them ready-made instead of each building its own on its first file.
-    """
+    """Build the compiled validators once, before the workers are forked from this process."""
     for version in supported_versions():
         fast_validator_for(version)
 
@@ -134,20 +150,12 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(), jo
     With ``jobs`` above 1 the files are checked in that many worker processes; the order of
     the results stays the order of ``paths`` whatever the number of workers.
     """
-    # Starting a worker costs more than checking a few files; small batches stay in this process.
-    workers = min(jobs, len(paths) // MIN_FILES_PER_WORKER)
-    if workers <= 1:
-        for path in paths:
-            yield check_path(path, options)
-        return
-    from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    _warm_up()
-    # Chunks amortise the cost of sending work to the workers; small enough to keep both busy.
-    chunk = max(1, min(16, len(paths) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(partial(check_path, options=options), paths, chunksize=chunk)
+    from impactclaim.run import parallel_map
+
+    yield from parallel_map(partial(check_path, options=options), paths, jobs,
+                            min_per_worker=MIN_FILES_PER_WORKER, warm_up=_warm_up)
 
 
 def schema_findings(document: Document) -> list[Finding]:
@@ -155,9 +163,9 @@ def schema_findings(document: Document) -> list[Finding]:
     data = document.data
     assert data is not None
     smap = document.source_map
-    version = data.get("schema_version")
+    declared, version = declared_version(data)
     supported = ", ".join(f'"{v}"' for v in supported_versions())
-    if "schema_version" not in data:
+    if not declared:
         return [Finding(document.path, 1, 1, "", codes.SCHEMA_VERSION.code, Severity.ERROR,
                         f"the statement has no schema_version; supported versions: {supported}",
                         f'add "schema_version: {supported.split(", ")[-1]}" as the first line')]
@@ -173,7 +181,7 @@ def schema_findings(document: Document) -> list[Finding]:
                         Severity.ERROR, message, hint)]
     fast = fast_validator_for(version)
     if fast is not None and fast.is_valid(data):
-        return []
+        return deprecated_findings(data, smap, document.path, version)
     validator = validator_for(version)
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
@@ -183,7 +191,7 @@ def schema_findings(document: Document) -> list[Finding]:
             if key not in seen:
                 seen.add(key)
                 findings.append(finding)
-    return findings
+    return findings or deprecated_findings(data, smap, document.path, version)
 
 
 def _most_relevant(error: Any) -> Any:

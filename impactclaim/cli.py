@@ -17,14 +17,16 @@ import typer
 
 from impactclaim import __version__
 from impactclaim.loader import DEFAULT_MAX_BYTES, LoadLimits
+from impactclaim.migrate_command import migrate
+from impactclaim.run import ExitCode, default_jobs
 
 if TYPE_CHECKING:
     from impactclaim.findings import Finding
-    from impactclaim.render.command import RenderOptions
+    from impactclaim.profile.command import RenderOptions
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+EXIT_OK = ExitCode.OK
+EXIT_FINDINGS = ExitCode.FINDINGS
+EXIT_USAGE = ExitCode.USAGE
 
 app = typer.Typer(
     name="impactclaim",
@@ -50,14 +52,6 @@ def resolve_format(chosen: OutputFormat) -> str:
     if chosen is OutputFormat.auto:
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     return chosen.value
-
-
-def default_jobs() -> int:
-    """The cores this process may use (respects CPU affinity, e.g. in containers)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
 
 
 def use_color(stream: TextIO) -> bool:
@@ -98,8 +92,10 @@ def validate(
     no_config: Annotated[bool, typer.Option(
         "--no-config", help="Ignore impactclaim.toml and [tool.impactclaim] in pyproject.toml.")] = False,
     exclude: Annotated[list[str] | None, typer.Option(
-        "--exclude", metavar="GLOB", help="Skip files and folders matching this pattern in searched folders "
-                                          "(repeatable; added to the default excludes).")] = None,
+        "--exclude", metavar="PATTERN",
+        help="Skip what folders and globs find that matches this .gitignore-style pattern (drafts, "
+             "submissions/drafts, drafts/, *.draft.yaml, !keep.yaml); repeatable, added to the default "
+             "excludes.")] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Worker processes [default: the number of cores].", show_default=False)] = None,
     shard: Annotated[str | None, typer.Option(
@@ -110,12 +106,13 @@ def validate(
                                            help="Refuse files larger than this.")] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check statement files and report every problem with its line and column."""
-    from impactclaim.checker import CheckOptions, check_paths
+    from impactclaim.checker import CheckOptions
     from impactclaim.config import ConfigError
     from impactclaim.discover import Shard, discover
-    from impactclaim.reporters import Summary, reporter_class
+    from impactclaim.reporters import reporter_class
     from impactclaim.reporters.base import REPORT_SUFFIXES
     from impactclaim.rules import RuleSelection, UnknownRuleError
+    from impactclaim.run import validate_batch
 
     options = CheckOptions(limits=LoadLimits(max_bytes=max_bytes), strict=strict,
                            select=_split(select) if select is not None else None,
@@ -137,36 +134,31 @@ def validate(
         typer.echo(f"impactclaim: warning: no *.yaml or *.yml files found in {' '.join(paths)}", err=True)
     stream = sys.stdout
     reporter = reporter_class(resolve_format(output_format))(stream, color=use_color(stream), strict=strict)
-    summary = Summary()
     try:
         with _progress(len(files)) as advance:
-            for result in check_paths(files, options, jobs=jobs or default_jobs()):
-                summary.add(result, strict)
-                reporter.file_result(result)
-                if batch is not None:
-                    batch.add(result)
-                advance()
+            consumers = [reporter.file_result, *([batch.add] if batch is not None else []), advance]
+            summary = validate_batch(files, options, jobs or default_jobs(), consumers)
     except (ConfigError, UnknownRuleError) as error:
         _usage_error(str(error))
     reporter.finish(summary)
     if batch is not None and report:
         batch.write(report)
-    raise typer.Exit(EXIT_OK if summary.failed == 0 else EXIT_FINDINGS)
+    raise typer.Exit(summary.exit_code)
 
 
 PROGRESS_THRESHOLD = 50  # below this many files a bar is noise
 
 
 @contextlib.contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None]]:
+def _progress(total: int) -> Iterator[Callable[[object], None]]:
     """A progress bar on stderr, only on a terminal, outside CI and for batches worth it."""
     if total < PROGRESS_THRESHOLD or os.environ.get("CI") or not sys.stderr.isatty():
-        yield lambda: None
+        yield lambda _: None
         return
     import click
 
     with click.progressbar(length=total, label="Checking", file=sys.stderr) as bar:
-        yield lambda: bar.update(1)
+        yield lambda _: bar.update(1)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
@@ -180,22 +172,23 @@ def _usage_error(message: str) -> NoReturn:
 
 @app.command("rules")
 def rules_command(
-    rule: Annotated[str | None, typer.Argument(help="A rule code or slug: show its documentation.",
+    rule: Annotated[str | None, typer.Argument(help="A code (IC021) or slug (schema): show its documentation.",
                                                show_default=False)] = None,
 ) -> None:
-    """List the claim-quality rules, or show the documentation of one."""
-    from impactclaim.rules import RULE_CLASSES, UnknownRuleError, resolve
+    """List every code the tool reports (loading, schema, rules, rendering), or show the documentation of one."""
+    from impactclaim.catalogue import UnknownCodeError, catalogue, lookup
 
     if rule is None:
-        for entry in sorted(RULE_CLASSES, key=lambda r: r.code):
+        for entry in catalogue():
             typer.echo(f"{entry.code}  {entry.slug:<28} {entry.severity.value:<8} {entry.summary}")
         return
     try:
-        chosen = resolve(rule)
-    except UnknownRuleError as error:
+        chosen = lookup(rule)
+    except UnknownCodeError as error:
         _usage_error(str(error))
-    typer.echo(f"{chosen.code} {chosen.slug} (default severity: {chosen.severity.value})\n")
-    typer.echo(chosen.documentation())
+    always = "" if chosen.ignorable else "; always reported, cannot be ignored"
+    typer.echo(f"{chosen.code} {chosen.slug} (default severity: {chosen.severity.value}{always})\n")
+    typer.echo(chosen.documentation)
 
 
 @app.command()
@@ -222,7 +215,7 @@ def render(
         show_default=False)] = None,
 ) -> None:
     """Render statements as impact profiles: one self-contained HTML file or a PDF/A-3b each."""
-    from impactclaim.render.command import RenderOptions
+    from impactclaim.profile.command import RenderOptions
 
     formats = tuple(f.strip() for f in (output_format or "").split(",") if f.strip())
     single = len(statements) == 1 and len(formats) <= 1 and os.path.isfile(statements[0])
@@ -242,7 +235,7 @@ def _show_findings(path: str, findings: Sequence[Finding]) -> None:
 
 
 def _render_one(options: RenderOptions) -> NoReturn:
-    from impactclaim.render.command import render_statement
+    from impactclaim.profile.command import render_statement
 
     outcome = render_statement(options)
     if outcome.findings:
@@ -262,45 +255,26 @@ def _render_batch(arguments: list[str], formats: tuple[str, ...], options: Rende
     from pathlib import Path
 
     from impactclaim.discover import discover
-    from impactclaim.render.command import FORMATS, plan_batch, render_job
+    from impactclaim.profile.command import UsageError, render_batch
 
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        _usage_error(f"unknown format {unknown[0]!r}; choose from: {', '.join(FORMATS)}")
     if not options.output:
         _usage_error("rendering several statements needs an output folder: --out OUTDIR")
     out_dir = Path(options.output)
-    if out_dir.exists() and not out_dir.is_dir():
-        _usage_error(f"{options.output!r} is a file; a batch needs an output folder")
     statements = discover(arguments)
-    batch = plan_batch(statements, out_dir, formats)
-    if len(batch) > 1 and jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        from functools import partial
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(batch))) as pool:
-            outcomes = list(pool.map(partial(render_job, options=options), batch))
-    else:
-        outcomes = [render_job(job, options) for job in batch]
-    rendered: list[Path] = []
-    skipped: dict[str, list[Finding]] = {}
-    failed: dict[str, str] = {}
-    for job, outcome in zip(batch, outcomes, strict=True):
-        if outcome.output is not None:
-            rendered.append(outcome.output)
-        elif outcome.error:
-            failed.setdefault(job.statement, outcome.error)
-        elif job.statement not in skipped:
-            skipped[job.statement] = outcome.findings
-            _show_findings(job.statement, outcome.findings)
-    for statement, error in failed.items():
-        sys.stderr.write(f"impactclaim: {statement}: not rendered: {error}\n")
-    done = len({job.statement for job, outcome in zip(batch, outcomes, strict=True) if outcome.output})
+    try:
+        outcome = render_batch(statements, out_dir, formats, options, jobs)
+    except UsageError as error:
+        _usage_error(str(error))
+    for statement, findings in outcome.skipped.items():
+        _show_findings(statement, findings)
+    for statement, reason in outcome.failed.items():
+        sys.stderr.write(f"impactclaim: {statement}: not rendered: {reason}\n")
     kind = "as drafts " if options.draft else ""
-    typer.echo(f"Rendered {done} of {len(statements)} statements {kind}into {out_dir} ({len(rendered)} files)"
-               + (f"; skipped {len(skipped)} with errors" if skipped else "")
-               + (f"; {len(failed)} failed" if failed else "") + ".")
-    raise typer.Exit(EXIT_USAGE if failed else EXIT_FINDINGS if skipped else EXIT_OK)
+    typer.echo(f"Rendered {outcome.done} of {outcome.statements} statements {kind}into {out_dir} "
+               f"({len(outcome.rendered)} files)"
+               + (f"; skipped {len(outcome.skipped)} with errors" if outcome.skipped else "")
+               + (f"; {len(outcome.failed)} failed" if outcome.failed else "") + ".")
+    raise typer.Exit(outcome.exit_code)
 
 
 @app.command()
@@ -313,7 +287,7 @@ def extract(
 ) -> None:
     """Write the statement embedded in a profile PDF back out, byte for byte."""
     from impactclaim.checker import FileResult
-    from impactclaim.render.command import extract_statement
+    from impactclaim.profile.command import extract_statement
     from impactclaim.reporters import TextReporter
 
     outcome = extract_statement(profile, output, force)
@@ -324,6 +298,9 @@ def extract(
     if outcome.output is not None:
         typer.echo(f"Statement written to {outcome.output}")
     raise typer.Exit(outcome.exit_code)
+
+
+app.command()(migrate)
 
 
 def main() -> NoReturn:

@@ -1,7 +1,7 @@
-"""Take the embedded impact statement back out of a profile PDF, byte for byte.
+"""Take the embedded impact statement back out of a profile PDF, byte for byte (for validate and extract).
 
 A profile carries its statement as a PDF/A-3 associated file with relationship ``Source``
-(see :mod:`impactclaim.render.pdf`). This module finds it in any PDF, also one that another
+(see :mod:`impactclaim.profile.pdf`). This module finds it in any PDF, also one that another
 tool has re-saved, and returns its bytes untouched. pypdf is imported only when a PDF is read,
 so ``impactclaim validate`` on YAML files never pays for it.
 """

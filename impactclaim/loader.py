@@ -128,10 +128,10 @@ class _Fatal(Exception):
 def load_path(path: str | os.PathLike[str], limits: LoadLimits = LoadLimits()) -> Document:
     """Read and load one statement file; problems become findings on the document."""
     display = os.fspath(path)
-    raw, problem = _read_bounded(display, limits.max_bytes)
+    raw, problem = read_bounded(display, limits.max_bytes)
     if problem is not None:
         return Document(display, findings=[problem])
-    if _looks_like_pdf(raw):
+    if looks_like_pdf(raw):
         return _load_pdf(display, limits)
     return load_bytes(raw, display, limits)
 
@@ -139,7 +139,7 @@ def load_path(path: str | os.PathLike[str], limits: LoadLimits = LoadLimits()) -
 _PDF_MAGIC = b"%PDF-"
 
 
-def _looks_like_pdf(raw: bytes) -> bool:
+def looks_like_pdf(raw: bytes) -> bool:
     """A PDF starts with ``%PDF-``; readers tolerate junk before it within the first kilobyte.
 
     Junk before the header is only believed when the file is not UTF-8 text, so a statement
@@ -162,7 +162,7 @@ def _load_pdf(path: str, limits: LoadLimits) -> Document:
     Lines and columns then refer to the embedded statement, which ``impactclaim extract``
     writes back out byte for byte.
     """
-    from impactclaim.render.extract import ExtractError, statement_bytes_from_pdf
+    from impactclaim.embedded import ExtractError, statement_bytes_from_pdf
 
     try:
         statement = statement_bytes_from_pdf(path, limits.max_bytes)
@@ -225,7 +225,7 @@ def _too_large(path: str, size: int, limit: int) -> Finding:
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
 
-def _read_bounded(path: str, max_bytes: int) -> tuple[bytes, Finding | None]:
+def read_bounded(path: str, max_bytes: int) -> tuple[bytes, Finding | None]:
     """Read at most ``max_bytes`` (plus one, to detect excess) from a file, pipe or device.
 
     The file is opened without blocking, so a named pipe (FIFO) that nobody writes to cannot

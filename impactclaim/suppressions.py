@@ -67,10 +67,11 @@ def apply_silences(findings: list[Finding], raw: bytes, path: str, resolve_code:
         for name in silence.names:
             try:
                 mapping[resolve_code(name)] = name
-            except ValueError:
+            except ValueError as error:
+                message = str(error) if str(error).startswith("the silence") else \
+                    f"the silence names {name!r}, which is no code"
                 problems.append(Finding(path, silence.line, silence.column, "", codes.UNUSED_SILENCE.code,
-                                        Severity.ERROR, f"the silence names {name!r}, which is no rule",
-                                        "'impactclaim rules' lists the codes and slugs"))
+                                        Severity.ERROR, message, "'impactclaim rules' lists the codes and slugs"))
         resolved[id(silence)] = mapping
     for finding in findings:
         silenced = False

@@ -69,7 +69,7 @@ def test_missing_schema_version_lists_the_supported_ones() -> None:
     raw = statement().replace(b'schema_version: "1.0"\n', b"")
     (finding,) = impactclaim.validate(impactclaim.load_bytes(raw, "s.yaml"))
     assert (finding.code, finding.message) == (
-        "IC020", 'the statement has no schema_version; supported versions: "1.0"')
+        "IC020", 'the statement has no schema_version; supported versions: "1.0", "1.1"')
 
 
 def test_type_errors_suggest_quoting_numbers_that_should_be_text() -> None:
@@ -97,3 +97,40 @@ def test_any_of_failures_report_the_most_relevant_sub_error() -> None:
 @pytest.mark.parametrize("sample", sorted((SAMPLES / "valid").glob("*.yaml")), ids=lambda p: p.stem)
 def test_schema_findings_of_valid_samples_are_empty(sample: Path) -> None:
     assert schema_findings(impactclaim.load(sample)) == []
+
+
+def test_loading_a_profile_pdf_does_not_import_the_renderer(tmp_path: Path) -> None:
+    """The loader reads statements out of PDFs through impactclaim.embedded, not the profile package."""
+    import subprocess
+    import sys
+
+    pdf = tmp_path / "not-a-profile.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%broken\n")
+    code = ("import sys, impactclaim; d = impactclaim.load(sys.argv[1]); "
+            "print(sorted(m for m in sys.modules if m.startswith('impactclaim.profile')), d.findings[0].code)")
+    result = subprocess.run([sys.executable, "-c", code, str(pdf)], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["[]", "IC207"]
+
+
+def test_validate_honours_strict_select_and_ignore() -> None:
+    text = statement("metrics:\n  - id: jobs\n    name: Jobs\n    unit: people\n    kind: count\n    value: 3\n"
+                     "  - id: jobs\n    name: Jobs again\n    unit: people\n    value: 4\n")
+    document = impactclaim.load_bytes(text, "statement.yaml")
+    assert [f.code for f in impactclaim.validate(document)] == ["IC118"]
+    assert impactclaim.validate(document, ignore=["duplicate-id"]) == []
+    assert impactclaim.validate(document, select=["IC101"]) == []
+    with pytest.raises(ValueError, match="unknown code 'IC999'"):
+        impactclaim.validate(document, ignore=["IC999"])
+    headcount = impactclaim.load_bytes(statement().replace(b"organisation:\n", b"organisation:\n  headcount: 2\n"
+                                                                                  b"  fte: 3\n"))
+    (lenient,) = impactclaim.validate(headcount)
+    (strict,) = impactclaim.validate(headcount, strict=True)
+    assert (lenient.code, lenient.severity, strict.severity) == ("IC117", impactclaim.Severity.WARNING,
+                                                                 impactclaim.Severity.ERROR)
+
+
+def test_read_gives_the_typed_statement() -> None:
+    statement_ = impactclaim.read(SAMPLES / "valid" / "fietsfabriek-utrecht.yaml")
+    assert statement_.organisation.kvk_number == "81946203"
+    total = statement_.total_of(statement_.metrics_by_id["medewerkers-doelgroep"])
+    assert total is not None and total.id == "medewerkers"

@@ -34,7 +34,7 @@ from markupsafe import escape
 import impactclaim
 from impactclaim.findings import printable
 from impactclaim.loader import load_bytes
-from impactclaim.render.command import render_document
+from impactclaim.profile.command import render_document
 from tests.conftest import ROOT, SAMPLES
 from tests.test_render_safety import decompressed_pdf
 from tests.test_render_support import pdf_text, words

@@ -35,9 +35,10 @@ import pytest
 from pikepdf.models.metadata import decode_pdf_date
 
 from impactclaim.loader import load_path
-from impactclaim.render.command import RenderOptions, render_statement
-from impactclaim.render.labels import LANGUAGES, Labels
-from impactclaim.render.pdf import ATTACHMENT_NAME
+from impactclaim.profile.command import RenderOptions, render_statement
+from impactclaim.profile.labels import LANGUAGES, Labels
+from impactclaim.profile.pdf import ATTACHMENT_NAME
+from impactclaim.statement import Statement, Text, read_statement
 from tests.conftest import SAMPLES
 from tests.test_render_support import VALID_SAMPLES, require_tool, words
 
@@ -107,6 +108,14 @@ class Rendered:
     @property
     def organisation(self) -> str:
         return str(self.data["organisation"]["name"])
+
+    @cached_property
+    def statement(self) -> Statement:
+        return read_statement(self.data)
+
+    def text_of(self, text: Text) -> str:
+        """A free-text field as the profile shows it: in the profile's language, else the statement's."""
+        return text.get(self.case.language, fallback=self.statement.language)
 
     @property
     def date(self) -> str:
@@ -230,20 +239,21 @@ class Reading:
 
 
 def test_pdftotext_reads_the_profile_in_order(profile: Rendered) -> None:
-    reading, t, data = Reading(profile.text), profile.labels, profile.data
+    reading, t = Reading(profile.text), profile.labels
     not_reported = t("document.not_reported")
     title = reading.sentence(t("document.title").upper(), 0, "the header's title")
     organisation = reading.heading(profile.organisation, title, "the organisation in the header")
     mission = reading.heading(t("section.mission"), organisation, "the mission heading")
-    reading.sentence(data["mission"]["statement"], mission, "the mission statement")
+    statement = profile.statement
+    reading.sentence(profile.text_of(statement.mission.statement), mission, "the mission statement")
     claims = reading.heading(t("section.claims"), mission, "the claims heading")
     outcomes = reading.heading(t("section.outcomes"), claims, "the outcomes heading")
     # The summary near the top repeats the metrics label; the section heading is the one after
     # the outcomes.
     metrics = reading.heading(t("section.metrics"), outcomes, "the metrics heading")
-    first_claim = data["claims"][0]["text"] if data.get("claims") else not_reported
+    first_claim = profile.text_of(statement.claims[0].text) if statement.claims else not_reported
     assert reading.sentence(first_claim, claims, "the first claim") < outcomes, "the first claim is outside its section"
-    first_metric = data["metrics"][0]["name"] if data.get("metrics") else not_reported
+    first_metric = profile.text_of(statement.metrics[0].name) if statement.metrics else not_reported
     reading.sentence(first_metric, metrics, "the first metric")
     assert reading.lines.count(f"\n{profile.organisation}\n", 0, mission) == 1
 

@@ -35,9 +35,9 @@ from hypothesis_jsonschema import from_schema
 import impactclaim
 from impactclaim.catalogue import catalogue
 from impactclaim.loader import load_bytes
-from impactclaim.render.codes import RENDER_CODES
-from impactclaim.render.command import render_document
-from impactclaim.render.html import external_references
+from impactclaim.profile.codes import RENDER_CODES
+from impactclaim.profile.command import render_document
+from impactclaim.profile.html import external_references
 from tests.conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "schemas" / "1.0" / "statement.schema.json").read_text(encoding="utf-8"))

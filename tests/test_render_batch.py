@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from impactclaim.render.command import plan_batch
+from impactclaim.profile.command import plan_batch
 from tests.conftest import SAMPLES
 
 MINIMAL = SAMPLES / "valid" / "minimal.yaml"

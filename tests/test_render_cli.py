@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from impactclaim.render import output as output_module
-from impactclaim.render.output import atomic_write
+from impactclaim.profile import output as output_module
+from impactclaim.profile.output import atomic_write
 from tests.conftest import ROOT, SAMPLES
 
 MINIMAL = SAMPLES / "valid" / "minimal.yaml"
@@ -213,7 +213,7 @@ def test_validate_does_not_import_the_renderer() -> None:
         "from impactclaim.cli import app\n"
         "result = CliRunner().invoke(app, ['validate', 'samples/valid/minimal.yaml'])\n"
         "assert result.exit_code == 0, result.output\n"
-        "print(sorted(m for m in ('weasyprint', 'jinja2', 'pypdf', 'impactclaim.render.html') if m in sys.modules))\n"
+        "print(sorted(m for m in ('weasyprint', 'jinja2', 'pypdf', 'impactclaim.profile.html') if m in sys.modules))\n"
     )
     output = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, check=True, capture_output=True, text=True)
     assert output.stdout.strip() == "[]"

@@ -15,13 +15,15 @@ from pathlib import Path
 import pytest
 
 from impactclaim.loader import load_bytes
-from impactclaim.render.command import render_document
-from impactclaim.render.html import RenderError, css_string, external_references
+from impactclaim.profile.command import render_document
+from impactclaim.profile.html import RenderError, css_string, external_references
 from impactclaim.resources import resource_dir
-from tests.test_render_support import GOLDEN, VALID_SAMPLES, normalise_html, render_sample
+from tests.test_render_support import GOLDEN, VALID_SAMPLES, normalise_html, render_sample, sample
 
 # Every sample in its own language, and one in the other language to hold the translation.
-GOLDEN_CASES = [(path, None) for path in VALID_SAMPLES] + [(VALID_SAMPLES[1], "en")]
+DUTCH = sample("fietsfabriek-utrecht")
+ENGLISH = sample("minimal")
+GOLDEN_CASES = [(path, None) for path in VALID_SAMPLES] + [(DUTCH, "en")]
 
 
 def golden_name(path: Path, language: str | None) -> str:
@@ -42,7 +44,7 @@ def test_golden_html(path: Path, language: str | None) -> None:
 
 
 def test_the_golden_cases_cover_a_sample_in_its_other_language() -> None:
-    assert VALID_SAMPLES[1].stem == "fietsfabriek-utrecht"  # Dutch, so the extra case is English
+    assert "language: nl" in DUTCH.read_text(encoding="utf-8")  # Dutch, so the extra case is English
 
 
 @pytest.mark.parametrize("path", VALID_SAMPLES, ids=[p.stem for p in VALID_SAMPLES])
@@ -54,7 +56,7 @@ def test_the_html_is_self_contained(path: Path) -> None:
 
 
 def test_fonts_are_embedded() -> None:
-    html = render_sample(VALID_SAMPLES[2], "html").decode("utf-8")
+    html = render_sample(ENGLISH, "html").decode("utf-8")
     embedded = re.findall(r"data:font/woff2;base64,([A-Za-z0-9+/=]+)", html)
     shipped = sorted((resource_dir("data") / "fonts").glob("*.woff2"))
     assert len(embedded) == len(shipped) == 4
@@ -81,11 +83,11 @@ def test_css_strings_cannot_leave_the_style_element() -> None:
 
 
 def test_the_draft_mark_is_in_the_page_css_the_notice_and_the_hatching() -> None:
-    html = render_sample(VALID_SAMPLES[1], "html", draft=True).decode("utf-8")
+    html = render_sample(DUTCH, "html", draft=True).decode("utf-8")
     assert html.count("Concept, niet gevalideerd") == 2  # the page header of every PDF page, the notice
     assert '<div class="draft-watermark" aria-hidden="true"></div>' in html
     assert '@top-center { content: "Concept, niet gevalideerd"; }' in html
-    clean = render_sample(VALID_SAMPLES[1], "html").decode("utf-8")
+    clean = render_sample(DUTCH, "html").decode("utf-8")
     assert "Concept, niet gevalideerd" not in clean
 
 
@@ -96,7 +98,7 @@ def test_a_theme_overrides_blocks_and_appends_its_css(tmp_path: Path) -> None:
         '{% extends "builtin/profile.html" %}{% block mission %}<p class="mine">{{ profile.mission.statement }}'
         "</p>{% endblock %}", encoding="utf-8")
     (tmp_path / "profile.css").write_text(":root { --brand: #123456; }", encoding="utf-8")
-    document = load_bytes(VALID_SAMPLES[2].read_bytes(), str(VALID_SAMPLES[2]))
+    document = load_bytes(ENGLISH.read_bytes(), str(ENGLISH))
     html = render_document(document, output_format="html", language="en",
                            template_dir=str(tmp_path)).decode("utf-8")
     assert '<p class="mine">We bake bread' in html
@@ -107,7 +109,7 @@ def test_a_theme_overrides_blocks_and_appends_its_css(tmp_path: Path) -> None:
 
 def test_the_example_theme_renders() -> None:
     theme = Path(__file__).resolve().parent.parent / "samples" / "themes" / "example"
-    document = load_bytes(VALID_SAMPLES[1].read_bytes(), str(VALID_SAMPLES[1]))
+    document = load_bytes(DUTCH.read_bytes(), str(DUTCH))
     html = render_document(document, output_format="html", language="nl",
                            template_dir=str(theme)).decode("utf-8")
     assert "Stadsfonds Utrecht" in html and "--brand: #3B2F63" in html
@@ -128,21 +130,21 @@ def test_the_example_theme_renders() -> None:
 )
 def test_a_theme_cannot_make_the_profile_load_anything(tmp_path: Path, filename: str, content: str) -> None:
     (tmp_path / filename).write_text(content, encoding="utf-8")
-    document = load_bytes(VALID_SAMPLES[2].read_bytes(), str(VALID_SAMPLES[2]))
+    document = load_bytes(ENGLISH.read_bytes(), str(ENGLISH))
     with pytest.raises(RenderError):
         render_document(document, output_format="html", language="en", template_dir=str(tmp_path))
 
 
 def test_a_theme_cannot_reach_python_internals(tmp_path: Path) -> None:
     (tmp_path / "profile.html").write_text("{{ profile.__class__.__init__.__globals__ }}", encoding="utf-8")
-    document = load_bytes(VALID_SAMPLES[2].read_bytes(), str(VALID_SAMPLES[2]))
+    document = load_bytes(ENGLISH.read_bytes(), str(ENGLISH))
     with pytest.raises(RenderError, match="sandbox"):
         render_document(document, output_format="html", language="en", template_dir=str(tmp_path))
 
 
 def test_a_theme_cannot_drop_the_draft_mark(tmp_path: Path) -> None:
     (tmp_path / "profile.html").write_text("<html><body>{{ profile.header.name }}</body></html>", encoding="utf-8")
-    document = load_bytes(VALID_SAMPLES[2].read_bytes(), str(VALID_SAMPLES[2]))
+    document = load_bytes(ENGLISH.read_bytes(), str(ENGLISH))
     with pytest.raises(RenderError, match="draft mark"):
         render_document(document, output_format="html", language="en", draft=True, template_dir=str(tmp_path))
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from impactclaim.render.labels import ENUM_LABEL_PREFIXES, LABELS, LANGUAGES, Labels
-from impactclaim.render.sdg import GOAL_COLOURS, goal_names
+from impactclaim.profile.labels import ENUM_LABEL_PREFIXES, LABELS, LANGUAGES, Labels
+from impactclaim.profile.sdg import GOAL_COLOURS, goal_names
 from impactclaim.resources import resource_dir
 from impactclaim.schema import load_schema, supported_versions
 

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from impactclaim.loader import load_path
-from impactclaim.render.formatting import Formatter
-from impactclaim.render.labels import Labels
-from impactclaim.render.model import (
+from impactclaim.profile.formatting import Formatter
+from impactclaim.profile.html import render_html
+from impactclaim.profile.labels import Labels
+from impactclaim.profile.model import (
     ProfileInputs,
     build_profile,
     chart_positions,
@@ -18,7 +19,8 @@ from impactclaim.render.model import (
     progress_of,
     statement_id,
 )
-from impactclaim.render.sdg import contrast_ratio, goal, readable_text_colour
+from impactclaim.profile.sdg import contrast_ratio, goal, readable_text_colour
+from impactclaim.statement import read_statement
 from tests.test_render_support import VALID_SAMPLES
 
 
@@ -74,9 +76,9 @@ def test_chart_positions_start_at_zero_and_percentages_span_0_to_100() -> None:
 
 
 def test_lower_is_better_metric_is_reported_as_such() -> None:
-    profile = build_profile(minimal(metrics=[{
+    profile = build_profile(read_statement(minimal(metrics=[{
         "id": "wait", "name": "Waiting time", "unit": "days", "value": 4,
-        "baseline": {"value": 21, "year": 2017}, "target": {"value": 3, "year": 2027}}]), inputs())
+        "baseline": {"value": 21, "year": 2017}, "target": {"value": 3, "year": 2027}}])), inputs())
     metric = profile.metrics[0]
     assert metric.progress.status == "progressing"
     assert metric.progress.lower_is_better is True
@@ -85,11 +87,28 @@ def test_lower_is_better_metric_is_reported_as_such() -> None:
     assert metric.chart.value < metric.chart.bar_start  # the bar runs leftwards, towards the target
 
 
+@pytest.mark.parametrize("unit", ["%", "procent", "percent", "Percent", "pct"])
+def test_every_percent_unit_draws_the_axis_from_0_to_100(unit: str) -> None:
+    metric = {"id": "share", "name": "Share", "unit": unit, "value": 60, "baseline": {"value": 50},
+              "target": {"value": 70}}
+    chart = build_profile(read_statement(minimal(metrics=[metric])), inputs()).metrics[0].chart
+    assert chart is not None
+    assert (chart.value, chart.baseline, chart.target) == pytest.approx((0.6, 0.5, 0.7))
+
+
+def test_a_percentage_above_100_stretches_the_axis_instead_of_overflowing_it() -> None:
+    metric = {"id": "growth", "name": "Growth", "unit": "procent", "value": 140, "baseline": {"value": 100},
+              "target": {"value": 120}}
+    chart = build_profile(read_statement(minimal(metrics=[metric])), inputs()).metrics[0].chart
+    assert chart is not None
+    assert (chart.value, chart.baseline, chart.target) == pytest.approx((1.0, 100 / 140, 120 / 140))
+
+
 # --- claims ----------------------------------------------------------------------------------
 
 def claim_status(claim: dict[str, Any], **extra: Any) -> str:
     data = minimal(claims=[{"id": "c", "text": "We did it.", "domain": "social", **claim}], **extra)
-    return build_profile(data, inputs()).claims[0].status_key
+    return build_profile(read_statement(data), inputs()).claims[0].status_key
 
 
 def test_claim_substantiation_status() -> None:
@@ -111,12 +130,33 @@ def test_claim_basis_is_resolved_to_names_values_and_evidence() -> None:
                    "evidence": {"level": 3}}],
         claims=[{"id": "c", "text": "1,200 jobs.", "domain": "social",
                  "basis": {"metrics": ["m"], "outcomes": ["o", "gone"]}}])
-    claim = build_profile(data, inputs()).claims[0]
+    claim = build_profile(read_statement(data), inputs()).claims[0]
     assert [(item.text, item.resolved) for item in claim.basis_metrics] == [("Jobs: 1,200\u00a0people", True)]
     assert [(item.text, item.resolved) for item in claim.basis_outcomes] == [
         ("People find work", True), ("gone: not found in this statement", False)]
     assert claim.status_key == "incomplete"
     assert claim.evidence_level == 3
+
+
+# --- languages -------------------------------------------------------------------------------
+
+def test_bilingual_text_is_shown_in_the_profile_language_else_the_statement_language() -> None:
+    statement = read_statement(minimal(
+        schema_version="1.1", language="nl",
+        mission={"statement": {"nl": "Brood en werk.", "en": "Bread and work."}},
+        claims=[{"id": "c", "domain": "social",
+                 "text": {"nl": "Wij bakten 1.200 broden.", "en": "We baked 1,200 loaves."},
+                 "scope_detail": {"nl": "Alleen de bakkerij in Utrecht."}}]))
+    english, dutch = build_profile(statement, inputs("en")), build_profile(statement, inputs("nl"))
+    assert english.mission.statement == "Bread and work."
+    assert english.claims[0].text == "We baked 1,200 loaves."
+    assert dutch.mission.statement == "Brood en werk."
+    assert dutch.claims[0].text == "Wij bakten 1.200 broden."
+    # A field without the profile's language is shown in the statement's language.
+    assert english.claims[0].scope == dutch.claims[0].scope == "Alleen de bakkerij in Utrecht."
+    html = render_html(english)
+    assert "Bread and work." in html and "We baked 1,200 loaves." in html
+    assert "Brood en werk." not in html and "Wij bakten" not in html
 
 
 # --- SDGs ------------------------------------------------------------------------------------
@@ -126,7 +166,7 @@ def test_goals_are_collected_from_outcome_targets_in_un_order() -> None:
         {"id": "a", "what": {"description": "A", "polarity": "positive"}, "sdg_targets": ["8.10", "8.5", "12.a"]},
         {"id": "b", "what": {"description": "B", "polarity": "positive"}, "sdg_targets": ["3.4", "8.5", "99.1"]},
     ])
-    profile = build_profile(data, inputs("nl"))
+    profile = build_profile(read_statement(data), inputs("nl"))
     assert [(view.goal.number, view.targets) for view in profile.goals] == [
         (3, ["3.4"]), (8, ["8.5", "8.10"]), (12, ["12.a"])]
     assert profile.goals[1].goal.name == "Eerlijk werk en economische groei"
@@ -152,15 +192,15 @@ def test_numbers_and_dates_follow_the_profile_language() -> None:
 
 
 def test_statement_id_is_the_id_or_kvk_and_period() -> None:
-    assert statement_id(minimal(id="bakery-2025")) == "bakery-2025"
-    assert statement_id(minimal()) == "KvK 12345678, 2025-01-01/2025-12-31"
+    assert statement_id(read_statement(minimal(id="bakery-2025"))) == "bakery-2025"
+    assert statement_id(read_statement(minimal())) == "KvK 12345678, 2025-01-01/2025-12-31"
 
 
 def test_the_document_date_never_comes_from_the_clock() -> None:
-    assert document_date(minimal(published="2026-03-31"), None) == datetime.date(2026, 3, 31)
-    assert document_date(minimal(), None) == datetime.date(2025, 12, 31)
-    assert document_date(minimal(published="2026-03-31"), "1700000000") == datetime.date(2023, 11, 14)
-    assert document_date({}, None) == datetime.date(2000, 1, 1)
+    assert document_date(read_statement(minimal(published="2026-03-31")), None) == datetime.date(2026, 3, 31)
+    assert document_date(read_statement(minimal()), None) == datetime.date(2025, 12, 31)
+    assert document_date(read_statement(minimal(published="2026-03-31")), "1700000000") == datetime.date(2023, 11, 14)
+    assert document_date(read_statement({}), None) == datetime.date(2000, 1, 1)
 
 
 # --- robustness ------------------------------------------------------------------------------
@@ -170,7 +210,7 @@ def test_the_document_date_never_comes_from_the_clock() -> None:
 def test_every_sample_builds_in_both_languages(path: Any, language: str) -> None:
     document = load_path(path)
     assert document.data is not None
-    profile = build_profile(document.data, inputs(language))
+    profile = build_profile(read_statement(document.data), inputs(language))
     assert profile.header.name and profile.mission.statement
     assert profile.language == language
 
@@ -188,5 +228,5 @@ def test_a_draft_of_any_shape_builds_without_raising(garbage: Any) -> None:
                                   "contribution": {"deadweight": garbage}, "sdg_targets": garbage}]
     data["metrics"] = [garbage, {"id": "m", "value": garbage, "baseline": garbage, "target": {"value": 3}}]
     data["claims"] = [garbage, {"basis": garbage, "verification": garbage, "future_commitment": {"plan": garbage}}]
-    profile = build_profile(data, inputs(draft=True))
+    profile = build_profile(read_statement(data), inputs(draft=True))
     assert profile.draft

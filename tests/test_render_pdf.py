@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from impactclaim.render.extract import ExtractError, statement_bytes_from_pdf
-from impactclaim.render.pdf import ATTACHMENT_MIME_TYPE, ATTACHMENT_NAME
+from impactclaim.embedded import ExtractError, statement_bytes_from_pdf
+from impactclaim.profile.pdf import ATTACHMENT_MIME_TYPE, ATTACHMENT_NAME
 from tests.conftest import ROOT
 from tests.test_render_support import VALID_SAMPLES, pdf_page_count, pdf_text, render_sample, require_tool, words
 

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from impactclaim.loader import load_bytes, load_path
-from impactclaim.render.command import RenderOptions, render_document, render_statement
-from impactclaim.render.html import RenderError
-from impactclaim.render.model import ProfileInputs, build_profile
-from impactclaim.render.pdf import FetchLog, data_only_fetcher, render_pdf
-from impactclaim.render.safety import check_render_safety, svg_problem
+from impactclaim.profile.command import RenderOptions, render_document, render_statement
+from impactclaim.profile.html import RenderError
+from impactclaim.profile.model import ProfileInputs, build_profile
+from impactclaim.profile.pdf import FetchLog, data_only_fetcher, render_pdf
+from impactclaim.profile.safety import check_render_safety, svg_problem
+from impactclaim.statement import read_statement
 from tests.test_render_support import require_tool
 
 SECRET = b"root:x:0:0:SECRET-MARKER-7f3a9c:/root:/bin/bash\n"
@@ -233,7 +234,8 @@ def test_html_that_asks_for_a_url_fails_the_pdf_instead_of_fetching(
     url, counter = server
     document = load_bytes(statement(), "s.yaml")
     assert document.data is not None
-    profile = build_profile(document.data, ProfileInputs("en", "0", __import__("datetime").date(2025, 1, 1)))
+    profile = build_profile(read_statement(document.data),
+                            ProfileInputs("en", "0", __import__("datetime").date(2025, 1, 1)))
     html = f'<html><body><img src="{url}/x.png" alt=""><img src="file:///etc/passwd" alt=""></body></html>'
     with pytest.raises(RenderError, match="only data: URIs"):
         render_pdf(html, profile, document.raw)

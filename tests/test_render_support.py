@@ -11,10 +11,17 @@ import pytest
 
 from impactclaim import __version__
 from impactclaim.loader import load_path
-from impactclaim.render.command import render_document
+from impactclaim.profile.command import render_document
 from tests.conftest import ROOT, SAMPLES
 
 VALID_SAMPLES = sorted((SAMPLES / "valid").glob("*.yaml"))
+
+
+def sample(stem: str) -> Path:
+    """A valid sample by name; tests name the sample they need, so adding one moves nothing."""
+    return SAMPLES / "valid" / f"{stem}.yaml"
+
+
 GOLDEN = ROOT / "tests" / "golden" / "render"
 _FONT_DATA = re.compile(r"data:font/woff2;base64,[A-Za-z0-9+/=]+")
 

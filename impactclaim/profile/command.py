@@ -14,8 +14,8 @@ from impactclaim import __version__
 from impactclaim.codes import NO_EMBEDDED_STATEMENT, UNREADABLE_PDF
 from impactclaim.findings import Finding, Severity
 from impactclaim.loader import Document, LoadLimits, load_path
-from impactclaim.render.labels import LANGUAGES
-from impactclaim.render.safety import Logo, check_render_safety
+from impactclaim.profile.labels import LANGUAGES
+from impactclaim.profile.safety import Logo, check_render_safety
 from impactclaim.run import ExitCode
 from impactclaim.statement import Statement, read_statement
 
@@ -83,10 +83,10 @@ def render_document(document: Document, *, output_format: str, language: str, dr
 
     The caller decides whether the document may be rendered; ``findings`` are shown in a
     draft; ``statement`` is the document's typed statement when the caller has read it already.
-    Raises :class:`impactclaim.render.html.RenderError` for a broken theme.
+    Raises :class:`impactclaim.profile.html.RenderError` for a broken theme.
     """
-    from impactclaim.render.html import Theme, render_html
-    from impactclaim.render.model import ProfileInputs, build_profile, document_date
+    from impactclaim.profile.html import Theme, render_html
+    from impactclaim.profile.model import ProfileInputs, build_profile, document_date
 
     assert document.data is not None
     if statement is None:
@@ -99,7 +99,7 @@ def render_document(document: Document, *, output_format: str, language: str, dr
     html = render_html(profile, theme)
     if output_format == "html":
         return html.encode("utf-8")
-    from impactclaim.render.pdf import render_pdf
+    from impactclaim.profile.pdf import render_pdf
 
     return render_pdf(html, profile, document.raw)
 
@@ -126,7 +126,7 @@ def render_bytes(path: str, *, output_format: str = "html", language: str | None
     The statement's findings and the renderer's own (IC2xx) are checked together, so the
     configuration, ``--ignore`` and silence comments apply to both. A statement with errors is
     rendered only as a draft. Raises UsageError for a bad format, language or theme, and
-    :class:`impactclaim.render.html.RenderError` for a broken theme.
+    :class:`impactclaim.profile.html.RenderError` for a broken theme.
     """
     from impactclaim.checker import CheckOptions, check_document
 
@@ -153,8 +153,8 @@ def render_bytes(path: str, *, output_format: str = "html", language: str | None
 def render_statement(options: RenderOptions) -> Outcome:
     """Load, check and render one statement file, then write the profile atomically."""
     from impactclaim.config import ConfigError
-    from impactclaim.render.html import RenderError
-    from impactclaim.render.output import OutputError, atomic_write, resolve_output
+    from impactclaim.profile.html import RenderError
+    from impactclaim.profile.output import OutputError, atomic_write, resolve_output
     from impactclaim.rules import UnknownRuleError
 
     try:
@@ -185,7 +185,7 @@ def render_statement(options: RenderOptions) -> Outcome:
 def extract_statement(pdf_path: str, output: str | None = None, force: bool = False) -> Outcome:
     """Write the statement embedded in a profile PDF to ``output`` (default: beside it, .yaml)."""
     from impactclaim.embedded import ExtractError, statement_bytes_from_pdf
-    from impactclaim.render.output import OutputError, atomic_write, resolve_output
+    from impactclaim.profile.output import OutputError, atomic_write, resolve_output
 
     try:
         target = resolve_output(pdf_path, output, ".yaml")

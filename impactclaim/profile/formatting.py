@@ -6,7 +6,7 @@ import datetime
 import math
 import re
 
-from impactclaim.render.labels import Labels
+from impactclaim.profile.labels import Labels
 
 # Units written straight after the number ("60%"); every other unit follows a space ("48.000 kg").
 _ATTACHED_UNITS = frozenset({"%", "‰", "°"})

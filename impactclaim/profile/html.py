@@ -21,8 +21,8 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from impactclaim.render.labels import Labels
-from impactclaim.render.model import Profile
+from impactclaim.profile.labels import Labels
+from impactclaim.profile.model import Profile
 from impactclaim.resources import resource_dir
 
 TEMPLATE_NAME = "profile.html"

@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
 from impactclaim.findings import Finding
-from impactclaim.render.formatting import Formatter, parse_iso_date
-from impactclaim.render.labels import Labels
-from impactclaim.render.safety import Logo, web_link
-from impactclaim.render.sdg import Goal, goal, goal_of_target, target_sort_key
+from impactclaim.profile.formatting import Formatter, parse_iso_date
+from impactclaim.profile.labels import Labels
+from impactclaim.profile.safety import Logo, web_link
+from impactclaim.profile.sdg import Goal, goal, goal_of_target, target_sort_key
 from impactclaim.statement.model import ClaimStatus, Metric, Outcome, Part, Statement, Text
 from impactclaim.statement.model import Evidence as StatementEvidence
 

@@ -20,9 +20,9 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from impactclaim.render.html import RenderError
-from impactclaim.render.labels import Labels
-from impactclaim.render.model import Profile
+from impactclaim.profile.html import RenderError
+from impactclaim.profile.labels import Labels
+from impactclaim.profile.model import Profile
 
 ATTACHMENT_NAME = "impactclaim-statement.yaml"
 ATTACHMENT_MIME_TYPE = "application/yaml"

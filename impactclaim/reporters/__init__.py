@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from impactclaim.reporters.base import Reporter, Summary
+from impactclaim.reporters.base import Reporter
+from impactclaim.run import Summary
 
 REPORTERS: dict[str, tuple[str, str]] = {
     "text": ("impactclaim.reporters.text", "TextReporter"),

@@ -2,32 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TextIO
 
 from impactclaim.checker import FileResult
+from impactclaim.run import Summary
 
 REPORT_SUFFIXES = (".csv", ".json", ".html")  # the batch report types (impactclaim.reporters.batch)
-
-
-@dataclass(slots=True)
-class Summary:
-    """Counts over a whole run."""
-
-    files: int = 0
-    passed: int = 0
-    errors: int = 0
-    warnings: int = 0
-
-    @property
-    def failed(self) -> int:
-        return self.files - self.passed
-
-    def add(self, result: FileResult, strict: bool) -> None:
-        self.files += 1
-        self.passed += result.passes(strict)
-        self.errors += result.errors
-        self.warnings += result.warnings
 
 
 class Reporter:

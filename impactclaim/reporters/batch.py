@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections import Counter
@@ -15,8 +16,27 @@ from impactclaim.atomic import atomic_write
 from impactclaim.checker import FileResult
 from impactclaim.reporters.base import REPORT_SUFFIXES
 
-COLUMNS = ("path", "organisation", "kvk_number", "period_start", "period_end", "status", "errors", "warnings",
-           "codes")
+
+@dataclass(frozen=True, slots=True)
+class BatchRow:
+    """One statement of the report; the fields are the report's columns, in order."""
+
+    path: str
+    organisation: str
+    kvk_number: str
+    period_start: str
+    period_end: str
+    status: str
+    errors: int
+    warnings: int
+    codes: str
+
+    @property
+    def valid(self) -> bool:
+        return self.status == "valid"
+
+
+COLUMNS = tuple(column.name for column in dataclasses.fields(BatchRow))
 
 
 @dataclass(slots=True)
@@ -24,50 +44,44 @@ class BatchReport:
     """Rows of a batch (a few short strings each, so ten thousand rows stay small) and code counts."""
 
     strict: bool = False
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[BatchRow] = field(default_factory=list)
     code_files: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: FileResult) -> None:
         codes = sorted({finding.code for finding in result.findings})
         self.code_files.update(codes)
-        self.rows.append({
-            "path": result.path,
-            "organisation": result.facts.get("organisation", ""),
-            "kvk_number": result.facts.get("kvk_number", ""),
-            "period_start": result.facts.get("period_start", ""),
-            "period_end": result.facts.get("period_end", ""),
-            "status": "valid" if result.passes(self.strict) else "invalid",
-            "errors": result.errors,
-            "warnings": result.warnings,
-            "codes": " ".join(codes),
-        })
+        facts = result.facts
+        self.rows.append(BatchRow(result.path, facts.organisation, facts.kvk_number, facts.period_start,
+                                  facts.period_end, "valid" if result.passes(self.strict) else "invalid",
+                                  result.errors, result.warnings, " ".join(codes)))
 
     def summary(self) -> dict[str, Any]:
-        valid = sum(1 for row in self.rows if row["status"] == "valid")
+        valid = sum(1 for row in self.rows if row.valid)
         frequent = sorted(self.code_files.items(), key=lambda item: (-item[1], item[0]))[:10]
         summaries = _summaries() if frequent else {}
         return {
             "files": len(self.rows),
             "valid": valid,
             "invalid": len(self.rows) - valid,
-            "errors": sum(row["errors"] for row in self.rows),
-            "warnings": sum(row["warnings"] for row in self.rows),
+            "errors": sum(row.errors for row in self.rows),
+            "warnings": sum(row.warnings for row in self.rows),
             "most_frequent": [{"code": code, "files": count, "summary": summaries.get(code, "")}
                               for code, count in frequent],
         }
 
     def render(self, suffix: str) -> str:
+        rows = [dataclasses.asdict(row) for row in self.rows]
         if suffix == ".csv":
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows({key: _spreadsheet_safe(value) for key, value in row.items()} for row in self.rows)
+            writer.writerows({key: _spreadsheet_safe(value) for key, value in row.items()} for row in rows)
             return buffer.getvalue()
         if suffix == ".json":
             return json.dumps({"tool": {"name": "impactclaim", "version": __version__},
-                               "summary": self.summary(), "statements": self.rows}, indent=2, ensure_ascii=False) + "\n"
+                               "summary": self.summary(), "statements": rows}, indent=2, ensure_ascii=False) + "\n"
         if suffix == ".html":
-            return _render_html(self.rows, self.summary())
+            return _render_html(rows, self.summary())
         raise ValueError(f"unknown report type {suffix!r}; use one of {', '.join(REPORT_SUFFIXES)}")
 
     def write(self, path: str | Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from impactclaim.checker import FileResult
 from impactclaim.findings import printable
-from impactclaim.reporters.base import Reporter, Summary
+from impactclaim.reporters.base import Reporter
+from impactclaim.run import Summary
 
 
 def _escape_data(text: str) -> str:

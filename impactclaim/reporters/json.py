@@ -7,7 +7,8 @@ from typing import Any
 
 from impactclaim import __version__
 from impactclaim.checker import FileResult
-from impactclaim.reporters.base import Reporter, Summary
+from impactclaim.reporters.base import Reporter
+from impactclaim.run import Summary
 
 FORMAT_VERSION = 1
 

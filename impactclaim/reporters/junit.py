@@ -7,7 +7,8 @@ from typing import Any
 
 from impactclaim.checker import FileResult
 from impactclaim.findings import printable
-from impactclaim.reporters.base import Reporter, Summary
+from impactclaim.reporters.base import Reporter
+from impactclaim.run import Summary
 
 
 def _line(finding: Any) -> str:

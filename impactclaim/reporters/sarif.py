@@ -10,7 +10,8 @@ from urllib.parse import quote
 from impactclaim import __version__
 from impactclaim.catalogue import catalogue
 from impactclaim.checker import FileResult
-from impactclaim.reporters.base import Reporter, Summary
+from impactclaim.reporters.base import Reporter
+from impactclaim.run import Summary
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/impactclaim/impactclaim"

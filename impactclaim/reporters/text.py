@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from impactclaim.checker import FileResult
 from impactclaim.findings import Severity, printable
-from impactclaim.reporters.base import Reporter, Summary
+from impactclaim.reporters.base import Reporter
+from impactclaim.run import Summary
 
 _STYLES = {"error": "\033[1;31m", "warning": "\033[1;33m", "dim": "\033[2m", "bold": "\033[1m",
            "ok": "\033[1;32m"}

@@ -6,14 +6,16 @@ shape the schema guarantees and never crashes on a malformed document.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
+from impactclaim.catalogue import CodeInfo, UnknownCodeError, lookup
 from impactclaim.findings import Finding, Severity, json_pointer
 from impactclaim.loader import SourceMap
 from impactclaim.rules import claims_wording, numbers, outcomes, references, sdg, substantiation
-from impactclaim.rules.base import Issue, Rule, RuleContext
+from impactclaim.rules.base import Issue, Rule
+from impactclaim.statement.model import Statement
 
 RULE_CLASSES: tuple[type[Rule], ...] = (
     substantiation.UnsubstantiatedClaim,
@@ -37,59 +39,87 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
 )
 
 REGISTRY: dict[str, type[Rule]] = {rule.code: rule for rule in RULE_CLASSES}
-_BY_SLUG: dict[str, type[Rule]] = {rule.slug: rule for rule in RULE_CLASSES}
 
-
-class UnknownRuleError(ValueError):
-    """A code or slug in configuration or on the command line names no rule."""
+# Configuration, the command line and silences name any code of the catalogue; the old name stays.
+UnknownRuleError = UnknownCodeError
 
 
 def resolve(name: str) -> type[Rule]:
     """The rule named by ``name``: a code (``IC101``, any case) or a slug (``unsubstantiated-claim``)."""
-    rule = REGISTRY.get(name.strip().upper()) or _BY_SLUG.get(name.strip().lower())
-    if rule is None:
-        raise UnknownRuleError(f"unknown rule {name!r}; 'impactclaim rules' lists them")
-    return rule
+    info = lookup(name)
+    if not info.is_rule:
+        raise UnknownCodeError(f"{info.code} ({info.slug}) is no claim-quality rule")
+    return REGISTRY[info.code]
+
+
+def _ignorable(name: str, what: str) -> CodeInfo:
+    info = lookup(name)
+    if not info.ignorable:
+        raise UnknownCodeError(f"{info.code} ({info.slug}) cannot be {what}: a statement that does not load or "
+                               "match its schema cannot be checked at all")
+    return info
 
 
 @dataclass(frozen=True, slots=True)
 class RuleSelection:
-    """Which rules run and at which severity."""
+    """Which codes are reported and at which severity: the rules that run, and the other ignorable codes.
 
-    select: frozenset[str] | None = None  # None: every rule
+    Codes that stop a statement from being checked (it does not load or match its schema) are
+    always reported; every other code of the catalogue can be selected, ignored or given another
+    severity.
+    """
+
+    select: frozenset[str] | None = None  # None: every code
     ignore: frozenset[str] = frozenset()
     severities: Mapping[str, Severity] = field(default_factory=dict)
 
     @classmethod
     def build(cls, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
               severities: Mapping[str, str] | None = None) -> RuleSelection:
-        """Resolve codes or slugs; raises UnknownRuleError for a name that is no rule."""
-        chosen = None if select is None else frozenset(resolve(name).code for name in select)
-        ignored = frozenset(resolve(name).code for name in ignore)
+        """Resolve codes or slugs; raises UnknownRuleError for a name that is no code or cannot be left out."""
+        chosen = None if select is None else frozenset(lookup(name).code for name in select)
+        ignored = frozenset(_ignorable(name, "ignored").code for name in ignore)
         levels: dict[str, Severity] = {}
         for name, level in (severities or {}).items():
+            code = _ignorable(name, "given another severity").code
             try:
-                levels[resolve(name).code] = Severity(str(level).lower())
+                levels[code] = Severity(str(level).lower())
             except ValueError:
                 raise UnknownRuleError(f"unknown severity {level!r} for {name}; use 'error' or 'warning'") from None
         return cls(chosen, ignored, levels)
 
+    def enabled(self, code: str) -> bool:
+        """Whether findings of ``code`` are reported (and, for a rule, whether it runs)."""
+        info = lookup(code)
+        if not info.ignorable:
+            return True
+        return (self.select is None or code in self.select) and code not in self.ignore
+
     def rules(self) -> list[type[Rule]]:
-        return [rule for rule in RULE_CLASSES
-                if (self.select is None or rule.code in self.select) and rule.code not in self.ignore]
+        return [rule for rule in RULE_CLASSES if self.enabled(rule.code)]
 
-    def severity_of(self, rule: type[Rule]) -> Severity:
-        return self.severities.get(rule.code, rule.severity)
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return self.severities.get(code, default)
+
+    def apply(self, findings: Iterable[Finding]) -> list[Finding]:
+        """``findings`` without those of codes left out, with severities as configured."""
+        kept = []
+        for finding in findings:
+            if not self.enabled(finding.code):
+                continue
+            severity = self.severities.get(finding.code)
+            kept.append(finding if severity is None or severity is finding.severity
+                        else dataclasses.replace(finding, severity=severity))
+        return kept
 
 
-def run_rules(data: dict[str, Any], source_map: SourceMap, path: str,
+def run_rules(statement: Statement, source_map: SourceMap, path: str,
               selection: RuleSelection = RuleSelection()) -> list[Finding]:
     """Every finding of the selected rules on a schema-valid statement."""
-    context = RuleContext.of(data)
     findings = []
     for rule in selection.rules():
-        severity = selection.severity_of(rule)
-        for issue in rule().check(context):
+        severity = selection.severity_of(rule.code, rule.severity)
+        for issue in rule().check(statement):
             findings.append(_to_finding(issue, rule, severity, source_map, path))
     return findings
 
@@ -100,5 +130,5 @@ def _to_finding(issue: Issue, rule: type[Rule], severity: Severity, source_map: 
     return Finding(path, line, column, json_pointer(issue.path), rule.code, severity, issue.message, issue.hint)
 
 
-__all__ = ["REGISTRY", "RULE_CLASSES", "Issue", "Rule", "RuleContext", "RuleSelection", "UnknownRuleError",
+__all__ = ["REGISTRY", "RULE_CLASSES", "Issue", "Rule", "RuleSelection", "UnknownRuleError",
            "resolve", "run_rules"]

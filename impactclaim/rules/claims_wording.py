@@ -9,7 +9,8 @@ from functools import cache
 from typing import ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Item, Rule, RuleContext, mapping
+from impactclaim.rules.base import Issue, Rule, located_texts
+from impactclaim.statement.model import Claim, FutureCommitment, Path, Statement
 
 # --- term lists ---------------------------------------------------------------------------------
 #
@@ -122,13 +123,8 @@ def _quoted(words: Iterable[str]) -> str:
     return ", ".join(f'"{word}"' for word in words)
 
 
-def _text(claim: Item) -> str:
-    text = claim.data.get("text")
-    return " ".join(text.split()) if isinstance(text, str) else ""
-
-
-def _has_scheme(claim: Item) -> bool:
-    return bool(mapping(claim.data.get("label")).get("scheme"))
+def _has_scheme(claim: Claim) -> bool:
+    return bool(claim.label and claim.label.scheme)
 
 
 # --- IC102 --------------------------------------------------------------------------------------
@@ -208,17 +204,19 @@ class GenericTerm(Rule):
     summary: ClassVar[str] = (
         "A claim uses a generic environmental term such as \"duurzaam\" or \"green\" without a recognised label.")
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for claim in context.claims:
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
             if _has_scheme(claim):
                 continue
             patterns = list(_GENERIC.values())
-            if claim.data.get("domain") == "environmental":
+            if claim.domain == "environmental":
                 patterns += _BROAD.values()
-            words = _found(patterns, _text(claim), exempt=_NOT_GENERIC)
-            if words:
+            for where, text in located_texts(claim.text):
+                words = _found(patterns, text, exempt=_NOT_GENERIC)
+                if not words:
+                    continue
                 yield Issue(
-                    (*claim.path, "text"),
+                    where,
                     f"claim '{claim.id}' uses the generic term{'s' if len(words) > 1 else ''} {_quoted(words)} "
                     "without a recognised label",
                     "say concretely what the benefit is and how large it is (e.g. '40% less CO2e than new "
@@ -302,31 +300,34 @@ class OffsetNeutrality(Rule):
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "A claim of neutral or positive climate impact relies on offsetting."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for claim in context.claims:
-            text = _text(claim)
-            impact = _found(_NEUTRAL_OR_POSITIVE.values(), text)
-            if _CLIMATE_SUBJECT.search(text):
-                impact += [word for word in _found([_COMPENSATED], text) if word not in impact]
-            if not impact:
-                continue
-            # Offset words that are part of the impact wording itself ("fully offset") say nothing new.
-            mentions = [word for word in _found([_OFFSET_MENTION], text)
-                        if not any(word.lower() in said.lower() for said in impact)]
-            if claim.data.get("offsets") is True:
-                reliance = " and has offsets: true"
-            elif mentions:
-                reliance = f" and mentions {_quoted(mentions)}"
-            elif _OFFSET_MENTION.search(text):
-                reliance = ", which is offsetting by its own words"
-            else:
-                continue
-            yield Issue(
-                (*claim.path, "text"),
-                f"claim '{claim.id}' states {_quoted(impact)}{reliance}; a neutral, reduced or positive climate "
-                "impact may not rest on offsetting",
-                "report the measured reduction of your own emissions instead, and describe offsetting "
-                "separately as a contribution to climate projects, not as a smaller footprint")
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
+            for where, text in located_texts(claim.text):
+                yield from self._check_text(claim, where, text)
+
+    def _check_text(self, claim: Claim, where: Path, text: str) -> Iterator[Issue]:
+        impact = _found(_NEUTRAL_OR_POSITIVE.values(), text)
+        if _CLIMATE_SUBJECT.search(text):
+            impact += [word for word in _found([_COMPENSATED], text) if word not in impact]
+        if not impact:
+            return
+        # Offset words that are part of the impact wording itself ("fully offset") say nothing new.
+        mentions = [word for word in _found([_OFFSET_MENTION], text)
+                    if not any(word.lower() in said.lower() for said in impact)]
+        if claim.offsets is True:
+            reliance = " and has offsets: true"
+        elif mentions:
+            reliance = f" and mentions {_quoted(mentions)}"
+        elif _OFFSET_MENTION.search(text):
+            reliance = ", which is offsetting by its own words"
+        else:
+            return
+        yield Issue(
+            where,
+            f"claim '{claim.id}' states {_quoted(impact)}{reliance}; a neutral, reduced or positive climate "
+            "impact may not rest on offsetting",
+            "report the measured reduction of your own emissions instead, and describe offsetting "
+            "separately as a contribution to climate projects, not as a smaller footprint")
 
 
 # --- IC104 --------------------------------------------------------------------------------------
@@ -449,22 +450,23 @@ class ScopeOverreach(Rule):
     summary: ClassVar[str] = (
         "A claim scoped to a product, service, site or activity speaks about the whole organisation.")
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for claim in context.claims:
-            scope = claim.data.get("scope")
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
+            scope = claim.scope
             if scope not in _NARROW_SCOPES:
                 continue
-            phrases = _found([_whole_organisation()], _text(claim))
-            if not phrases:
-                continue
-            detail = claim.data.get("scope_detail")
-            covered = f"scope '{scope}'" + (f" ({detail})" if isinstance(detail, str) else "")
-            yield Issue(
-                (*claim.path, "text"),
-                f"claim '{claim.id}' has {covered} but its text speaks about the whole organisation: "
-                f"{_quoted(phrases)}",
-                f"limit the text to the {scope} the claim is about, or set scope: organisation and "
-                "substantiate the claim for the whole organisation")
+            detail = str(claim.scope_detail) if claim.scope_detail.variants else None
+            covered = f"scope '{scope}'" + (f" ({detail})" if detail is not None else "")
+            for where, text in located_texts(claim.text):
+                phrases = _found([_whole_organisation()], text)
+                if not phrases:
+                    continue
+                yield Issue(
+                    where,
+                    f"claim '{claim.id}' has {covered} but its text speaks about the whole organisation: "
+                    f"{_quoted(phrases)}",
+                    f"limit the text to the {scope} the claim is about, or set scope: organisation and "
+                    "substantiate the claim for the whole organisation")
 
 
 # --- IC105 --------------------------------------------------------------------------------------
@@ -577,23 +579,29 @@ class FutureClaimWithoutPlan(Rule):
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "A claim about future performance lacks a target value, target year, plan or verifier."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        period = context.period
-        for claim in context.claims:
-            commitment = claim.data.get("future_commitment")
-            words = _future_words(_text(claim), period[1] if period else None)
-            if not words and not isinstance(commitment, dict):
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        period = statement.period
+        for claim in statement.claims:
+            commitment = claim.future_commitment
+            words: list[str] = []
+            text_path = claim.text.path
+            for where, text in located_texts(claim.text):
+                found = _future_words(text, period[1] if period else None)
+                if found and not words:
+                    text_path = where
+                words += [word for word in found if word not in words]
+            if not words and commitment is None:
                 continue
-            missing = [name for name in _COMMITMENT_FIELDS if mapping(commitment).get(name) is None]
+            missing = _missing_commitment(commitment)
             if not missing:
                 continue
             why = f"speaks about the future ({_quoted(words)})" if words else "has a future_commitment"
-            if isinstance(commitment, dict):
+            if commitment is not None:
                 yield Issue((*claim.path, "future_commitment"),
                             f"claim '{claim.id}' {why}, but its future_commitment lacks {_listing(missing)}",
                             _FUTURE_HINT, at_key=True)
             else:
-                yield Issue((*claim.path, "text"),
+                yield Issue(text_path,
                             f"claim '{claim.id}' {why}, but has no future_commitment "
                             f"(missing {_listing(missing)})",
                             _FUTURE_HINT)
@@ -601,6 +609,17 @@ class FutureClaimWithoutPlan(Rule):
 
 _FUTURE_HINT = ("add future_commitment with target_value, target_year, a concrete implementation plan and "
                 "the independent verifier, or rewrite the text as a statement about what was achieved")
+
+
+def _missing_commitment(commitment: FutureCommitment | None) -> list[str]:
+    """The parts of a commitment (in the order of _COMMITMENT_FIELDS) that it does not give."""
+    given = {
+        "target_value": commitment is not None and commitment.target_value is not None,
+        "target_year": commitment is not None and commitment.target_year is not None,
+        "plan": commitment is not None and bool(commitment.plan.variants),
+        "verifier": commitment is not None and commitment.verifier is not None,
+    }
+    return [name for name in _COMMITMENT_FIELDS if not given[name]]
 
 
 def _listing(names: list[str]) -> str:
@@ -664,12 +683,12 @@ class LabelWithoutScheme(Rule):
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "A claim's label is based on neither a certification scheme nor a public authority."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for claim in context.claims:
-            label = claim.data.get("label")
-            if not isinstance(label, dict) or label.get("scheme") or label.get("authority"):
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
+            label = claim.label
+            if label is None or label.scheme or label.authority:
                 continue
-            name = label.get("name")
+            name = label.name
             yield Issue(
                 (*claim.path, "label"),
                 f"claim '{claim.id}' relies on the label \"{name}\", which names neither a certification "

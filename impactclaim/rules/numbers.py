@@ -7,10 +7,11 @@ import datetime
 import math
 import re
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Item, Path, Rule, RuleContext, mapping
+from impactclaim.rules.base import Issue, Rule, label_of
+from impactclaim.statement.model import Claim, Metric, Path, Statement, parse_date
 
 # A percentage stated in a claim: "60%", "60 %", "7,2%", "60 procent", "60 percent", "60 per cent".
 # Not inside a longer number ("2024/825"), and not "procentpunten" (percentage points are a
@@ -23,12 +24,6 @@ _TOLERANCE = 0.5 + 1e-9
 _MAX_LISTED = 10
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
-
-
 def _show(value: float) -> str:
     """A number as people write it: 60 rather than 60.0, at most two decimals; 1e+20 when huge."""
     if not math.isfinite(value) or abs(value) >= 1e15:
@@ -36,25 +31,7 @@ def _show(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _label(item: Item, kind: str) -> str:
-    return f"{kind} '{item.id}'" if item.id else f"{kind} {item.path[-1]}"
-
-
-def _is_percentage(metric: Item) -> bool:
-    unit = metric.data.get("unit")
-    return metric.data.get("kind") == "percentage" or (isinstance(unit, str) and unit.strip() == "%")
-
-
-def _same_unit(first: Item, second: Item) -> bool:
-    one, other = first.data.get("unit"), second.data.get("unit")
-    return isinstance(one, str) and isinstance(other, str) and one.strip().casefold() == other.strip().casefold()
-
-
-def _total_of(context: RuleContext, metric: Item) -> Item | None:
-    """The metric that ``metric`` is part of; None when there is none or it does not exist."""
-    ref = metric.data.get("part_of")
-    total = context.metrics_by_id.get(ref) if isinstance(ref, str) else None
-    return total if total is not None and total is not metric else None
+_label = label_of
 
 
 class RangeConsistency(Rule):
@@ -133,24 +110,22 @@ class RangeConsistency(Rule):
         "A percentage lies outside 0-100, a subgroup exceeds its total, or a claimed percentage contradicts its basis."
     )
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for metric in context.metrics:
-            if _is_percentage(metric):
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for metric in statement.metrics:
+            if metric.is_percentage:
                 yield from self._percentage_ranges(metric)
-            total = _total_of(context, metric)
+            total = statement.total_of(metric)
             if total is not None:
                 yield from self._subgroup(metric, total)
-        for claim in context.claims:
-            yield from self._claimed_percentages(context, claim)
+        for claim in statement.claims:
+            yield from self._claimed_percentages(statement, claim)
 
-    def _percentage_ranges(self, metric: Item) -> Iterator[Issue]:
-        places: list[tuple[Path, str, Any]] = [
-            ((*metric.path, "value"), "value", metric.data.get("value")),
-            ((*metric.path, "baseline", "value"), "baseline value", mapping(metric.data.get("baseline")).get("value")),
-            ((*metric.path, "target", "value"), "target value", mapping(metric.data.get("target")).get("value")),
-        ]
-        for path, what, raw in places:
-            value = _number(raw)
+    def _percentage_ranges(self, metric: Metric) -> Iterator[Issue]:
+        places = {"value": ((*metric.path, "value"), "value"),
+                  "baseline": ((*metric.path, "baseline", "value"), "baseline value"),
+                  "target": ((*metric.path, "target", "value"), "target value")}
+        for name, value in metric.values():
+            path, what = places[name]
             if value is not None and not 0 <= value <= 100:
                 yield Issue(
                     path,
@@ -159,17 +134,17 @@ class RangeConsistency(Rule):
                     "if it is no share, change its kind and unit",
                 )
 
-    def _subgroup(self, metric: Item, total: Item) -> Iterator[Issue]:
-        if not _same_unit(metric, total):
+    def _subgroup(self, metric: Metric, total: Metric) -> Iterator[Issue]:
+        if not metric.same_unit(total):
             yield Issue(
                 (*metric.path, "unit"),
                 f"{_label(metric, 'metric')} is part of '{total.id}' but its unit "
-                f"{metric.data.get('unit')!r} differs from {total.data.get('unit')!r}",
+                f"{metric.unit!r} differs from {total.unit!r}",
                 "a subgroup is counted in the unit of its total; give both the same unit, "
                 "or remove part_of if it is no subgroup",
             )
             return
-        part, whole = _number(metric.data.get("value")), _number(total.data.get("value"))
+        part, whole = metric.value, total.value
         if part is not None and whole is not None and part > whole:
             yield Issue(
                 (*metric.path, "value"),
@@ -178,14 +153,18 @@ class RangeConsistency(Rule):
                 "a part cannot exceed its total: check both values and their periods",
             )
 
-    def _claimed_percentages(self, context: RuleContext, claim: Item) -> Iterator[Issue]:
-        text = claim.data.get("text")
-        if not isinstance(text, str):
-            return
-        stated = [float(match.group(1).replace(",", ".")) for match in _STATED_PERCENTAGE.finditer(text)]
-        if not stated:
-            return
-        supported = self._supported_percentages(context, claim)
+    def _claimed_percentages(self, statement: Statement, claim: Claim) -> Iterator[Issue]:
+        supported: list[tuple[float, str]] | None = None
+        for where, text in claim.text.located():
+            stated = [float(match.group(1).replace(",", ".")) for match in _STATED_PERCENTAGE.finditer(text)]
+            if not stated:
+                continue
+            if supported is None:
+                supported = self._supported_percentages(statement, claim)
+            yield from self._contradicted(claim, where, stated, supported)
+
+    def _contradicted(self, claim: Claim, where: Path, stated: list[float],
+                      supported: list[tuple[float, str]]) -> Iterator[Issue]:
         if not supported:
             return  # nothing in the basis speaks about shares, so nothing can contradict the text
         values = sorted(value for value, _ in supported)
@@ -198,28 +177,26 @@ class RangeConsistency(Rule):
             if any(abs(number - value) <= _TOLERANCE for value in values[max(place - 1, 0):place + 1]):
                 continue
             yield Issue(
-                (*claim.path, "text"),
+                where,
                 f"{_label(claim, 'claim')} states {_show(number)}%, but its basis metrics give {basis}",
                 "make the claim text and the metrics agree: correct the percentage in the text, or the "
                 "values it is based on",
             )
 
-    def _supported_percentages(self, context: RuleContext, claim: Item) -> list[tuple[float, str]]:
+    def _supported_percentages(self, statement: Statement, claim: Claim) -> list[tuple[float, str]]:
         """The percentages the claim's basis metrics back, each with where it comes from."""
         found: list[tuple[float, str]] = []
-        for metric in context.basis_metrics(claim):
-            if _is_percentage(metric):
+        for metric in statement.basis_metrics(claim):
+            if metric.is_percentage:
                 # The baseline and target count too: "from 46% to 31%" quotes both.
-                for where, raw in (("", metric.data.get("value")),
-                                   (" baseline", mapping(metric.data.get("baseline")).get("value")),
-                                   (" target", mapping(metric.data.get("target")).get("value"))):
-                    value = _number(raw)
+                for name, value in metric.values():
                     if value is not None and math.isfinite(value):
-                        found.append((value, f"'{metric.id}'{where}"))
-            total = _total_of(context, metric)
-            if total is None or _is_percentage(metric) or not _same_unit(metric, total):
+                        where = "" if name == "value" else f" {name}"
+                        found.append((float(value), f"'{metric.id}'{where}"))
+            total = statement.total_of(metric)
+            if total is None or metric.is_percentage or not metric.same_unit(total):
                 continue
-            part, whole = _number(metric.data.get("value")), _number(total.data.get("value"))
+            part, whole = metric.value, total.value
             if part is not None and whole and math.isfinite(part) and math.isfinite(whole):
                 found.append((100 * part / whole, f"'{metric.id}' of '{total.id}'"))
         return found
@@ -255,9 +232,8 @@ class FteAboveHeadcount(Rule):
     severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "The organisation reports more FTE than employees."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        organisation = mapping(context.data.get("organisation"))
-        fte, headcount = _number(organisation.get("fte")), _number(organisation.get("headcount"))
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        fte, headcount = statement.organisation.fte, statement.organisation.headcount
         if fte is not None and headcount is not None and fte > headcount:
             yield Issue(
                 ("organisation", "fte"),
@@ -265,19 +241,6 @@ class FteAboveHeadcount(Rule):
                 "check both figures: they should describe the same employees at the same date "
                 "(the end of the reporting period)",
             )
-
-
-def _date(value: Any) -> datetime.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:  # the schema checks the format; rules may still see partly invalid data
-        return None
-
-
-def _year(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class PeriodConsistency(Rule):
@@ -334,9 +297,9 @@ class PeriodConsistency(Rule):
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "A period ends before it starts, or a date or year contradicts the reporting period."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        period = mapping(context.data.get("reporting_period"))
-        start, end = _date(period.get("start")), _date(period.get("end"))
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        period = statement.reporting_period
+        start, end = (period.start_date, period.end_date) if period else (None, None)
         if start is not None and end is not None and end < start:
             yield Issue(
                 ("reporting_period", "end"),
@@ -345,14 +308,14 @@ class PeriodConsistency(Rule):
             )
             # Containment in an impossible period would only repeat this problem.
             start = end = None
-        for metric in context.metrics:
+        for metric in statement.metrics:
             yield from self._metric_period(metric, start, end)
             if end is not None:
                 yield from self._metric_years(metric, end.year)
         if end is None:
             return
-        for claim in context.claims:
-            target_year = _year(mapping(claim.data.get("future_commitment")).get("target_year"))
+        for claim in statement.claims:
+            target_year = claim.future_commitment.target_year if claim.future_commitment else None
             if target_year is not None and target_year <= end.year:
                 yield Issue(
                     (*claim.path, "future_commitment", "target_year"),
@@ -361,7 +324,7 @@ class PeriodConsistency(Rule):
                     f"a commitment is about the future: use a year after {end.year}, or report the result "
                     "as a present claim",
                 )
-        published = _date(context.data.get("published"))
+        published = parse_date(statement.published)
         if published is not None and published < end:
             yield Issue(
                 ("published",),
@@ -369,10 +332,9 @@ class PeriodConsistency(Rule):
                 "publish a statement after its reporting period has ended; correct the date or the period",
             )
 
-    def _metric_period(self, metric: Item, start: datetime.date | None,
+    def _metric_period(self, metric: Metric, start: datetime.date | None,
                        end: datetime.date | None) -> Iterator[Issue]:
-        period = mapping(metric.data.get("period"))
-        first, last = _date(period.get("start")), _date(period.get("end"))
+        first, last = (metric.period.start_date, metric.period.end_date) if metric.period else (None, None)
         label = _label(metric, "metric")
         if first is not None and last is not None and last < first:
             yield Issue(
@@ -393,16 +355,16 @@ class PeriodConsistency(Rule):
                 "report values for the reporting period only, or leave out period to mean the whole of it",
             )
 
-    def _metric_years(self, metric: Item, end_year: int) -> Iterator[Issue]:
+    def _metric_years(self, metric: Metric, end_year: int) -> Iterator[Issue]:
         label = _label(metric, "metric")
-        target_year = _year(mapping(metric.data.get("target")).get("year"))
+        target_year = metric.target.year if metric.target else None
         if target_year is not None and target_year <= end_year:
             yield Issue(
                 (*metric.path, "target", "year"),
                 f"the target of {label} is for {target_year}, not after the reporting period that ends in {end_year}",
                 f"a target lies in the future: use a year after {end_year}, or report the reached value as value",
             )
-        baseline_year = _year(mapping(metric.data.get("baseline")).get("year"))
+        baseline_year = metric.baseline.year if metric.baseline else None
         if baseline_year is not None and baseline_year > end_year:
             yield Issue(
                 (*metric.path, "baseline", "year"),

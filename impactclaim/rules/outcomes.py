@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Item, Rule, RuleContext, mapping
+from impactclaim.rules.base import Issue, Rule, label_of
+from impactclaim.statement.model import Outcome, Statement
 
 
-def _text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
-def _label(outcome: Item) -> str:
-    return f"outcome '{outcome.id}'" if outcome.id else f"outcome {outcome.path[-1]}"
+def _label(outcome: Outcome) -> str:
+    return label_of(outcome, "outcome")
 
 
 class OutcomeWithoutBaseline(Rule):
@@ -63,11 +60,9 @@ class OutcomeWithoutBaseline(Rule):
     severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "An outcome has neither a baseline nor a counterfactual."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for outcome in context.outcomes:
-            baseline = mapping(outcome.data.get("who")).get("baseline")
-            counterfactual = mapping(outcome.data.get("contribution")).get("counterfactual")
-            if not _text(baseline) and not _text(counterfactual):
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for outcome in statement.outcomes:
+            if not outcome.who.baseline and not outcome.contribution.counterfactual:
                 yield Issue(
                     outcome.path,
                     f"{_label(outcome)} has no who.baseline and no contribution.counterfactual, "
@@ -147,14 +142,12 @@ class OutputAsOutcome(Rule):
     severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "An outcome is measured only by counts, which are outputs rather than changes."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for outcome in context.outcomes:
-            refs = outcome.data.get("metrics")
-            if not isinstance(refs, list):
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for outcome in statement.outcomes:
+            if outcome.metrics is None:
                 continue
-            found = [context.metrics_by_id[ref] for ref in refs
-                     if isinstance(ref, str) and ref in context.metrics_by_id]
-            if found and all(metric.data.get("kind") == "count" for metric in found):
+            found = statement.outcome_metrics(outcome)
+            if found and all(metric.kind == "count" for metric in found):
                 names = ", ".join(f"'{metric.id}'" for metric in found)
                 yield Issue(
                     (*outcome.path, "metrics"),
@@ -223,12 +216,12 @@ class AbcInconsistency(Rule):
         "A negative outcome is classified B or C, or the enterprise claims C while a negative outcome is not A."
     )
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        enterprise_c = mapping(context.data.get("mission")).get("abc") == "C"
-        for outcome in context.outcomes:
-            if mapping(outcome.data.get("what")).get("polarity") != "negative":
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        enterprise_c = statement.mission.abc == "C"
+        for outcome in statement.outcomes:
+            if outcome.what.polarity != "negative":
                 continue
-            abc = outcome.data.get("abc")
+            abc = outcome.abc
             if abc in ("B", "C"):
                 # One issue per outcome: a negative outcome classified B or C also breaks an
                 # enterprise C, but the fix is the same (classify it A).
@@ -293,19 +286,19 @@ class RiskUnassessed(Rule):
     severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "An outcome lists no impact risks."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for outcome in context.outcomes:
-            risks = outcome.data.get("risks")
-            if isinstance(risks, list) and risks:
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for outcome in statement.outcomes:
+            if outcome.risks:
                 continue
             # An explicit empty list is pointed at; a missing one at the outcome.
-            path = (*outcome.path, "risks") if "risks" in outcome.data else outcome.path
+            given = outcome.risks is not None
+            path = (*outcome.path, "risks") if given else outcome.path
             yield Issue(
                 path,
                 f"{_label(outcome)} has no assessed impact risks",
                 "add at least one risk (type, level and mitigation), e.g. 'type: drop-off' or "
                 "'type: evidence', from the nine IMP risk types",
-                at_key="risks" in outcome.data,
+                at_key=given,
             )
 
 
@@ -367,21 +360,20 @@ class SelfDeclaredEvidence(Rule):
     severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "An outcome claims evidence level 3 or higher without an independent source."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for outcome in context.outcomes:
-            evidence = mapping(outcome.data.get("evidence"))
-            level = evidence.get("level")
-            if not isinstance(level, int) or isinstance(level, bool) or level < 3:
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for outcome in statement.outcomes:
+            level = outcome.evidence.level
+            if level is None or level < 3:
                 continue
-            sources = evidence.get("sources")
-            sources = sources if isinstance(sources, list) else []
-            if any(mapping(source).get("independent") is True for source in sources):
+            sources = outcome.evidence.sources
+            if any(source.is_independent for source in sources):
                 continue
+            how = "'independent: true'" if statement.schema_version == "1.0" else "'relation: independent'"
             found = ("it lists no sources" if not sources else "its only source is not independent"
                      if len(sources) == 1 else f"none of its {len(sources)} sources is independent")
             yield Issue(
                 (*outcome.path, "evidence", "level"),
                 f"{_label(outcome)} claims Nesta evidence level {level}, but {found}",
-                "add the independent evaluation (with 'independent: true') that shows causality, "
+                f"add the independent evaluation (with {how}) that shows causality, "
                 "or lower the level to 2",
             )

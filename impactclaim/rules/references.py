@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Item, Rule, RuleContext
+from impactclaim.rules.base import Issue, Rule
+from impactclaim.statement.model import Claim, Metric, Outcome, Ref, Statement
 
 
 class DanglingReference(Rule):
@@ -50,36 +51,35 @@ class DanglingReference(Rule):
     severity = Severity.ERROR
     summary = "A claim or outcome refers to a metric or outcome id that does not exist."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        metric_ids = context.metrics_by_id
-        outcome_ids = context.outcomes_by_id
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        metric_ids = set(statement.metrics_by_id)
+        outcome_ids = set(statement.outcomes_by_id)
         metric_hints, outcome_hints = _Suggestions(metric_ids, "metric"), _Suggestions(outcome_ids, "outcome")
-        for claim in context.claims:
-            basis = claim.data.get("basis") or {}
-            yield from _missing(claim, ("basis", "metrics"), basis.get("metrics"), metric_ids, metric_hints)
-            yield from _missing(claim, ("basis", "outcomes"), basis.get("outcomes"), outcome_ids, outcome_hints)
-        for outcome in context.outcomes:
-            yield from _missing(outcome, ("metrics",), outcome.data.get("metrics"), metric_ids, metric_hints)
-        for metric in context.metrics:
-            parent = metric.data.get("part_of")
-            if isinstance(parent, str) and parent not in metric_ids:
-                yield Issue((*metric.path, "part_of"),
+        for claim in statement.claims:
+            if claim.basis is not None:
+                yield from _missing("claim", claim.id, claim.basis.metrics, metric_ids, metric_hints)
+                yield from _missing("claim", claim.id, claim.basis.outcomes, outcome_ids, outcome_hints)
+        for outcome in statement.outcomes:
+            yield from _missing("outcome", outcome.id, outcome.metrics or (), metric_ids, metric_hints)
+        for metric in statement.metrics:
+            if metric.part_of is None:
+                continue
+            parent = metric.part_of.value
+            if parent not in metric_ids:
+                yield Issue(metric.part_of.path,
                             f"metric '{metric.id}' is part_of '{parent}', but there is no metric with that id",
                             metric_hints(parent))
             elif parent == metric.id:
-                yield Issue((*metric.path, "part_of"), f"metric '{metric.id}' is part_of itself",
+                yield Issue(metric.part_of.path, f"metric '{metric.id}' is part_of itself",
                             "part_of names the total this metric is a subgroup of")
 
 
-def _missing(item: Item, where: tuple[str, ...], refs: object, known: dict[str, Item],
+def _missing(owner: str, owner_id: str | None, refs: Iterable[Ref], known: set[str],
              hints: _Suggestions) -> Iterator[Issue]:
-    if not isinstance(refs, list):
-        return
-    owner = str(item.path[0])[:-1]  # "claims" -> "claim", "outcomes" -> "outcome"
-    for index, ref in enumerate(refs):
-        if isinstance(ref, str) and ref not in known:
-            yield Issue((*item.path, *where, index),
-                        f"{owner} '{item.id}' refers to {hints.kind} '{ref}', which does not exist", hints(ref))
+    for ref in refs:
+        if ref.value not in known:
+            yield Issue(ref.path, f"{owner} '{owner_id}' refers to {hints.kind} '{ref.value}', which does not exist",
+                        hints(ref.value))
 
 
 # A "did you mean" compares the reference with every id, so a statement with thousands of ids
@@ -92,7 +92,7 @@ _MAX_LISTED = 20
 class _Suggestions:
     """The hint for a reference to an id that does not exist, in bounded time and length."""
 
-    def __init__(self, known: dict[str, Item], kind: str) -> None:
+    def __init__(self, known: set[str], kind: str) -> None:
         self.kind = kind
         self.names = sorted(known)
         self.budget = _MAX_COMPARISONS
@@ -150,14 +150,15 @@ class DuplicateId(Rule):
     severity = Severity.ERROR
     summary = "Two metrics, two outcomes or two claims share an id."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for items in (context.metrics, context.outcomes, context.claims):
-            first_seen: dict[str, Item] = {}
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        items: tuple[Metric | Outcome | Claim, ...]
+        for items in (statement.metrics, statement.outcomes, statement.claims):
+            first_seen: dict[str, Metric | Outcome | Claim] = {}
             for item in items:
                 if item.id is None:
                     continue
                 if item.id in first_seen:
-                    kind = str(item.path[0])[:-1]
+                    kind = str(item.path[0])[:-1]  # "metrics" -> "metric"
                     first = first_seen[item.id].path[1]
                     yield Issue((*item.path, "id"), f"{kind} id '{item.id}' is used twice (also by {kind} #{first})",
                                 "give every entry its own id; references must point at exactly one")

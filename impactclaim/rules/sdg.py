@@ -8,7 +8,8 @@ from functools import cache
 
 from impactclaim.findings import Severity
 from impactclaim.resources import resource_dir
-from impactclaim.rules.base import Issue, Rule, RuleContext
+from impactclaim.rules.base import Issue, Rule
+from impactclaim.statement.model import Statement
 
 
 @cache
@@ -51,14 +52,15 @@ class UnknownSdgTarget(Rule):
     severity = Severity.ERROR
     summary = "An outcome names an SDG target that is not one of the 169 UN targets."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
+    def check(self, statement: Statement) -> Iterator[Issue]:
         targets = sdg_targets()
-        for outcome in context.outcomes:
-            for index, target in enumerate(outcome.data.get("sdg_targets") or []):
-                if isinstance(target, str) and target not in targets:
+        for outcome in statement.outcomes:
+            for ref in outcome.sdg_targets:
+                target = ref.value
+                if target not in targets:
                     goal = target.split(".")[0]
                     same_goal = [t for t in targets if t.split(".")[0] == goal]
                     hint = f"goal {goal} has the targets {', '.join(same_goal)}" if same_goal else \
                         "SDG goals run from 1 to 17"
-                    yield Issue((*outcome.path, "sdg_targets", index),
+                    yield Issue(ref.path,
                                 f"outcome '{outcome.id}' names SDG target {target}, which does not exist", hint)

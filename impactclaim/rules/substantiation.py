@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Item, Rule, RuleContext
+from impactclaim.rules.base import Issue, Rule
+from impactclaim.statement.model import Statement
 
 
 class UnsubstantiatedClaim(Rule):
@@ -52,15 +53,15 @@ class UnsubstantiatedClaim(Rule):
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = "A claim has no basis: no metric and no outcome substantiates it."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for claim in context.claims:
-            basis = claim.data.get("basis")
-            if isinstance(basis, dict) and (basis.get("metrics") or basis.get("outcomes")):
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
+            basis = claim.basis
+            if basis is not None and basis.refs:
                 continue
             hint = ("add basis.metrics and/or basis.outcomes with the ids of the metrics and outcomes in this "
                     "statement that prove the claim, or drop the claim")
-            if isinstance(basis, dict):
-                yield Issue((*claim.path, "basis"),
+            if basis is not None:
+                yield Issue(basis.path,
                             f"claim '{claim.id}' has an empty basis: it names no metric and no outcome", hint,
                             at_key=True)
             else:
@@ -126,15 +127,14 @@ class ClaimOnEstimatesOnly(Rule):
     severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = "A claim rests only on estimated metrics and no outcome with evidence level 2 or higher."
 
-    def check(self, context: RuleContext) -> Iterator[Issue]:
-        for claim in context.claims:
-            metrics = context.basis_metrics(claim)
-            if not metrics or not all(metric.data.get("estimated") is True for metric in metrics):
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
+            metrics = statement.basis_metrics(claim)
+            if not metrics or not all(metric.estimated is True for metric in metrics):
                 continue
-            if any(_evidence_level(outcome) >= 2 for outcome in context.basis_outcomes(claim)):
+            if any((outcome.evidence.level or 0) >= 2 for outcome in statement.basis_outcomes(claim)):
                 continue
-            text = claim.data.get("text")
-            if isinstance(text, str) and _ESTIMATE_WORDING.search(text):
+            if any(_ESTIMATE_WORDING.search(text) for _, text in claim.text.located()):
                 continue
             ids = ", ".join(f"'{metric.id}'" for metric in metrics)
             yield Issue(
@@ -145,8 +145,3 @@ class ClaimOnEstimatesOnly(Rule):
                 "it and drop estimated: true",
                 at_key=True)
 
-
-def _evidence_level(outcome: Item) -> int:
-    evidence = outcome.data.get("evidence")
-    level = evidence.get("level") if isinstance(evidence, dict) else None
-    return level if isinstance(level, int) else 0
