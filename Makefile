@@ -42,6 +42,12 @@ demo: system-deps $(BIN)/.installed
 	$(BIN)/impactclaim render samples/valid/fietsfabriek-utrecht.yaml -o out/fietsfabriek-utrecht.pdf
 	$(BIN)/impactclaim render samples/valid/circulair-meubel.yaml -o out/circulair-meubel.pdf
 	$(BIN)/impactclaim validate --format text out/fietsfabriek-utrecht.pdf
+	@echo
+	@echo "== A bilingual schema 1.1 statement, rendered in English"
+	$(BIN)/impactclaim render samples/valid/buurtwerk-rotterdam-1.1.yaml --lang en -o out/buurtwerk-rotterdam-en.pdf
+	@echo
+	@echo "== What migrating a 1.0 statement to schema 1.1 changes (--diff writes nothing)"
+	$(BIN)/impactclaim migrate --diff samples/valid/fietsfabriek-utrecht.yaml
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

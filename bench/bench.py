@@ -32,7 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SCHEMA = ROOT / "schemas" / "1.0" / "statement.schema.json"
-VALID = sorted((ROOT / "samples" / "valid").glob("*.yaml"))
+# The 1.0 samples: check-jsonschema is given one schema, and they keep the runs comparable over time.
+VALID = sorted(path for path in (ROOT / "samples" / "valid").glob("*.yaml")
+               if 'schema_version: "1.0"' in path.read_text(encoding="utf-8"))
 TIME = "/usr/bin/time"
 
 Row = Sequence[object]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -620,7 +619,3 @@ class Statement(Part):
         if self.assurance:
             yield self.assurance.statement
 
-
-def finite(value: float | None) -> float | None:
-    """``value`` when it is a finite number."""
-    return value if value is not None and math.isfinite(value) else None
