@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from impactclaim.profile.command import Rendered
     from impactclaim.statement import Statement
 
-Source = str | os.PathLike[str] | Document
+PathOrDocument = str | os.PathLike[str] | Document
 
 
 def load(path: str | os.PathLike[str], limits: LoadLimits | None = None) -> Document:
@@ -33,7 +33,7 @@ def load(path: str | os.PathLike[str], limits: LoadLimits | None = None) -> Docu
     return load_path(path, limits or LoadLimits())
 
 
-def read(source: Source, limits: LoadLimits | None = None) -> Statement:
+def read(source: PathOrDocument, limits: LoadLimits | None = None) -> Statement:
     """The typed statement of a file or loaded document (empty parts where it could not be read)."""
     from impactclaim.statement import read_statement
 
@@ -41,7 +41,7 @@ def read(source: Source, limits: LoadLimits | None = None) -> Statement:
     return read_statement(document.data)
 
 
-def validate(source: Source, *, strict: bool = False, select: Iterable[str] | None = None,
+def validate(source: PathOrDocument, *, strict: bool = False, select: Iterable[str] | None = None,
              ignore: Iterable[str] = (), use_config: bool = True,
              limits: LoadLimits | None = None) -> list[Finding]:
     """Every finding of a statement file (or an already loaded document), sorted by position.
@@ -66,18 +66,23 @@ def validate(source: Source, *, strict: bool = False, select: Iterable[str] | No
 
 def render(source: str | os.PathLike[str], *, format: str = "html", language: str | None = None,
            draft: bool = False, template_dir: str | None = None, source_date_epoch: str | None = None,
+           select: Iterable[str] | None = None, ignore: Iterable[str] = (), use_config: bool = True,
            limits: LoadLimits | None = None) -> Rendered:
     """The impact profile of a statement file as bytes (``format`` "html" or "pdf"), written nowhere.
 
     ``result.content`` is None when the statement has errors and ``draft`` is False;
-    ``result.findings`` are the findings either way. Raises ValueError for a bad format,
-    language or template folder.
+    ``result.findings`` are the findings either way, chosen by ``select``, ``ignore`` and the
+    configuration as in :func:`validate`. Raises ValueError for a bad format, language, template
+    folder or code.
     """
+    from impactclaim.checker import CheckOptions
     from impactclaim.profile.command import render_bytes
 
+    check = CheckOptions(select=tuple(select) if select is not None else None, ignore=tuple(ignore),
+                         use_config=use_config)
     return render_bytes(os.fspath(source), output_format=format, language=language, draft=draft,
                         template_dir=template_dir, source_date_epoch=source_date_epoch,
-                        limits=limits or LoadLimits())
+                        limits=limits or LoadLimits(), check=check)
 
 
 __all__ = [

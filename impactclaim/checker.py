@@ -1,4 +1,4 @@
-"""Check a loaded statement: schema version, JSON Schema, and (later) claim-quality rules.
+"""Check a loaded statement: schema version, JSON Schema, claim-quality rules, selection and silences.
 
 The checker returns findings and never prints or exits; the CLI and the reporters decide what
 to do with them.
@@ -17,9 +17,9 @@ from typing import Any
 from impactclaim import codes
 from impactclaim.catalogue import UnknownCodeError, catalogue, lookup
 from impactclaim.config import Config, config_for
-from impactclaim.findings import Finding, Severity, json_pointer
+from impactclaim.findings import Finding, Severity, field_label, json_pointer
 from impactclaim.loader import Document, LoadLimits, SourceMap, load_path
-from impactclaim.rules import RuleSelection, UnknownRuleError, run_rules
+from impactclaim.rules import CodeSelection, run_rules
 from impactclaim.schema import deprecated_findings, fast_validator_for, load_schema, supported_versions, validator_for
 from impactclaim.statement import Statement, read_statement
 from impactclaim.statement.read import declared_version
@@ -32,7 +32,7 @@ class CheckOptions:
 
     limits: LoadLimits = field(default_factory=LoadLimits)
     strict: bool = False
-    select: tuple[str, ...] | None = None  # rule codes or slugs; None: as configured (default all)
+    select: tuple[str, ...] | None = None  # the rules to run, codes or slugs; None: as configured (default all)
     ignore: tuple[str, ...] = ()
     use_config: bool = True  # read [tool.impactclaim] / impactclaim.toml upward from each file
 
@@ -84,25 +84,74 @@ def check_document(document: Document, options: CheckOptions = CheckOptions(), *
     The rules run only on a statement that loaded and matches the schema: until then the schema
     errors are what the author needs to fix first. ``extra`` are findings of another stage (the
     renderer's, ``extra_stage`` "render"), which the selection, configuration and silences
-    treat like every other code. Raises ConfigError or UnknownRuleError for a bad setting.
+    treat like every other code. Raises ConfigError or UnknownCodeError for a bad setting.
     """
+    return _check(document, options, extra, extra_stage)[0]
+
+
+def _check(document: Document, options: CheckOptions, extra: Sequence[Finding] = (),
+           extra_stage: str | None = None) -> tuple[list[Finding], Statement | None]:
+    """The findings, and the typed statement when the document matches its schema (read once)."""
     findings = list(document.findings)
     if document.data is None:
-        return sorted([*findings, *extra], key=Finding.sort_key)
+        return sorted([*findings, *extra], key=Finding.sort_key), None
     selection = rule_selection(document.path, options)
     findings.extend(schema_findings(document))
     stages = {"schema"}
+    statement = None
     if not any(finding.is_error for finding in findings):
-        findings.extend(run_rules(read_statement(document.data), document.source_map, document.path, selection))
+        statement = read_statement(document.data)
+        findings.extend(own_language_findings(statement, document))
+        findings.extend(run_rules(statement, document.source_map, document.path, selection))
         stages.add("rule")
     if extra_stage is not None:
         stages.add(extra_stage)
     findings = selection.apply([*findings, *extra])
     # A silence of a code that could not fire here (a rule that did not run) is neither used nor stale.
     active = {info.code for info in catalogue() if info.stage in stages and selection.enabled(info.code)}
-    findings = apply_silences(findings, document.raw, document.path, _silenceable, active)
+    findings = apply_silences(findings, document.raw, document.path, _silenceable, active,
+                              lambda finding: _enclosing_key_line(document, finding))
+    # The silences' own findings (IC030) follow the selection and severities too.
+    findings = selection.apply(findings)
     findings.sort(key=Finding.sort_key)
-    return findings
+    return findings, statement
+
+
+def own_language_findings(statement: Statement, document: Document) -> list[Finding]:
+    """A text given in several languages but not in the statement's own (schema 1.1 cannot say so itself).
+
+    The profile in the statement's language would otherwise show another language without a word.
+    """
+    language = statement.language
+    if language is None:
+        return []
+    found = []
+    for text in statement.texts():
+        if text.languages and not text.has(language):
+            line, column = document.source_map.key_position(list(text.path))
+            given = ", ".join(text.languages)
+            found.append(Finding(
+                document.path, line, column, json_pointer(text.path), codes.OWN_LANGUAGE.code, Severity.ERROR,
+                f"{field_label(text.path)} is given in {given} but not in the statement's language {language}",
+                f"add '{language}:' with the text in {language}, or change the statement's language"))
+    return found
+
+
+_LANGUAGE = re.compile(r"[a-z]{2}")
+
+
+def _enclosing_key_line(document: Document, finding: Finding) -> int | None:
+    """The line of the key whose value holds what a finding is about, for silences written on that key.
+
+    A finding about one language of a text (``/claims/0/text/en``) stands on that language's
+    line; a silence on the line of ``text:`` itself covers it too.
+    """
+    parts: list[str | int] = [int(part) if part.isdigit() else part.replace("~1", "/").replace("~0", "~")
+                              for part in finding.pointer.split("/")[1:]]
+    if len(parts) < 2 or not _LANGUAGE.fullmatch(str(parts[-1])):
+        return None
+    line, _ = document.source_map.key_position(parts[:-1])
+    return line
 
 
 def _silenceable(name: str) -> str:
@@ -113,26 +162,27 @@ def _silenceable(name: str) -> str:
     return info.code
 
 
-def rule_selection(path: str, options: CheckOptions) -> RuleSelection:
+def rule_selection(path: str, options: CheckOptions) -> CodeSelection:
     """The rules for one file: its configuration file, overridden by the command line.
 
-    Raises ConfigError or UnknownRuleError for settings that name nothing.
+    Raises ConfigError or UnknownCodeError for settings that name nothing.
     """
     config = config_for(path) if options.use_config and os.path.exists(path) else Config()
     select = options.select if options.select is not None else config.select
     source = f"{config.source}: " if config.source else ""
     try:
-        return RuleSelection.build(select, (*config.ignore, *options.ignore), config.severity)
-    except UnknownRuleError as error:
-        raise UnknownRuleError(f"{source}{error}") from None
+        return CodeSelection.build(select, (*config.ignore, *options.ignore), config.severity)
+    except UnknownCodeError as error:
+        raise UnknownCodeError(f"{source}{error}") from None
 
 
 def check_path(path: str | os.PathLike[str], options: CheckOptions = CheckOptions()) -> FileResult:
     """Load and check one file."""
     document = load_path(path, options.limits)
-    findings = check_document(document, options)
-    facts = StatementFacts.of(read_statement(document.data)) if document.data is not None else StatementFacts()
-    return FileResult(document.path, tuple(findings), facts)
+    findings, statement = _check(document, options)
+    if statement is None and document.data is not None:
+        statement = read_statement(document.data)  # a statement with schema errors still has facts to report
+    return FileResult(document.path, tuple(findings), StatementFacts.of(statement) if statement else StatementFacts())
 
 
 MIN_FILES_PER_WORKER = 8
@@ -242,12 +292,6 @@ def _shown(value: Any) -> str:
     return text if len(text) <= SHOWN_LENGTH else text[:SHOWN_LENGTH - 5] + "…" + text[-4:]
 
 
-def _field_label(path: Sequence[str | int]) -> str:
-    """A readable name for a location: ``organisation.kvk_number``, ``outcomes[2].what``."""
-    label = ""
-    for part in path:
-        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
-    return label or "the statement"
 
 
 def _schema_hint(schema: Any) -> str:
@@ -260,7 +304,7 @@ def _describe(error: Any, path: str, smap: SourceMap, root_schema: dict[str, Any
     """Turn one jsonschema error into findings with plain-language messages."""
     location = list(error.absolute_path)
     keyword = error.validator
-    label = _field_label(location)
+    label = field_label(location)
     instance = error.instance
     schema = error.schema
 

@@ -106,21 +106,22 @@ def validate(
                                            help="Refuse files larger than this.")] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check statement files and report every problem with its line and column."""
+    from impactclaim.catalogue import UnknownCodeError
     from impactclaim.checker import CheckOptions
     from impactclaim.config import ConfigError
     from impactclaim.discover import Shard, discover
     from impactclaim.reporters import reporter_class
     from impactclaim.reporters.base import REPORT_SUFFIXES
-    from impactclaim.rules import RuleSelection, UnknownRuleError
+    from impactclaim.rules import CodeSelection
     from impactclaim.run import validate_batch
 
     options = CheckOptions(limits=LoadLimits(max_bytes=max_bytes), strict=strict,
                            select=_split(select) if select is not None else None,
                            ignore=_split(ignore) if ignore is not None else (), use_config=not no_config)
     try:  # fail on a bad setting before any output
-        RuleSelection.build(options.select, options.ignore)
+        CodeSelection.build(options.select, options.ignore)
         chosen_shard = Shard.parse(shard) if shard else None
-    except (UnknownRuleError, ValueError) as error:
+    except (UnknownCodeError, ValueError) as error:
         _usage_error(str(error))
     if report and not report.lower().endswith(REPORT_SUFFIXES):
         _usage_error(f"the report must end in {', '.join(REPORT_SUFFIXES)}: {report}")
@@ -138,7 +139,7 @@ def validate(
         with _progress(len(files)) as advance:
             consumers = [reporter.file_result, *([batch.add] if batch is not None else []), advance]
             summary = validate_batch(files, options, jobs or default_jobs(), consumers)
-    except (ConfigError, UnknownRuleError) as error:
+    except (ConfigError, UnknownCodeError) as error:
         _usage_error(str(error))
     reporter.finish(summary)
     if batch is not None and report:

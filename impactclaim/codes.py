@@ -78,6 +78,11 @@ DEPRECATED = Code("IC022", "deprecated-field", "The statement uses a property it
                   "The property still works in this version but will go in a later one; the message names what "
                   "to write instead. 'impactclaim migrate' rewrites it for you where it can.",
                   Severity.WARNING, stage="schema")
+OWN_LANGUAGE = Code("IC023", "own-language-missing",
+                    "A text is given in several languages but not in the statement's own language.",
+                    "Schema 1.1 lets a text be a map of languages ({nl: ..., en: ...}). It must hold the "
+                    "statement's own language (its 'language:'), because that is the language of the profile "
+                    "unless another is asked for.", stage="schema")
 UNUSED_SILENCE = Code("IC030", "stale-silence", "An ignore comment names no code, or silences nothing.",
                       "A '# impactclaim: ignore[CODE]' comment must name a code that can be silenced and still "
                       "silence a finding on its line; remove it once the problem is fixed.", stage="silence")
@@ -106,8 +111,9 @@ BUILTIN_CODES: dict[str, Code] = {
     code.code: code
     for code in (
         UNREADABLE, TOO_LARGE, ENCODING, SYNTAX, EMPTY, MULTIPLE_DOCUMENTS, ROOT_NOT_MAPPING, DUPLICATE_KEY,
-        UNSUPPORTED_TAG, ALIAS_LIMIT, TOO_DEEP, COMPLEX_KEY, SCHEMA_VERSION, SCHEMA, DEPRECATED, UNUSED_SILENCE,
-        LOGO_REMOTE, LOGO_OUTSIDE, LOGO_UNUSABLE, LOCAL_FILE_URL, URL_IN_TEXT, NO_EMBEDDED_STATEMENT, UNREADABLE_PDF,
+        UNSUPPORTED_TAG, ALIAS_LIMIT, TOO_DEEP, COMPLEX_KEY, SCHEMA_VERSION, SCHEMA, DEPRECATED, OWN_LANGUAGE,
+        UNUSED_SILENCE, LOGO_REMOTE, LOGO_OUTSIDE, LOGO_UNUSABLE, LOCAL_FILE_URL, URL_IN_TEXT,
+        NO_EMBEDDED_STATEMENT, UNREADABLE_PDF,
     )
 }
 

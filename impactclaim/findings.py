@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -60,6 +61,14 @@ def json_pointer(parts: object) -> str:
     for part in parts:  # type: ignore[attr-defined]
         pieces.append(str(part).replace("~", "~0").replace("/", "~1"))
     return "".join("/" + piece for piece in pieces)
+
+
+def field_label(path: Iterable[str | int]) -> str:
+    """A readable name for a location: ``organisation.kvk_number``, ``outcomes[2].what``."""
+    label = ""
+    for part in path:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
+    return label or "the statement"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

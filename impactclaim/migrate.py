@@ -2,7 +2,10 @@
 
 A migration is a chain of steps, one per pair of consecutive versions (see ``STEPS``). Each step
 looks at a loaded document and returns text edits (character ranges of the decoded file, found
-through the loader's source map) and the data it expects once they are applied. The edits are
+through the loader's source map) and the data it expects once they are applied. A step to a
+version also replaces the fields that version deprecates (its ``DEPRECATION_FIXERS``); a file
+already at the target version gets only those replacements, so a deprecated field written into a
+file of the newest version is rewritten too. The edits are
 applied to the text as it is, so comments, key order, quoting, indentation, line endings and a
 byte order mark stay as they were, byte for byte, outside the edited tokens.
 
@@ -36,11 +39,11 @@ PathParts = list[str | int]
 
 # --- results -----------------------------------------------------------------------------------
 
-class Outcome(enum.StrEnum):
+class MigrationOutcome(enum.StrEnum):
     """What migrating one file came to."""
 
     MIGRATED = "migrated"  # the file needs (or got) rewriting; ``migrated`` holds the new bytes
-    CURRENT = "current"    # already at the target version: nothing to do
+    CURRENT = "current"    # at the target version with no deprecated field to rewrite: nothing to do
     REFUSED = "refused"    # not migrated: it does not load, is invalid, or the result would be
     TOO_NEW = "too_new"    # the file is at a newer version than the target (a usage error)
 
@@ -60,7 +63,7 @@ class MigrationResult:
     """The outcome for one file; ``migrated`` is the new content when there is one."""
 
     path: str
-    outcome: Outcome
+    outcome: MigrationOutcome
     target: str
     source_version: str | None = None
     original: bytes = b""
@@ -73,7 +76,12 @@ class MigrationResult:
 
     @property
     def changed(self) -> bool:
-        return self.outcome is Outcome.MIGRATED
+        return self.outcome is MigrationOutcome.MIGRATED
+
+    @property
+    def deprecations_only(self) -> bool:
+        """Migrated without a version change: only the target's deprecated fields are rewritten."""
+        return self.changed and self.source_version == self.target
 
 
 class UnknownVersionError(ValueError):
@@ -259,7 +267,7 @@ class SourceText:
     def replace_key(self, path: PathParts, name: str) -> Edit:
         """Rename the key of ``path`` to ``name``, in the key's own quoting style."""
         start, end = self.key_span(path)
-        return Edit(start, end, _in_style(self.text[start], name))
+        return Edit(start=start, end=end, text=_in_style(self.text[start], name))
 
     def replace_value(self, path: PathParts, value: str, *, keep_tag: bool, alias_quote: str = "") -> Edit:
         """Replace the scalar value of ``path`` (a key in a mapping) with ``value``.
@@ -274,7 +282,7 @@ class SourceText:
         tag_start, start, end = self._node(node_start)
         first = self.text[start]
         written = _in_style(alias_quote, value) if first == "*" else _in_style(first, value)
-        return Edit(start if keep_tag else tag_start, end, written)
+        return Edit(start=start if keep_tag else tag_start, end=end, text=written)
 
     def where(self, path: PathParts) -> tuple[int, int]:
         """The line and column of the key of ``path``, for notices."""
@@ -310,12 +318,27 @@ class Step:
     plan: Callable[[SourceText, dict[str, Any]], Plan]
 
 
+@dataclass(frozen=True, slots=True)
+class DeprecationFixer:
+    """Replaces the uses of one property a schema version marks as deprecated.
+
+    ``fix`` adds its edits and notices to the plan and changes ``plan.expected`` to match;
+    ``location`` is where the property occurs, as ``schema.deprecated_fields`` names it.
+    """
+
+    location: str
+    fix: Callable[[SourceText, Plan], None]
+
+
 def _set_version(text: SourceText, data: dict[str, Any], version: str) -> Edit:
     """schema_version becomes ``version`` in the file's own quotes (an alias becomes "version")."""
     data["schema_version"] = version
     return text.replace_value(["schema_version"], version, keep_tag=True, alias_quote='"')
 
 
+# These work on the loaded data as it is, before the statement model reads it, so any value can be
+# anything; impactclaim.statement.read has the same two (``_mapping``, ``_list``) for building the
+# model, private to it.
 def _items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
@@ -324,18 +347,16 @@ def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _from_1_0_to_1_1(text: SourceText, data: dict[str, Any]) -> Plan:
+def _replace_independent(text: SourceText, plan: Plan) -> None:
     """1.1 replaces the boolean ``independent`` of an evidence source with ``relation``.
 
     ``independent: true`` becomes ``relation: independent``; ``independent: false`` becomes
-    ``relation: own``, with a notice, because 1.0 could not say whether another party did the
+    ``relation: own``, with a notice, because the flag cannot say whether another party did the
     research for the enterprise (``relation: commissioned``). A source that already has a
     ``relation`` keeps its ``independent`` as it is, with a notice: nothing is dropped.
     """
-    plan = Plan(expected=data)
-    plan.edits.append(_set_version(text, data, "1.1"))
     seen: set[int] = set()  # a source written once and aliased elsewhere is rewritten once
-    for i, outcome in enumerate(_items(data.get("outcomes"))):
+    for i, outcome in enumerate(_items(plan.expected.get("outcomes"))):
         evidence = _mapping(_mapping(outcome).get("evidence"))
         for j, source in enumerate(_items(evidence.get("sources"))):
             if not isinstance(source, dict) or "independent" not in source:
@@ -361,11 +382,39 @@ def _from_1_0_to_1_1(text: SourceText, data: dict[str, Any]) -> Plan:
             if relation == "own":
                 plan.notices.append((line, column, "independent: false became relation: own; write relation: "
                                                    "commissioned if another party did the research for you"))
+
+
+# What each version deprecates and how to replace it: run by the step to that version, and on a
+# file already at it. A version that deprecates a property (schema mark "deprecated": true) adds
+# its fixer here; a later version that keeps the mark lists the fixer again.
+DEPRECATION_FIXERS: dict[str, tuple[DeprecationFixer, ...]] = {
+    "1.1": (DeprecationFixer(location="outcomes[].evidence.sources[].independent", fix=_replace_independent),),
+}
+
+
+def _replace_deprecated(text: SourceText, plan: Plan, version: str) -> None:
+    """Add the edits that replace every field ``version`` deprecates to ``plan``."""
+    for fixer in DEPRECATION_FIXERS.get(version, ()):
+        fixer.fix(text, plan)
+
+
+def deprecations_plan(text: SourceText, data: dict[str, Any], version: str) -> Plan:
+    """The plan for a statement already at ``version``: only its deprecated fields are replaced."""
+    plan = Plan(expected=data)
+    _replace_deprecated(text, plan, version)
+    return plan
+
+
+def _from_1_0_to_1_1(text: SourceText, data: dict[str, Any]) -> Plan:
+    """1.1 has the new version number; ``independent`` becomes ``relation`` (see DEPRECATION_FIXERS)."""
+    plan = Plan(expected=data)
+    plan.edits.append(_set_version(text, data, "1.1"))
+    _replace_deprecated(text, plan, "1.1")
     return plan
 
 
 STEPS: tuple[Step, ...] = (
-    Step("1.0", "1.1", _from_1_0_to_1_1),
+    Step(source="1.0", target="1.1", plan=_from_1_0_to_1_1),
 )
 
 
@@ -393,14 +442,18 @@ def migrate_path(path: str, target: str, limits: LoadLimits = _DEFAULT_LIMITS) -
     if problem is not None:
         return _refused(path, target, raw, problem.message, [], line=problem.line, column=problem.column)
     if looks_like_pdf(raw):
-        return MigrationResult(path, Outcome.REFUSED, target, original=raw,
+        return MigrationResult(path=path, outcome=MigrationOutcome.REFUSED, target=target, original=raw,
                                reason="the file is a PDF profile; migrate the statement itself "
                                       "(impactclaim extract writes it out)")
     return migrate_bytes(raw, path, target, limits)
 
 
 def migrate_bytes(raw: bytes, path: str, target: str, limits: LoadLimits = _DEFAULT_LIMITS) -> MigrationResult:
-    """Migrate a statement's bytes to ``target``; the result holds the new bytes, if any."""
+    """Migrate a statement's bytes to ``target``; the result holds the new bytes, if any.
+
+    A statement already at ``target`` is migrated too when it uses a field ``target`` deprecates
+    and the migration can replace it (see DEPRECATION_FIXERS); otherwise it is current.
+    """
     from impactclaim.checker import schema_findings
 
     document = load_bytes(raw, path, limits)
@@ -415,15 +468,18 @@ def migrate_bytes(raw: bytes, path: str, target: str, limits: LoadLimits = _DEFA
                   else "the statement has no schema_version this installation knows")
         return _refused(path, target, raw, f"{reason}; fix these first", invalid, version)
     assert version is not None  # a valid statement has a supported one
-    if version == target:
-        return MigrationResult(path, Outcome.CURRENT, target, version, raw)
     if version_key(version) > version_key(target):
-        return MigrationResult(path, Outcome.TOO_NEW, target, version, raw,
-                               reason=f"the statement is at schema {version}, newer than {target}")
+        return MigrationResult(path=path, outcome=MigrationOutcome.TOO_NEW, target=target, source_version=version,
+                               original=raw, reason=f"the statement is at schema {version}, newer than {target}")
     steps = chain(version, target)
     if steps is None:
         return _refused(path, target, raw, f"there is no migration from schema {version} to {target}",
                         [], version)
+    if not steps:  # already at the target: only its deprecated fields, if any, are replaced
+        def replace_deprecated(text: SourceText, data: dict[str, Any]) -> Plan:
+            return deprecations_plan(text, data, target)
+
+        steps = [Step(source=target, target=target, plan=replace_deprecated)]
     notices: list[Notice] = []
     current = document
     for step in steps:
@@ -436,7 +492,11 @@ def migrate_bytes(raw: bytes, path: str, target: str, limits: LoadLimits = _DEFA
             return _refused(path, target, raw, f"cannot rewrite this safely for schema {step.target} "
                                                f"({error.message}); change it by hand", [], version,
                             error.line, error.column)
-        notices += [Notice(path, line, column, message) for line, column, message in plan.notices]
+        notices += [Notice(path=path, line=line, column=column, message=message)
+                    for line, column, message in plan.notices]
+        if not plan.edits:  # only the pass over a current file can have nothing to change
+            return MigrationResult(path=path, outcome=MigrationOutcome.CURRENT, target=target,
+                                   source_version=version, original=raw, notices=_in_order(notices))
         current = load_bytes(new_raw, path, limits)
         problem = _unexpected(current, plan.expected)
         if problem is not None:
@@ -448,8 +508,12 @@ def migrate_bytes(raw: bytes, path: str, target: str, limits: LoadLimits = _DEFA
     if invalid:
         return _refused(path, target, raw, f"the migrated statement would not be valid under schema {target}; "
                                            "nothing was written", invalid, version)
-    notices.sort(key=lambda n: (n.line, n.column))
-    return MigrationResult(path, Outcome.MIGRATED, target, version, raw, current.raw, tuple(notices))
+    return MigrationResult(path=path, outcome=MigrationOutcome.MIGRATED, target=target, source_version=version,
+                           original=raw, migrated=current.raw, notices=_in_order(notices))
+
+
+def _in_order(notices: Sequence[Notice]) -> tuple[Notice, ...]:
+    return tuple(sorted(notices, key=lambda n: (n.line, n.column)))
 
 
 def _unexpected(document: Document, expected: dict[str, Any]) -> tuple[int, int] | None:
@@ -488,8 +552,8 @@ def _refused(path: str, target: str, raw: bytes, reason: str, findings: Sequence
     ordered = tuple(sorted(findings, key=Finding.sort_key))
     if line is None or column is None:
         line, column = (ordered[0].line, ordered[0].column) if ordered else (1, 1)
-    return MigrationResult(path, Outcome.REFUSED, target, version, raw, findings=ordered, reason=reason,
-                           line=line, column=column)
+    return MigrationResult(path=path, outcome=MigrationOutcome.REFUSED, target=target, source_version=version,
+                           original=raw, findings=ordered, reason=reason, line=line, column=column)
 
 
 # --- output helpers ----------------------------------------------------------------------------
@@ -531,6 +595,7 @@ def write_result(result: MigrationResult) -> str | None:
 
 
 __all__ = [
-    "STEPS", "MigrationResult", "Notice", "Outcome", "Step", "UnknownVersionError",
-    "chain", "migrate_bytes", "migrate_path", "resolve_target", "unified_diff", "write_result",
+    "DEPRECATION_FIXERS", "STEPS", "DeprecationFixer", "MigrationOutcome", "MigrationResult", "Notice", "Step",
+    "UnknownVersionError", "chain", "deprecations_plan", "migrate_bytes", "migrate_path", "resolve_target",
+    "unified_diff", "write_result",
 ]

@@ -1,8 +1,11 @@
 """``impactclaim migrate``: rewrite statements to a newer schema version, keeping their layout.
 
-Registered in ``impactclaim.cli`` with ``app.command()(migrate)``. Exit codes: 0 every file
+Registered in ``impactclaim.cli`` with ``app.command()(migrate)``. A file already at the target
+version that uses a field the version deprecates needs migrating too: its deprecated fields are
+rewritten. Exit codes (``impactclaim.run.ExitCode``, through ``exit_code_for``): 0 every file
 migrated or already current; 1 a file needs migrating (``--check``) or could not be migrated;
-2 a usage error (an unknown ``--to``, or one older than a file).
+2 a usage error (an unknown ``--to``, or one older than a file), or a migrated file that could
+not be written.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
@@ -30,22 +34,25 @@ def migrate(
     diff: Annotated[bool, typer.Option(
         "--diff", help="Write nothing; print what would change as a unified diff.")] = False,
 ) -> None:
-    """Rewrite statements to a newer schema version, keeping comments and layout as they are."""
-    from impactclaim.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, use_color
+    """Rewrite statements to a newer schema version, keeping comments and layout as they are.
+
+    A statement already at that version has its deprecated fields rewritten, where that can be done.
+    """
     from impactclaim.discover import discover
     from impactclaim.findings import printable
     from impactclaim.migrate import (
-        Outcome,
+        MigrationOutcome,
         UnknownVersionError,
         migrate_path,
         resolve_target,
         unified_diff,
         write_result,
     )
+    from impactclaim.run import ExitCode, exit_code_for
 
     def usage_error(message: str) -> NoReturn:
         typer.echo(f"impactclaim: error: {message}", err=True)
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(ExitCode.USAGE)
 
     try:
         target = resolve_target(to)
@@ -58,7 +65,7 @@ def migrate(
             seen.add(real)
             files.append(path)
     results = [migrate_path(path, target) for path in files]
-    too_new = [r for r in results if r.outcome is Outcome.TOO_NEW]
+    too_new = [r for r in results if r.outcome is MigrationOutcome.TOO_NEW]
     if too_new:
         from impactclaim.schema import supported_versions
 
@@ -70,59 +77,90 @@ def migrate(
 
     out = sys.stderr if diff else sys.stdout  # with --diff, stdout holds only the patch
     err = sys.stderr
-    paint_out, paint_err = _painter(use_color(out)), _painter(use_color(err))
-    migrated = current = refused = failed = 0
+    paint_out, paint_err = _painter(_use_color(out)), _painter(_use_color(err))
+    counts = _Counts()
     for result in results:
         shown = printable(result.path)
-        if result.outcome is Outcome.REFUSED:
-            refused += 1
+        if result.outcome is MigrationOutcome.REFUSED:
+            counts.refused += 1
             err.write(f"{paint_err(f'{shown}:{result.line}:{result.column}:', 'bold')} "
                       f"{paint_err('error:', 'error')} not migrated: {printable(result.reason)}\n")
             _show_findings(result, err)
             continue
-        if result.outcome is Outcome.CURRENT:
-            current += 1
-            if not (check or diff):
-                out.write(f"{shown}: already at {target}\n")
-            continue
-        migrated += 1
-        if diff:
-            sys.stdout.write(unified_diff(result))
         for notice in () if check else result.notices:  # --check only lists the files
             out.write(f"{paint_out(f'{shown}:{notice.line}:{notice.column}:', 'bold')} "
                       f"{paint_out('notice:', 'notice')} {printable(notice.message)}\n")
+        if result.outcome is MigrationOutcome.CURRENT:
+            counts.current += 1
+            if not (check or diff):
+                out.write(f"{shown}: already at {target}\n")
+            continue
+        what = (f"deprecated fields in {target}" if result.deprecations_only
+                else f"from {result.source_version} to {target}")
+        if diff:
+            sys.stdout.write(unified_diff(result))
         if check:
-            out.write(f"{shown}: needs migrating from {result.source_version} to {target}\n")
+            out.write(f"{shown}: needs {'rewriting of' if result.deprecations_only else 'migrating'} {what}\n")
         elif not diff:
             problem = write_result(result)
-            if problem is None:
-                out.write(f"{shown}: migrated from {result.source_version} to {target}\n")
-            else:
-                failed += 1
+            if problem is not None:
+                counts.unwritten += 1
                 err.write(f"{paint_err(f'{shown}:', 'bold')} {paint_err('error:', 'error')} "
                           f"not migrated: {problem}\n")
-    out.write(_summary(migrated - failed, current, refused + failed, target, check=check, diff=diff) + "\n")
+                continue
+            out.write(f"{shown}: {'rewrote' if result.deprecations_only else 'migrated'} {what}\n")
+        if result.deprecations_only:
+            counts.rewritten += 1
+        else:
+            counts.migrated += 1
+    out.write(counts.summary(target, check=check, diff=diff) + "\n")
     if not files:
         typer.echo(f"impactclaim: warning: no *.yaml or *.yml files found in {' '.join(paths)}", err=True)
-    needs_migrating = check and migrated > 0
-    raise typer.Exit(EXIT_FINDINGS if refused or failed or needs_migrating else EXIT_OK)
+    # A file that needs migrating fails --check like one that cannot be migrated; a result that
+    # could not be written is a file that could not be processed at all.
+    needs_migrating = counts.migrated + counts.rewritten if check else 0
+    raise typer.Exit(exit_code_for(counts.refused + needs_migrating, broken=counts.unwritten))
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def _summary(done: int, current: int, not_done: int, target: str, *, check: bool, diff: bool) -> str:
-    if check:
-        first = f"{_plural(done, 'file')} {'needs' if done == 1 else 'need'} migrating to {target}"
-    elif diff:
-        first = f"{_plural(done, 'file')} would be migrated to {target}"
-    else:
-        first = f"{_plural(done, 'file')} migrated to {target}"
-    parts = [first, f"{current} already current"]
-    if not_done:
-        parts.append(f"{not_done} not migrated")
-    return ", ".join(parts) + "."
+@dataclass(slots=True)
+class _Counts:
+    """The files of a run by what happened to them (with --check or --diff: what would happen)."""
+
+    migrated: int = 0   # moved to the target version
+    rewritten: int = 0  # at the target version already, their deprecated fields rewritten
+    current: int = 0
+    refused: int = 0
+    unwritten: int = 0  # migrated, but the result could not be written
+
+    def summary(self, target: str, *, check: bool, diff: bool) -> str:
+        migrated, rewritten = _plural(self.migrated, "file"), _plural(self.rewritten, "file")
+        if check:
+            parts = [f"{migrated} {'needs' if self.migrated == 1 else 'need'} migrating to {target}"]
+            if self.rewritten:
+                parts.append(f"{rewritten} {'needs' if self.rewritten == 1 else 'need'} rewriting of "
+                             f"deprecated fields in {target}")
+        elif diff:
+            parts = [f"{migrated} would be migrated to {target}"]
+            if self.rewritten:
+                parts.append(f"{rewritten} would have deprecated fields in {target} rewritten")
+        else:
+            parts = [f"{migrated} migrated to {target}"]
+            if self.rewritten:
+                parts.append(f"{rewritten} with deprecated fields in {target} rewritten")
+        parts.append(f"{self.current} already current")
+        if self.refused + self.unwritten:
+            parts.append(f"{self.refused + self.unwritten} not migrated")
+        return ", ".join(parts) + "."
+
+
+def _use_color(stream: TextIO) -> bool:
+    from impactclaim.cli import use_color  # the one colour policy; cli imports this module, so late
+
+    return use_color(stream)
 
 
 _STYLES = {"error": "\033[1;31m", "notice": "\033[1;33m", "bold": "\033[1m"}
@@ -139,8 +177,7 @@ def _show_findings(result: MigrationResult, stream: TextIO) -> None:
     if not result.findings:
         return
     from impactclaim.checker import FileResult
-    from impactclaim.cli import use_color
     from impactclaim.reporters.text import TextReporter
 
-    reporter = TextReporter(stream, color=use_color(stream))
+    reporter = TextReporter(stream, color=_use_color(stream))
     reporter.file_result(FileResult(result.path, result.findings))

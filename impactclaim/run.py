@@ -27,6 +27,13 @@ class ExitCode(enum.IntEnum):
     USAGE = 2  # a usage error, or a file that could not be processed at all
 
 
+def exit_code_for(failed: int, broken: int = 0) -> ExitCode:
+    """The exit code of a run: files that could not be processed at all outrank files with findings."""
+    if broken:
+        return ExitCode.USAGE
+    return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
 def default_jobs() -> int:
     """The cores this process may use (respects CPU affinity, e.g. in containers)."""
     try:
@@ -78,7 +85,7 @@ class Summary:
 
     @property
     def exit_code(self) -> ExitCode:
-        return ExitCode.OK if self.failed == 0 else ExitCode.FINDINGS
+        return exit_code_for(self.failed)
 
 
 def validate_batch(files: Sequence[str], options: CheckOptions, jobs: int,
@@ -86,7 +93,7 @@ def validate_batch(files: Sequence[str], options: CheckOptions, jobs: int,
     """Check ``files`` and hand each result, in the order of ``files``, to every consumer.
 
     Consumers are the reporter, the batch report and the progress bar; results are streamed, so
-    memory stays flat however large the batch. Raises ConfigError or UnknownRuleError for a bad
+    memory stays flat however large the batch. Raises ConfigError or UnknownCodeError for a bad
     setting in a file's configuration.
     """
     from impactclaim.checker import check_paths

@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from impactclaim import codes
-from impactclaim.findings import Finding, Severity, json_pointer
+from impactclaim.findings import Finding, Severity, field_label, json_pointer
 from impactclaim.resources import resource_dir
 
 if TYPE_CHECKING:
@@ -141,13 +141,6 @@ def _annotations(root: dict[str, Any], node: Any) -> dict[str, Any]:
     return merged
 
 
-def _label(path: Sequence[str | int]) -> str:
-    label = ""
-    for part in path:
-        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
-    return label
-
-
 @cache
 def deprecated_fields(version: str) -> tuple[DeprecatedField, ...]:
     """Every property that ``version``'s schema marks as deprecated, by where it occurs in a statement.
@@ -243,7 +236,7 @@ def deprecated_findings(data: Any, source_map: SourceMap, path: str, version: st
 
     def report(where: tuple[str | int, ...], marks: dict[str, Any], value: Any) -> None:
         replaced_by = _replaced_by(marks)
-        message = f"{_label(where)} is deprecated in schema {version}"
+        message = f"{field_label(where)} is deprecated in schema {version}"
         if replaced_by:
             message += f"; use '{replaced_by}' instead"
         replacements = marks.get("x-replacement")

@@ -50,11 +50,14 @@ def find_silences(raw: bytes) -> list[Silence]:
 
 
 def apply_silences(findings: list[Finding], raw: bytes, path: str, resolve_code: Callable[[str], str],
-                   active_codes: Collection[str]) -> list[Finding]:
-    """Drop silenced rule findings; add an error for each unknown or unused silence.
+                   active_codes: Collection[str],
+                   enclosing_line: Callable[[Finding], int | None] = lambda finding: None) -> list[Finding]:
+    """Drop silenced findings; add an error for each unknown or unused silence.
 
-    ``resolve_code`` turns a code or slug into a rule code, raising ValueError for unknown names.
-    A silence of a rule that did not run (not selected) is neither used nor stale.
+    ``resolve_code`` turns a code or slug into a code that may be silenced, raising ValueError
+    otherwise. A silence of a code that could not fire (a rule that did not run) is neither used
+    nor stale. ``enclosing_line`` gives, for a finding, the line of the key that holds it, where a
+    silence covers it too (the ``text:`` above its languages).
     """
     silences = find_silences(raw)
     if not silences:
@@ -75,9 +78,10 @@ def apply_silences(findings: list[Finding], raw: bytes, path: str, resolve_code:
         resolved[id(silence)] = mapping
     for finding in findings:
         silenced = False
+        lines = {finding.line, enclosing_line(finding)}
         for silence in silences:
             mapping = resolved[id(silence)]
-            if finding.line == silence.target_line and finding.code in mapping:
+            if silence.target_line in lines and finding.code in mapping:
                 silence.used.add(finding.code)
                 silenced = True
         if not silenced:

@@ -10,7 +10,7 @@ import pytest
 
 from impactclaim import codes
 from impactclaim.catalogue import UnknownCodeError, catalogue, lookup, markdown_table
-from impactclaim.rules import RULE_CLASSES, RuleSelection
+from impactclaim.rules import RULE_CLASSES, CodeSelection
 from tests.rules_support import check_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,10 +66,10 @@ def test_rules_explains_every_kind_of_code(cli, name: str) -> None:  # type: ign
 
 def test_codes_that_stop_the_check_cannot_be_ignored() -> None:
     with pytest.raises(UnknownCodeError, match=r"IC004 \(yaml-syntax\) cannot be ignored"):
-        RuleSelection.build(ignore=["yaml-syntax"])
+        CodeSelection.build(ignore=["yaml-syntax"])
     with pytest.raises(UnknownCodeError, match="cannot be given another severity"):
-        RuleSelection.build(severities={"IC021": "warning"})
-    assert RuleSelection.build(ignore=["IC022", "IC205"]).enabled("IC004")
+        CodeSelection.build(severities={"IC021": "warning"})
+    assert CodeSelection.build(ignore=["IC022", "IC205"]).enabled("IC004")
 
 
 def test_ignore_on_the_command_line_reaches_non_rule_codes(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -79,9 +79,11 @@ def test_ignore_on_the_command_line_reaches_non_rule_codes(cli, tmp_path: Path) 
     assert [(f["code"], f["line"]) for f in report["files"][0]["findings"]] == [("IC022", DEPRECATED_LINE)]
     code, report = cli.json("validate", "--ignore", "deprecated-field", str(statement))
     assert code == 0 and report["files"][0]["findings"] == []
-    # --select names what is reported: a rule alone leaves the deprecation out as well
+    # --select chooses rules; it never hides a deprecation, and it takes rules only
     code, report = cli.json("validate", "--select", "IC101", str(statement))
-    assert report["files"][0]["findings"] == []
+    assert [f["code"] for f in report["files"][0]["findings"]] == ["IC022"]
+    result = cli("validate", "--select", "IC022", str(statement))
+    assert result.exit_code == 2 and "IC022 (deprecated-field) is no claim-quality rule" in result.stderr
     result = cli("validate", "--ignore", "IC004", str(statement))
     assert result.exit_code == 2 and "cannot be ignored" in result.stderr
 
@@ -148,3 +150,19 @@ def test_a_stale_silence_of_a_render_code_is_reported_when_rendering(tmp_path: P
     found = [(f.code, f.line) for f in impactclaim.render(statement).findings]
     assert found == [("IC030", URL_LINE)]
     assert impactclaim.validate(statement) == []
+
+
+def test_ic030_follows_ignore_and_severity(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    stale = DEPRECATED.replace("independent: false", "relation: own  # impactclaim: ignore[IC104]")
+    statement = tmp_path / "statement.yaml"
+    statement.write_text(stale, encoding="utf-8")
+    code, report = cli.json("validate", str(statement))
+    assert (code, [f["code"] for f in report["files"][0]["findings"]]) == (1, ["IC030"])
+    code, report = cli.json("validate", "--ignore", "stale-silence", str(statement))
+    assert (code, report["files"][0]["findings"]) == (0, [])
+    configured = tmp_path / "configured"
+    configured.mkdir()
+    (configured / "statement.yaml").write_text(stale, encoding="utf-8")
+    (configured / "impactclaim.toml").write_text('[severity]\nIC030 = "warning"\n', encoding="utf-8")
+    code, report = cli.json("validate", str(configured / "statement.yaml"))
+    assert (code, [f["severity"] for f in report["files"][0]["findings"]]) == (0, ["warning"])

@@ -28,8 +28,9 @@ from typer.testing import CliRunner
 from impactclaim.checker import schema_findings
 from impactclaim.loader import load_bytes
 from impactclaim.migrate import (
+    DEPRECATION_FIXERS,
     STEPS,
-    Outcome,
+    MigrationOutcome,
     SourceText,
     UnknownVersionError,
     chain,
@@ -40,7 +41,7 @@ from impactclaim.migrate import (
 )
 from impactclaim.migrate_command import migrate
 from impactclaim.profile.command import render_document
-from impactclaim.schema import supported_versions
+from impactclaim.schema import deprecated_fields, supported_versions
 from tests.conftest import ROOT, SAMPLES
 from tests.test_properties import DETERMINISTIC, DUMP_STYLES, dump, printable
 
@@ -134,14 +135,14 @@ def test_the_samples_cover_both_versions() -> None:
 @pytest.mark.parametrize("path", VALID_CURRENT, ids=golden_name)
 def test_samples_at_the_newest_version_need_nothing(path: Path) -> None:
     result = migrate_path(str(path), supported_versions()[-1])
-    assert result.outcome is Outcome.CURRENT and result.migrated is None
+    assert result.outcome is MigrationOutcome.CURRENT and result.migrated is None
 
 
 @pytest.mark.parametrize("path", VALID_1_0 + SCHEMA_VALID_INVALID, ids=golden_name)
 def test_samples_migrate_to_their_golden_files(path: Path) -> None:
     original = path.read_bytes()
     result = migrate_path(str(path), "1.1")
-    assert result.outcome is Outcome.MIGRATED, (result.reason, result.findings)
+    assert result.outcome is MigrationOutcome.MIGRATED, (result.reason, result.findings)
     assert result.migrated is not None
     golden = GOLDEN / golden_name(path)
     if UPDATE:
@@ -180,7 +181,7 @@ def test_every_golden_file_belongs_to_a_sample() -> None:
 @pytest.mark.parametrize("path", REFUSED, ids=golden_name)
 def test_invalid_samples_are_refused_with_their_first_problem(path: Path) -> None:
     result = migrate_path(str(path), "1.1")
-    assert result.outcome is Outcome.REFUSED
+    assert result.outcome is MigrationOutcome.REFUSED
     assert result.migrated is None
     assert "fix these first" in result.reason
     assert result.findings, "the reasons are shown"
@@ -266,7 +267,7 @@ def test_a_statement_written_every_which_way_migrates_exactly() -> None:
     source = load_bytes(raw, "tricky.yaml")
     assert source.findings == [] and schema_findings(source) == []
     result = migrate_bytes(raw, "tricky.yaml", "1.1")
-    assert result.outcome is Outcome.MIGRATED, (result.reason, result.line, result.column, result.findings)
+    assert result.outcome is MigrationOutcome.MIGRATED, (result.reason, result.line, result.column, result.findings)
     assert result.migrated == TRICKY_MIGRATED.encode("utf-8")
     assert [(n.line, n.column) for n in result.notices] == [(19, 11), (20, 31)]
     assert result.notices[0].message == ("independent: false became relation: own; write relation: commissioned "
@@ -279,7 +280,7 @@ def test_a_lone_cr_and_a_double_quoted_version_keep_their_style() -> None:
            b"outcomes: [{id: o, what: {description: D, polarity: positive},\r"
            b"  evidence: {level: 1, sources: [{title: T, independent:\r      true}]}}]")
     result = migrate_bytes(raw, "cr.yaml", "1.1")
-    assert result.outcome is Outcome.MIGRATED, (result.reason, result.findings)
+    assert result.outcome is MigrationOutcome.MIGRATED, (result.reason, result.findings)
     assert result.migrated == raw.replace(b'"1.0"', b'"1.1"').replace(b"independent:\r      true",
                                                                       b"relation:\r      independent")
 
@@ -306,7 +307,7 @@ outcomes:
       sources: [*shared]
 """
     result = migrate_bytes(raw, "alias.yaml", "1.1")
-    assert result.outcome is Outcome.MIGRATED, (result.reason, result.findings)
+    assert result.outcome is MigrationOutcome.MIGRATED, (result.reason, result.findings)
     assert result.migrated == (raw.replace(b'"1.0"', b'"1.1"')
                                .replace(b"independent: false", b"relation: own")
                                .replace(b"independent: *yes", b"relation: independent"))
@@ -350,7 +351,7 @@ outcomes:
 x-flag: *flag
 """
     result = migrate_bytes(raw, "anchor.yaml", "1.1")
-    assert result.outcome is Outcome.REFUSED
+    assert result.outcome is MigrationOutcome.REFUSED
     assert "change it by hand" in result.reason
     assert (result.line, result.column) == (9, 57)  # the anchored value x-flag would have changed with
 
@@ -362,13 +363,13 @@ def test_a_result_the_target_schema_refuses_is_refused(monkeypatch: pytest.Monke
         plan = module.Plan(expected=data)
         plan.edits.append(module._set_version(text, data, "1.1"))
         start, end = text.key_span(["language"])
-        plan.edits.append(module.Edit(start, end, "tongue"))
+        plan.edits.append(module.Edit(start=start, end=end, text="tongue"))
         data["tongue"] = data.pop("language")
         return plan
 
-    monkeypatch.setattr(module, "STEPS", (module.Step("1.0", "1.1", breaks_the_statement),))
+    monkeypatch.setattr(module, "STEPS", (module.Step(source="1.0", target="1.1", plan=breaks_the_statement),))
     result = migrate_path(str(CIRCULAIR), "1.1")
-    assert result.outcome is Outcome.REFUSED
+    assert result.outcome is MigrationOutcome.REFUSED
     assert result.reason == "the migrated statement would not be valid under schema 1.1; nothing was written"
     assert any("tongue" in f.message for f in result.findings)
 
@@ -514,6 +515,210 @@ def test_to_the_same_version_is_nothing_to_do(tmp_path: Path) -> None:
     assert result.stdout.endswith("already at 1.0\n0 files migrated to 1.0, 1 already current.\n")
 
 
+# --- deprecated fields in a statement already at the target version ----------------------------
+
+CORE_1_1 = """\
+# A 1.1 statement that still uses the flag 1.1 deprecates.
+schema_version: "1.1"
+language: en
+organisation:
+  name: Buurtbakkerij Het Zuurdesem
+  kvk_number: "90215378"
+reporting_period:
+  start: "2025-01-01"
+  end: "2025-12-31"
+mission:
+  statement: We bake bread with people who are looking for their way back to work.
+outcomes:
+  - id: work
+    what: {description: People find work., polarity: positive}
+    evidence:
+      level: 2
+      sources:
+"""
+DEPRECATED_1_1 = CORE_1_1 + """\
+        # our own monitoring
+        - title: Our own follow-up
+          independent: false   # we asked them ourselves
+        - {title: University study, independent: true}
+        - title: Agency evaluation
+          relation: commissioned
+"""
+DEPRECATED_1_1_MIGRATED = CORE_1_1 + """\
+        # our own monitoring
+        - title: Our own follow-up
+          relation: own   # we asked them ourselves
+        - {title: University study, relation: independent}
+        - title: Agency evaluation
+          relation: commissioned
+"""
+# A source with both: 1.1 allows it; the flag is kept, and so the file has nothing to rewrite.
+BOTH_1_1 = CORE_1_1 + """\
+        - title: Both
+          independent: true   # kept
+          relation: commissioned
+"""
+OWN_NOTICE = ("independent: false became relation: own; write relation: commissioned if another party did the "
+              "research for you")
+BOTH_NOTICE = ("independent: true was kept because the source already has relation: commissioned; remove "
+               "independent once relation is right")
+
+
+def deprecations(raw: bytes) -> list[tuple[int, int]]:
+    """Where IC022 warns, after checking the statement is valid."""
+    document = load_bytes(raw, "s.yaml")
+    findings = schema_findings(document)
+    assert document.findings == [] and [f for f in findings if f.is_error] == []
+    return [(f.line, f.column) for f in findings if f.code == "IC022"]
+
+
+def test_every_deprecated_field_has_a_fixer_for_its_version() -> None:
+    for version in supported_versions():
+        assert ({fixer.location for fixer in DEPRECATION_FIXERS.get(version, ())}
+                == {field.location for field in deprecated_fields(version)}), version
+
+
+def test_the_step_to_a_version_replaces_that_versions_deprecated_fields(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The 1.0 -> 1.1 step uses DEPRECATION_FIXERS["1.1"] itself: without them it only sets the version.
+    monkeypatch.setitem(DEPRECATION_FIXERS, "1.1", ())
+    result = migrate_path(str(MINIMAL), "1.1")
+    assert result.outcome is MigrationOutcome.MIGRATED
+    result = migrate_bytes(TRICKY.encode("utf-8"), "tricky.yaml", "1.1")
+    assert result.migrated == TRICKY.replace("'1.0'", "'1.1'", 1).encode("utf-8")
+    assert result.notices == ()
+
+
+def test_deprecated_fields_of_the_target_version_are_rewritten() -> None:
+    raw = DEPRECATED_1_1.encode("utf-8")
+    assert deprecations(raw) == [(20, 11), (21, 37)]
+    result = migrate_bytes(raw, "s.yaml", "1.1")
+    assert result.outcome is MigrationOutcome.MIGRATED, (result.reason, result.findings)
+    assert result.deprecations_only and result.source_version == "1.1"
+    assert result.migrated == DEPRECATED_1_1_MIGRATED.encode("utf-8")
+    assert [(n.line, n.column, n.message) for n in result.notices] == [(20, 11, OWN_NOTICE)]
+    assert deprecations(result.migrated) == []
+    # Migrated again, it is current.
+    again = migrate_bytes(result.migrated, "s.yaml", "1.1")
+    assert (again.outcome, again.migrated, again.notices) == (MigrationOutcome.CURRENT, None, ())
+
+
+def test_check_fails_on_deprecated_fields_and_names_them(tmp_path: Path) -> None:
+    deprecated = tmp_path / "deprecated.yaml"
+    deprecated.write_text(DEPRECATED_1_1, encoding="utf-8")
+    old = copy_to(tmp_path, MINIMAL)
+    clean = tmp_path / "new.yaml"
+    clean.write_bytes((GOLDEN / "minimal.yaml").read_bytes())
+    result = run("--check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{deprecated}: needs rewriting of deprecated fields in 1.1\n"
+        f"{old}: needs migrating from 1.0 to 1.1\n"
+        "1 file needs migrating to 1.1, 1 file needs rewriting of deprecated fields in 1.1, 1 already current.\n")
+    assert result.stderr == ""
+    result = run("--check", str(deprecated))
+    assert result.exit_code == 1
+    assert result.stdout == (f"{deprecated}: needs rewriting of deprecated fields in 1.1\n"
+                             "0 files need migrating to 1.1, 1 file needs rewriting of deprecated fields in 1.1, "
+                             "0 already current.\n")
+    assert deprecated.read_text(encoding="utf-8") == DEPRECATED_1_1
+    assert old.read_bytes() == MINIMAL.read_bytes()
+
+
+def test_diff_shows_the_rewrite_of_deprecated_fields(tmp_path: Path) -> None:
+    target = tmp_path / "deprecated.yaml"
+    target.write_text(DEPRECATED_1_1, encoding="utf-8")
+    result = run("--diff", "deprecated.yaml", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "--- a/deprecated.yaml\n"
+        "+++ b/deprecated.yaml\n"
+        "@@ -17,7 +17,7 @@\n"
+        "       sources:\n"
+        "         # our own monitoring\n"
+        "         - title: Our own follow-up\n"
+        "-          independent: false   # we asked them ourselves\n"
+        "-        - {title: University study, independent: true}\n"
+        "+          relation: own   # we asked them ourselves\n"
+        "+        - {title: University study, relation: independent}\n"
+        "         - title: Agency evaluation\n"
+        "           relation: commissioned\n")
+    assert result.stderr == (f"deprecated.yaml:20:11: notice: {OWN_NOTICE}\n"
+                             "0 files would be migrated to 1.1, 1 file would have deprecated fields in 1.1 "
+                             "rewritten, 0 already current.\n")
+    assert target.read_text(encoding="utf-8") == DEPRECATED_1_1
+
+
+def test_a_run_rewrites_deprecated_fields_in_place(tmp_path: Path) -> None:
+    target = tmp_path / "deprecated.yaml"
+    target.write_text(DEPRECATED_1_1, encoding="utf-8")
+    target.chmod(0o640)
+    result = run(str(target))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (f"{target}:20:11: notice: {OWN_NOTICE}\n"
+                             f"{target}: rewrote deprecated fields in 1.1\n"
+                             "0 files migrated to 1.1, 1 file with deprecated fields in 1.1 rewritten, "
+                             "0 already current.\n")
+    assert target.read_text(encoding="utf-8") == DEPRECATED_1_1_MIGRATED
+    assert deprecations(target.read_bytes()) == []
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == [target.name], "no temporary files"
+    again = run(str(target))
+    assert (again.exit_code, again.stdout) == (0, f"{target}: already at 1.1\n"
+                                                  "0 files migrated to 1.1, 1 already current.\n")
+
+
+def test_a_source_with_both_in_a_current_file_is_kept_with_a_notice(tmp_path: Path) -> None:
+    target = tmp_path / "both.yaml"
+    target.write_text(BOTH_1_1, encoding="utf-8")
+    assert deprecations(target.read_bytes()) == [(19, 11)]
+    mtime = target.stat().st_mtime_ns
+    # Nothing migrate can rewrite: the file is current, and a run says what to do by hand.
+    result = run(str(target))
+    assert result.exit_code == 0
+    assert result.stdout == (f"{target}:19:11: notice: {BOTH_NOTICE}\n"
+                             f"{target}: already at 1.1\n0 files migrated to 1.1, 1 already current.\n")
+    result = run("--check", str(target))
+    assert (result.exit_code, result.stdout) == (0, "0 files need migrating to 1.1, 1 already current.\n")
+    result = run("--diff", str(target))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == (f"{target}:19:11: notice: {BOTH_NOTICE}\n"
+                             "0 files would be migrated to 1.1, 1 already current.\n")
+    assert (target.read_text(encoding="utf-8"), target.stat().st_mtime_ns) == (BOTH_1_1, mtime)
+
+
+def test_a_source_with_both_next_to_one_to_rewrite(tmp_path: Path) -> None:
+    target = tmp_path / "mixed.yaml"
+    target.write_text(BOTH_1_1 + "        - {title: University study, independent: true}\n", encoding="utf-8")
+    result = run("--check", str(target))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == f"{target}: needs rewriting of deprecated fields in 1.1"
+    result = run(str(target))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (f"{target}:19:11: notice: {BOTH_NOTICE}\n"
+                             f"{target}: rewrote deprecated fields in 1.1\n"
+                             "0 files migrated to 1.1, 1 file with deprecated fields in 1.1 rewritten, "
+                             "0 already current.\n")
+    assert target.read_text(encoding="utf-8") == (BOTH_1_1 + "        - {title: University study, "
+                                                              "relation: independent}\n")
+    assert deprecations(target.read_bytes()) == [(19, 11)]  # the one kept on purpose
+
+
+def test_a_result_that_cannot_be_written_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from impactclaim import migrate as module
+
+    def fails(path: str, data: bytes) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(module, "atomic_write", fails)
+    target = tmp_path / "deprecated.yaml"
+    target.write_text(DEPRECATED_1_1, encoding="utf-8")
+    result = run(str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"{target}: error: not migrated: the file cannot be written: permission denied\n"
+    assert result.stdout.splitlines()[-1] == "0 files migrated to 1.1, 0 already current, 1 not migrated."
+    assert target.read_text(encoding="utf-8") == DEPRECATED_1_1
+
+
 # --- property: a migrated statement is valid and renders the same ------------------------------
 
 # Statements from the 1.0 schema as tests/test_properties.py makes them (the schema as it is,
@@ -557,7 +762,7 @@ def test_a_migrated_statement_is_valid_under_1_1_and_renders_the_same(
         data: dict[str, Any], style: dict[str, Any], language: str) -> None:
     raw = dump(data, style).encode("utf-8")
     result = migrate_bytes(raw, "statement.yaml", "1.1")
-    assert result.outcome is Outcome.MIGRATED, (result.reason, result.line, result.column, result.findings)
+    assert result.outcome is MigrationOutcome.MIGRATED, (result.reason, result.line, result.column, result.findings)
     assert result.migrated is not None
     migrated = load_bytes(result.migrated, "statement.yaml")
     assert migrated.data is not None

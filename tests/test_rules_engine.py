@@ -11,7 +11,7 @@ from impactclaim.catalogue import catalogue
 from impactclaim.checker import CheckOptions
 from impactclaim.config import config_for_directory
 from impactclaim.findings import Severity
-from impactclaim.rules import REGISTRY, RULE_CLASSES, RuleSelection, UnknownRuleError, resolve
+from impactclaim.rules import REGISTRY, RULE_CLASSES, CodeSelection, UnknownCodeError, resolve
 from impactclaim.rules.base import Rule
 from tests.rules_support import check_fragment, check_text, codes_of, rule_findings, statement_text
 
@@ -35,7 +35,7 @@ def test_registry_is_keyed_by_unique_codes_and_slugs() -> None:
 
 def test_resolve_takes_codes_and_slugs_and_refuses_unknown_names() -> None:
     assert resolve("IC101") is resolve("ic101") is resolve("unsubstantiated-claim")
-    with pytest.raises(UnknownRuleError, match="unknown code 'IC999'"):
+    with pytest.raises(UnknownCodeError, match="unknown code 'IC999'"):
         resolve("IC999")
 
 
@@ -124,12 +124,12 @@ def test_duplicate_ids_are_errors_at_the_second_use() -> None:
 # --- selection ---------------------------------------------------------------------------------
 
 def test_selection_by_code_slug_and_severity() -> None:
-    selection = RuleSelection.build(select=["IC101", "dangling-reference"], ignore=["IC101"],
+    selection = CodeSelection.build(select=["IC101", "dangling-reference"], ignore=["IC101"],
                                     severities={"IC107": "warning"})
     assert [rule.code for rule in selection.rules()] == ["IC107"]
     assert selection.severity_of("IC107", Severity.ERROR) is Severity.WARNING
-    with pytest.raises(UnknownRuleError):
-        RuleSelection.build(severities={"IC107": "fatal"})
+    with pytest.raises(UnknownCodeError):
+        CodeSelection.build(severities={"IC107": "fatal"})
 
 
 def write_statement(folder: Path, text: str = DANGLING) -> Path:

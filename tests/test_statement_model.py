@@ -113,7 +113,7 @@ def test_the_reader_is_tolerant_of_any_shape(junk: object) -> None:
     assert all(metric.value is None for metric in statement.metrics)
 
 
-def test_multilingual_text_is_read_by_1_1_only() -> None:
+def test_multilingual_text_is_read_whatever_the_version() -> None:
     data = {"schema_version": "1.1", "language": "nl",
             "mission": {"statement": {"nl": "Wij bakken brood.", "en": "We bake bread."}}}
     text = read_statement(data).mission.statement
@@ -121,8 +121,8 @@ def test_multilingual_text_is_read_by_1_1_only() -> None:
     assert text.get("de", fallback="nl") == "Wij bakken brood."
     assert list(text.located()) == [(("mission", "statement", "nl"), "Wij bakken brood."),
                                     (("mission", "statement", "en"), "We bake bread.")]
-    # 1.0 has no multilingual text: a map there is not text (the schema reports it)
-    assert not read_statement({**data, "schema_version": "1.0"}).mission.statement
+    # 1.0 has no multilingual text and its schema reports a map, but a draft still shows it
+    assert read_statement({**data, "schema_version": "1.0"}).mission.statement.get("en") == "We bake bread."
 
 
 def test_1_0_independent_and_1_1_relation_mean_the_same() -> None:
@@ -264,6 +264,61 @@ def test_the_model_has_a_field_for_every_schema_property(name: str, keys: set[st
 
     from impactclaim.statement import model
 
-    fields = {field.name for field in dataclasses.fields(getattr(model, name))} - {"path", "given"}
+    fields = {field.name for field in dataclasses.fields(getattr(model, name))} - {"path"}
     assert keys, f"{name}: no properties found in the schema"
     assert keys == fields, f"{name}: schema {sorted(keys - fields)} missing in the model, {sorted(fields - keys)} extra"
+
+
+BILINGUAL_CLAIM = HEAD.format(version="1.1") + """\
+metrics:
+  - id: brood
+    name: Verkochte broden
+    unit: broden
+    kind: count
+    value: 41000
+claims:
+  - id: groen
+    # impactclaim: ignore[IC102]
+    text:
+      nl: Wij zijn een groene bakkerij.
+      en: We are a green bakery.
+    domain: environmental
+    basis:
+      metrics: [brood]
+"""
+
+
+def test_a_silence_on_a_text_key_covers_every_language_below_it() -> None:
+    assert check_text(BILINGUAL_CLAIM) == []
+    unsilenced = BILINGUAL_CLAIM.replace("    # impactclaim: ignore[IC102]\n", "")
+    assert [(f.code, f.pointer) for f in check_text(unsilenced)] == [
+        ("IC102", "/claims/0/text/nl"), ("IC102", "/claims/0/text/en")]
+
+
+def test_a_text_map_must_hold_the_statements_own_language() -> None:
+    text = HEAD.format(version="1.1").replace(
+        "  statement: Wij bakken brood met mensen die hun weg terug naar werk zoeken.\n",
+        "  statement:\n    en: We bake bread.\n    de: Wir backen Brot.\n")
+    findings = [(f.code, f.line, f.column, f.pointer, f.message) for f in check_text(text)]
+    assert findings == [("IC023", 10, 3, "/mission/statement",
+                         "mission.statement is given in en, de but not in the statement's language nl")]
+    assert check_text(text.replace("language: nl", "language: en")) == []
+
+
+def test_the_1_1_parts_are_read_from_the_bilingual_sample() -> None:
+    statement = read_statement(impactclaim.load(ROOT / "samples/valid/buurtwerk-rotterdam-1.1.yaml").data)
+    organisation = statement.organisation
+    assert (organisation.municipality_code.code, organisation.municipality_code.year) == ("GM0599", 2025)
+    assert organisation.contact.name == "Samira El Amrani" and organisation.contact.email.endswith(".example")
+    assert (organisation.address.postal_code, organisation.address.city) == ("3074 KD", "Rotterdam")
+    assert statement.social_enterprise is not None and statement.procurement is not None
+    assert statement.procurement.pso is not None and statement.procurement.pso.level
+    assert statement.procurement.social_return and all(
+        item.target_group and (item.persons is not None or item.fte_years is not None)
+        for item in statement.procurement.social_return)
+    assert statement.workforce is not None and dict(statement.workforce.headcount_by_gender)
+    sources = [source for outcome in statement.outcomes for source in outcome.evidence.sources]
+    assert {source.relation for source in sources} >= {"independent"} and any(s.sample_size for s in sources)
+    assert any(claim.comparison is not None and claim.comparison.what for claim in statement.claims)
+    assert any(metric.population for metric in statement.metrics)
+    assert all(text.has("nl") for text in statement.texts() if text.languages)

@@ -6,9 +6,11 @@ exits, so tests and other programs can call them directly.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from impactclaim import __version__
 from impactclaim.codes import NO_EMBEDDED_STATEMENT, UNREADABLE_PDF
@@ -16,8 +18,11 @@ from impactclaim.findings import Finding, Severity
 from impactclaim.loader import Document, LoadLimits, load_path
 from impactclaim.profile.labels import LANGUAGES
 from impactclaim.profile.safety import Logo, check_render_safety
-from impactclaim.run import ExitCode
+from impactclaim.run import ExitCode, exit_code_for
 from impactclaim.statement import Statement, read_statement
+
+if TYPE_CHECKING:
+    from impactclaim.checker import CheckOptions
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = ExitCode.OK, ExitCode.FINDINGS, ExitCode.USAGE
 
@@ -40,7 +45,7 @@ class RenderOptions:
 
 
 @dataclass(slots=True)
-class Outcome:
+class CommandOutcome:
     """What a command did: its exit code, the findings to show, the file written or the error."""
 
     exit_code: int
@@ -120,13 +125,14 @@ def _check_theme(template_dir: str | None) -> None:
 
 def render_bytes(path: str, *, output_format: str = "html", language: str | None = None, draft: bool = False,
                  template_dir: str | None = None, source_date_epoch: str | None = None,
-                 limits: LoadLimits | None = None) -> Rendered:
+                 limits: LoadLimits | None = None, check: CheckOptions | None = None) -> Rendered:
     """Load, check and render one statement file into memory; nothing is written.
 
     The statement's findings and the renderer's own (IC2xx) are checked together, so the
     configuration, ``--ignore`` and silence comments apply to both. A statement with errors is
-    rendered only as a draft. Raises UsageError for a bad format, language or theme, and
-    :class:`impactclaim.profile.html.RenderError` for a broken theme.
+    rendered only as a draft. ``check`` chooses the codes as ``validate`` does (select, ignore,
+    configuration); its limits are ``limits``. Raises UsageError for a bad format, language or
+    theme, and :class:`impactclaim.profile.html.RenderError` for a broken theme.
     """
     from impactclaim.checker import CheckOptions, check_document
 
@@ -138,7 +144,8 @@ def render_bytes(path: str, *, output_format: str = "html", language: str | None
     limits = limits or LoadLimits()
     document = load_path(path, limits)
     safety = check_render_safety(document)
-    findings = check_document(document, CheckOptions(limits=limits), extra=safety.findings, extra_stage="render")
+    options = dataclasses.replace(check or CheckOptions(), limits=limits)
+    findings = check_document(document, options, extra=safety.findings, extra_stage="render")
     has_errors = any(finding.severity is Severity.ERROR for finding in findings)
     if document.data is None or (has_errors and not draft):
         return Rendered(None, findings, language or "")
@@ -150,12 +157,12 @@ def render_bytes(path: str, *, output_format: str = "html", language: str | None
     return Rendered(content, findings, chosen)
 
 
-def render_statement(options: RenderOptions) -> Outcome:
+def render_statement(options: RenderOptions) -> CommandOutcome:
     """Load, check and render one statement file, then write the profile atomically."""
+    from impactclaim.catalogue import UnknownCodeError
     from impactclaim.config import ConfigError
     from impactclaim.profile.html import RenderError
     from impactclaim.profile.output import OutputError, atomic_write, resolve_output
-    from impactclaim.rules import UnknownRuleError
 
     try:
         output_format = choose_format(options.format, options.output)
@@ -164,25 +171,25 @@ def render_statement(options: RenderOptions) -> Outcome:
         _check_theme(options.template_dir)
         target = resolve_output(options.statement, options.output, f".{output_format}")
     except (UsageError, OutputError) as error:
-        return Outcome(EXIT_USAGE, error=str(error))
+        return CommandOutcome(EXIT_USAGE, error=str(error))
     try:
         rendered = render_bytes(options.statement, output_format=output_format, language=options.language,
                                 draft=options.draft, template_dir=options.template_dir,
                                 source_date_epoch=options.source_date_epoch, limits=options.limits)
-    except (ConfigError, UnknownRuleError) as error:
-        return Outcome(EXIT_USAGE, error=str(error))
+    except (ConfigError, UnknownCodeError) as error:
+        return CommandOutcome(EXIT_USAGE, error=str(error))
     except RenderError as error:
-        return Outcome(EXIT_USAGE, error=str(error))
+        return CommandOutcome(EXIT_USAGE, error=str(error))
     if rendered.content is None:
-        return Outcome(EXIT_FINDINGS, rendered.findings)
+        return CommandOutcome(EXIT_FINDINGS, rendered.findings)
     try:
         atomic_write(target, rendered.content)
     except OSError as error:
-        return Outcome(EXIT_USAGE, rendered.findings, error=str(error))
-    return Outcome(EXIT_OK, rendered.findings, target)
+        return CommandOutcome(EXIT_USAGE, rendered.findings, error=str(error))
+    return CommandOutcome(EXIT_OK, rendered.findings, target)
 
 
-def extract_statement(pdf_path: str, output: str | None = None, force: bool = False) -> Outcome:
+def extract_statement(pdf_path: str, output: str | None = None, force: bool = False) -> CommandOutcome:
     """Write the statement embedded in a profile PDF to ``output`` (default: beside it, .yaml)."""
     from impactclaim.embedded import ExtractError, statement_bytes_from_pdf
     from impactclaim.profile.output import OutputError, atomic_write, resolve_output
@@ -190,24 +197,24 @@ def extract_statement(pdf_path: str, output: str | None = None, force: bool = Fa
     try:
         target = resolve_output(pdf_path, output, ".yaml")
     except OutputError as error:
-        return Outcome(EXIT_USAGE, error=str(error))
+        return CommandOutcome(EXIT_USAGE, error=str(error))
     if target.exists() and not force:
-        return Outcome(EXIT_USAGE, error=f"{str(target)!r} already exists; use --force to overwrite it")
+        return CommandOutcome(EXIT_USAGE, error=f"{str(target)!r} already exists; use --force to overwrite it")
     try:
         content = statement_bytes_from_pdf(pdf_path)
     except FileNotFoundError:
-        return Outcome(EXIT_USAGE, error=f"{pdf_path!r}: no such file")
+        return CommandOutcome(EXIT_USAGE, error=f"{pdf_path!r}: no such file")
     except ExtractError as error:
-        return Outcome(EXIT_FINDINGS, [_file_finding(pdf_path, UNREADABLE_PDF.code, str(error))])
+        return CommandOutcome(EXIT_FINDINGS, [_file_finding(pdf_path, UNREADABLE_PDF.code, str(error))])
     if content is None:
-        return Outcome(EXIT_FINDINGS, [_file_finding(
+        return CommandOutcome(EXIT_FINDINGS, [_file_finding(
             pdf_path, NO_EMBEDDED_STATEMENT.code, "the PDF carries no embedded impact statement",
             "only profiles rendered by 'impactclaim render --format pdf' carry their statement")])
     try:
         atomic_write(target, content)
     except OSError as error:
-        return Outcome(EXIT_USAGE, error=f"cannot write {str(target)!r}: {error.strerror or error}")
-    return Outcome(EXIT_OK, output=target)
+        return CommandOutcome(EXIT_USAGE, error=f"cannot write {str(target)!r}: {error.strerror or error}")
+    return CommandOutcome(EXIT_OK, output=target)
 
 
 def _file_finding(path: str, code: str, message: str, hint: str = "") -> Finding:
@@ -258,7 +265,7 @@ class BatchOutcome:
 
     @property
     def exit_code(self) -> ExitCode:
-        return ExitCode.USAGE if self.failed else ExitCode.FINDINGS if self.skipped else ExitCode.OK
+        return exit_code_for(len(self.skipped), broken=len(self.failed))
 
 
 def render_batch(statements: list[str], out_dir: Path, formats: tuple[str, ...], options: RenderOptions,
@@ -290,7 +297,7 @@ def render_batch(statements: list[str], out_dir: Path, formats: tuple[str, ...],
     return result
 
 
-def render_job(job: BatchJob, options: RenderOptions) -> Outcome:
+def render_job(job: BatchJob, options: RenderOptions) -> CommandOutcome:
     """Render one job of a batch; whatever goes wrong is an outcome, so the batch goes on."""
     try:
         job.target.parent.mkdir(parents=True, exist_ok=True)
@@ -299,4 +306,4 @@ def render_job(job: BatchJob, options: RenderOptions) -> Outcome:
             draft=options.draft, template_dir=options.template_dir, source_date_epoch=options.source_date_epoch,
             limits=options.limits))
     except Exception as error:  # one broken file must not stop the other profiles
-        return Outcome(EXIT_USAGE, error=f"{job.statement}: {type(error).__name__}: {error}")
+        return CommandOutcome(EXIT_USAGE, error=f"{job.statement}: {type(error).__name__}: {error}")

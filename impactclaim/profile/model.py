@@ -610,7 +610,7 @@ class _Builder:
             iris_id, vsme_ref = _plain(metric.iris_id), _plain(metric.vsme_ref)
             references = [text for text in (iris_id and f"IRIS+ {iris_id}", vsme_ref and f"VSME {vsme_ref}") if text]
             part_of = _plain(metric.part_of.value) if metric.part_of else ""
-            total = self.statement.metrics_by_id.get(metric.part_of.value) if metric.part_of else None
+            total = self.statement.total_of(metric)
             part_of_name = (self.text(total.name) if total else "") or part_of
             progress, chart = self.progress(value, baseline, target, unit, metric.is_percentage)
             views.append(MetricView(

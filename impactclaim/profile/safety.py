@@ -27,10 +27,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from impactclaim.codes import Code
+from impactclaim.codes import LOCAL_FILE_URL, LOGO_OUTSIDE, LOGO_REMOTE, LOGO_UNUSABLE, URL_IN_TEXT, Code
 from impactclaim.findings import Finding, Severity, json_pointer
 from impactclaim.loader import Document
-from impactclaim.profile.codes import LOCAL_FILE_URL, LOGO_OUTSIDE, LOGO_REMOTE, LOGO_UNUSABLE, URL_IN_TEXT
 from impactclaim.statement import read_statement
 
 MAX_LOGO_BYTES = 1024 * 1024

@@ -40,9 +40,6 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
 
 REGISTRY: dict[str, type[Rule]] = {rule.code: rule for rule in RULE_CLASSES}
 
-# Configuration, the command line and silences name any code of the catalogue; the old name stays.
-UnknownRuleError = UnknownCodeError
-
 
 def resolve(name: str) -> type[Rule]:
     """The rule named by ``name``: a code (``IC101``, any case) or a slug (``unsubstantiated-claim``)."""
@@ -61,23 +58,24 @@ def _ignorable(name: str, what: str) -> CodeInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class RuleSelection:
-    """Which codes are reported and at which severity: the rules that run, and the other ignorable codes.
+class CodeSelection:
+    """Which codes are reported and at which severity.
 
-    Codes that stop a statement from being checked (it does not load or match its schema) are
-    always reported; every other code of the catalogue can be selected, ignored or given another
-    severity.
+    ``select`` chooses the claim-quality rules that run (as ``--select`` does); every other code
+    stays on unless ignored, so selecting one rule never hides a deprecation or a renderer's
+    warning. Codes that stop a statement from being checked (it does not load or match its
+    schema) cannot be ignored or given another severity.
     """
 
-    select: frozenset[str] | None = None  # None: every code
+    select: frozenset[str] | None = None  # rule codes; None: every rule
     ignore: frozenset[str] = frozenset()
     severities: Mapping[str, Severity] = field(default_factory=dict)
 
     @classmethod
     def build(cls, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-              severities: Mapping[str, str] | None = None) -> RuleSelection:
-        """Resolve codes or slugs; raises UnknownRuleError for a name that is no code or cannot be left out."""
-        chosen = None if select is None else frozenset(lookup(name).code for name in select)
+              severities: Mapping[str, str] | None = None) -> CodeSelection:
+        """Resolve codes or slugs; raises UnknownCodeError for a name that is no code or cannot be left out."""
+        chosen = None if select is None else frozenset(resolve(name).code for name in select)
         ignored = frozenset(_ignorable(name, "ignored").code for name in ignore)
         levels: dict[str, Severity] = {}
         for name, level in (severities or {}).items():
@@ -85,7 +83,7 @@ class RuleSelection:
             try:
                 levels[code] = Severity(str(level).lower())
             except ValueError:
-                raise UnknownRuleError(f"unknown severity {level!r} for {name}; use 'error' or 'warning'") from None
+                raise UnknownCodeError(f"unknown severity {level!r} for {name}; use 'error' or 'warning'") from None
         return cls(chosen, ignored, levels)
 
     def enabled(self, code: str) -> bool:
@@ -93,7 +91,9 @@ class RuleSelection:
         info = lookup(code)
         if not info.ignorable:
             return True
-        return (self.select is None or code in self.select) and code not in self.ignore
+        if info.is_rule and self.select is not None and code not in self.select:
+            return False
+        return code not in self.ignore
 
     def rules(self) -> list[type[Rule]]:
         return [rule for rule in RULE_CLASSES if self.enabled(rule.code)]
@@ -114,7 +114,7 @@ class RuleSelection:
 
 
 def run_rules(statement: Statement, source_map: SourceMap, path: str,
-              selection: RuleSelection = RuleSelection()) -> list[Finding]:
+              selection: CodeSelection = CodeSelection()) -> list[Finding]:
     """Every finding of the selected rules on a schema-valid statement."""
     findings = []
     for rule in selection.rules():
@@ -130,5 +130,13 @@ def _to_finding(issue: Issue, rule: type[Rule], severity: Severity, source_map: 
     return Finding(path, line, column, json_pointer(issue.path), rule.code, severity, issue.message, issue.hint)
 
 
-__all__ = ["REGISTRY", "RULE_CLASSES", "Issue", "Rule", "RuleSelection", "UnknownRuleError",
-           "resolve", "run_rules"]
+__all__ = [
+    "REGISTRY",
+    "RULE_CLASSES",
+    "CodeSelection",
+    "Issue",
+    "Rule",
+    "UnknownCodeError",
+    "resolve",
+    "run_rules",
+]

@@ -306,7 +306,7 @@ class SelfDeclaredEvidence(Rule):
     """An outcome claims evidence level 3 or higher without an independent source.
 
     Checks every outcome with ``evidence.level`` 3, 4 or 5 for at least one source under
-    ``evidence.sources`` with ``independent: true``.
+    ``evidence.sources`` with ``relation: independent`` (schema 1.1) or ``independent: true`` (1.0).
 
     Why: on the Nesta Standards of Evidence, level 3 means the enterprise can show causality,
     which needs a comparison or control group; level 4 asks for one or more independent

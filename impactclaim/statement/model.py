@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from impactclaim.findings import json_pointer
@@ -54,10 +54,6 @@ class Text(Part):
     """
 
     variants: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def is_multilingual(self) -> bool:
-        return any(language for language, _ in self.variants)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -235,7 +231,6 @@ class Source(Part):
 class Evidence(Part):
     level: int | None = None
     sources: tuple[Source, ...] = ()
-    given: bool = False  # the statement has an evidence mapping at all
 
     @property
     def known_level(self) -> int | None:
@@ -270,9 +265,6 @@ class HowMuch(Part):
     scale: Text
     depth: Text
     duration: Text
-
-
-CONTRIBUTION_SHARES = ("deadweight", "attribution", "displacement", "drop_off")
 
 
 @dataclass(frozen=True, slots=True)
@@ -597,25 +589,18 @@ class Statement(Part):
         return str(start.year) if start.year == end.year else f"{start.year}\u2013{end.year}"
 
     def texts(self) -> Iterator[Text]:
-        """Every free-text field of the statement, for checks that read all prose."""
-        yield self.mission.statement
-        toc = self.theory_of_change
-        yield toc.problem
-        yield toc.impact
-        for _, steps in toc.chain():
-            yield from steps
-        yield from toc.assumptions
-        for outcome in self.outcomes:
-            yield from (outcome.what.description, outcome.who.stakeholder, outcome.who.baseline,
-                        outcome.how_much.scale, outcome.how_much.depth, outcome.how_much.duration,
-                        outcome.contribution.counterfactual, outcome.contribution.description)
-            yield from (risk.mitigation for risk in outcome.risks or ())
-        for metric in self.metrics:
-            yield from (metric.name, metric.method, metric.data_source)
-        for claim in self.claims:
-            yield from (claim.text, claim.scope_detail)
-            if claim.future_commitment:
-                yield claim.future_commitment.plan
-        if self.assurance:
-            yield self.assurance.statement
+        """Every free-text field of the statement, in document order, for checks that read all prose."""
+        yield from _texts_in(self)
 
+
+def _texts_in(value: object) -> Iterator[Text]:
+    # Walks the parts' fields rather than listing them, so a text field added to the model is
+    # never forgotten here.
+    if isinstance(value, Text):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts_in(item)
+    elif isinstance(value, Part):
+        for item in fields(value):
+            yield from _texts_in(getattr(value, item.name))

@@ -8,6 +8,7 @@ newer one extends the one before.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -108,8 +109,15 @@ class Reader10:
 
     version = "1.0"
 
-    # Free text is one string in 1.0; Reader11 also reads a map of language to text.
     def text(self, value: Any, path: Path) -> Text:
+        """Free text: one string, or a map of language to text.
+
+        Schema 1.0 has no maps (its schema reports one), but a draft that uses them before its
+        schema_version says 1.1 still shows its text.
+        """
+        if isinstance(value, dict):
+            return Text(path, tuple((language, text) for language, text in value.items()
+                                    if isinstance(language, str) and isinstance(text, str)))
         scalar = _scalar_text(value)
         return Text(path, (("", scalar),) if scalar is not None else ())
 
@@ -228,13 +236,12 @@ class Reader10:
         data = _mapping(value)
         return Evidence(path, _integer(data.get("level")),
                         tuple(self.source(item, (*path, "sources", index))
-                              for index, item in enumerate(_list(data.get("sources"))) if isinstance(item, dict)),
-                        given=isinstance(value, dict))
+                              for index, item in enumerate(_list(data.get("sources"))) if isinstance(item, dict)))
 
     def source(self, data: Data, path: Path) -> Source:
-        return Source(path, _scalar_text(data.get("title")), _string(data.get("url")),
-                      _scalar_text(data.get("publisher")), _integer(data.get("year")),
-                      _boolean(data.get("independent")))
+        return Source(path, title=_scalar_text(data.get("title")), url=_string(data.get("url")),
+                      publisher=_scalar_text(data.get("publisher")), year=_integer(data.get("year")),
+                      independent=_boolean(data.get("independent")))
 
     def risk(self, data: Data, path: Path) -> Risk:
         return Risk(path, _string(data.get("type")), _string(data.get("level")),
@@ -308,15 +315,9 @@ class Reader10:
 
 
 class Reader11(Reader10):
-    """Reads statements of schema version 1.1: multilingual text and the parts 1.1 adds."""
+    """Reads statements of schema version 1.1: the parts 1.1 adds (its text maps are read by 1.0's reader)."""
 
     version = "1.1"
-
-    def text(self, value: Any, path: Path) -> Text:
-        if isinstance(value, dict):
-            return Text(path, tuple((language, text) for language, text in value.items()
-                                    if isinstance(language, str) and isinstance(text, str)))
-        return super().text(value, path)
 
     def additions(self, data: Data) -> dict[str, Any]:
         parts: dict[str, Any] = {}
@@ -336,17 +337,17 @@ class Reader11(Reader10):
             parts["municipality_code"] = MunicipalityCode((*path, "municipality_code"), _string(code.get("code")),
                                                           _integer(code.get("year")))
         if isinstance(contact, dict):
-            parts["contact"] = Contact((*path, "contact"), *(_scalar_text(contact.get(key))
-                                                            for key in ("name", "role", "email", "phone")))
+            parts["contact"] = Contact((*path, "contact"), **{
+                key: _scalar_text(contact.get(key)) for key in ("name", "role", "email", "phone")})
         if isinstance(address, dict):
-            parts["address"] = Address((*path, "address"), *(
-                _scalar_text(address.get(key)) for key in ("street", "house_number", "postal_code", "city", "country")))
+            keys = ("street", "house_number", "postal_code", "city", "country")
+            parts["address"] = Address((*path, "address"), **{key: _scalar_text(address.get(key)) for key in keys})
         return parts
 
     def source(self, data: Data, path: Path) -> Source:
-        source = super().source(data, path)
-        return Source(source.path, source.title, source.url, source.publisher, source.year, source.independent,
-                      _string(data.get("relation")), _string(data.get("method")), _integer(data.get("sample_size")))
+        return dataclasses.replace(super().source(data, path), relation=_string(data.get("relation")),
+                                   method=_string(data.get("method")),
+                                   sample_size=_integer(data.get("sample_size")))
 
     def metric_additions(self, data: Data) -> dict[str, Any]:
         return {"population": _string(data.get("population"))}
@@ -387,8 +388,9 @@ class Reader11(Reader10):
                                             _integer(item.get("persons"))))
         return Procurement(
             path,
-            Pso((*path, "pso"), _scalar_text(pso.get("level")), _boolean(pso.get("thirty_plus")),
-                _string(pso.get("date")), _string(pso.get("valid_until"))) if isinstance(pso, dict) else None,
+            Pso((*path, "pso"), level=_scalar_text(pso.get("level")), thirty_plus=_boolean(pso.get("thirty_plus")),
+                date=_string(pso.get("date")), valid_until=_string(pso.get("valid_until")))
+            if isinstance(pso, dict) else None,
             tuple(returns))
 
     def workforce(self, data: Data, path: Path) -> Workforce:
@@ -398,13 +400,13 @@ class Reader11(Reader10):
 
         return Workforce(
             path,
-            counts("headcount_by_contract"),
-            counts("headcount_by_gender"),
-            _number(data.get("training_hours_per_employee")),
-            _number(data.get("collective_agreement_coverage")),
-            _boolean(data.get("paid_at_least_minimum_wage")),
-            _integer(data.get("work_accidents")),
-            _integer(data.get("fatalities")),
+            headcount_by_contract=counts("headcount_by_contract"),
+            headcount_by_gender=counts("headcount_by_gender"),
+            training_hours_per_employee=_number(data.get("training_hours_per_employee")),
+            collective_agreement_coverage=_number(data.get("collective_agreement_coverage")),
+            paid_at_least_minimum_wage=_boolean(data.get("paid_at_least_minimum_wage")),
+            work_accidents=_integer(data.get("work_accidents")),
+            fatalities=_integer(data.get("fatalities")),
         )
 
 
