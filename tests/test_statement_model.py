@@ -322,3 +322,13 @@ def test_the_1_1_parts_are_read_from_the_bilingual_sample() -> None:
     assert any(claim.comparison is not None and claim.comparison.what for claim in statement.claims)
     assert any(metric.population for metric in statement.metrics)
     assert all(text.has("nl") for text in statement.texts() if text.languages)
+
+
+def test_parts_compare_hash_and_show_by_their_fields() -> None:
+    from impactclaim.statement.model import Ref
+
+    first, same, other = Ref(("claims", 0), "jobs"), Ref(("claims", 0), "jobs"), Ref(("claims", 1), "jobs")
+    assert first == same and hash(first) == hash(same) and first != other
+    assert repr(first) == "Ref(path=('claims', 0), value='jobs')"
+    with pytest.raises(AttributeError):
+        first.value = "other"  # type: ignore[misc]
