@@ -313,6 +313,11 @@ def _describe(error: Any, path: str, smap: SourceMap, root_schema: dict[str, Any
         return Finding(path, line, column, json_pointer(loc), codes.SCHEMA.code, Severity.ERROR,
                        message, hint)
 
+    if "propertyNames" in error.absolute_schema_path and isinstance(instance, str):
+        # The error is about a key (of a text given per language), so it points at that key.
+        yield make([*location, instance], f"{label}: the key {_shown(instance)} is not allowed here",
+                   _schema_hint(schema), at_key=True)
+        return
     if keyword in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
         known = list(schema.get("properties", {}))
         patterns = [re.compile(p) for p in schema.get("patternProperties", {})]

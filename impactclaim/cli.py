@@ -88,7 +88,8 @@ def validate(
     select: Annotated[list[str] | None, typer.Option(
         "--select", metavar="RULES", help="Run only these rules (codes or slugs, comma-separated).")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", metavar="RULES", help="Skip these rules (codes or slugs, comma-separated).")] = None,
+        "--ignore", metavar="CODES",
+        help="Leave out these codes: rules, deprecations, silences (codes or slugs, comma-separated).")] = None,
     no_config: Annotated[bool, typer.Option(
         "--no-config", help="Ignore impactclaim.toml and [tool.impactclaim] in pyproject.toml.")] = False,
     exclude: Annotated[list[str] | None, typer.Option(

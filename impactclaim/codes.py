@@ -116,5 +116,3 @@ BUILTIN_CODES: dict[str, Code] = {
         NO_EMBEDDED_STATEMENT, UNREADABLE_PDF,
     )
 }
-
-RENDER_CODES: dict[str, Code] = {code.code: code for code in BUILTIN_CODES.values() if code.stage == "render"}

@@ -7,7 +7,10 @@ test); a few run the installed ``impactclaim`` in a subprocess to measure time a
 and to survive a regression that would hang (a named pipe).
 
 The second half puts markup and script into every text field of a statement and proves that the
-HTML profile, the draft profile, the batch report and the PDF show that text as text.
+HTML profile, the draft profile, the batch report and the PDF show that text as text; for schema
+1.1 with every text given per language too, each profile showing the variant of its own language.
+A 1.0 statement that uses text per language (its author forgot the version bump) is pointed at
+each map and still renders as a draft.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -428,6 +432,9 @@ def test_every_hostile_file_in_one_batch_with_two_workers(tmp_path: Path) -> Non
 # --- markup and script in every text field --------------------------------------------------
 
 SCHEMA = json.loads((ROOT / "schemas" / "1.0" / "statement.schema.json").read_text(encoding="utf-8"))
+SCHEMA_1_1 = json.loads((ROOT / "schemas" / "1.1" / "statement.schema.json").read_text(encoding="utf-8"))
+# Schema 1.1 text given per language: both languages of the profile, and one it never shows.
+TEXT_LANGUAGES = ("nl", "en", "de")
 MARK = "PAYLOAD"
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -453,28 +460,40 @@ VALID_BY_PATTERN = {
     "^[a-z0-9][a-z0-9_-]{0,63}$": "ref",
     "^(1[0-7]|[1-9])\\.([1-9][0-9]?|[a-d])$": "8.5",
     "^[A-Z]{2}[0-9]{4}$": "PI4060",
+    # schema 1.1
+    "^GM[0-9]{4}$": "GM0599",
+    "^\\+?[0-9][0-9 ()-]{5,24}$": "+31 10 555 0142",
+    "^[A-Z]{2}$": "BE",  # a foreign address: only a Dutch postal code has a pattern, this one carries the payload
 }
+VALID_BY_FORMAT = {"date": "2025-06-30", "email": "info@example.org"}
 
 
-def resolved(node: dict[str, Any]) -> dict[str, Any]:
+def resolved(node: dict[str, Any], schema: dict[str, Any] = SCHEMA) -> dict[str, Any]:
     while "$ref" in node:
-        target = SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        target = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
         node = {**target, **{key: value for key, value in node.items() if key != "$ref"}}
     return node
 
 
-def every_field(payload: str, *, draft: bool, node: dict[str, Any] = SCHEMA) -> Any:
+def every_field(payload: str, *, draft: bool, node: dict[str, Any] | None = None,
+                schema: dict[str, Any] = SCHEMA) -> Any:
     """A statement with every property of the schema filled in, ``payload`` in every text field.
 
-    For a valid statement, fields with an enum, a pattern or a date format get a valid value
-    (web addresses get the payload after ``https://``); for a draft every string is the payload.
+    For a valid statement, fields with an enum, a pattern or a format get a valid value (web
+    addresses get the payload after ``https://``); for a draft every string is the payload. Text
+    that may be given per language (schema 1.1) is given in ``TEXT_LANGUAGES``.
     """
-    node = resolved(node)
+    node = resolved(schema if node is None else node, schema)
     kind = node.get("type")
     if kind == "object":
-        return {name: every_field(payload, draft=draft, node=child) for name, child in node["properties"].items()}
+        return {name: every_field(payload, draft=draft, node=child, schema=schema)
+                for name, child in node["properties"].items()}
     if kind == "array":
-        return [every_field(payload, draft=draft, node=node["items"])]
+        return [every_field(payload, draft=draft, node=node["items"], schema=schema)]
+    if kind is None and "anyOf" in node:  # 1.1's text: plain, or a map of language to text
+        [per_language] = [branch for branch in node["anyOf"] if branch.get("type") == "object"]
+        return {language: every_field(payload, draft=draft, node=per_language["additionalProperties"], schema=schema)
+                for language in TEXT_LANGUAGES}
     if kind == "integer":
         return max(node.get("minimum", 1), min(2025, node.get("maximum", 2025)))
     if kind == "number":
@@ -487,8 +506,10 @@ def every_field(payload: str, *, draft: bool, node: dict[str, Any] = SCHEMA) -> 
         return node["const"]
     if "enum" in node:
         return node["enum"][0]
-    if node.get("format") == "date":
-        return "2025-06-30"
+    if node.get("format") in VALID_BY_FORMAT:
+        return VALID_BY_FORMAT[node["format"]]
+    if "maxLength" in node:  # a house number or postal code (16 characters) cannot hold every payload
+        return "12-B"
     if node.get("pattern") == "^https?://":
         return f"https://example.org/{payload}"
     if "pattern" in node:
@@ -549,9 +570,9 @@ def page_text(page: Page) -> str:
     return "".join(page.text)
 
 
-def numbered(payload: str, *, draft: bool) -> tuple[dict[str, Any], dict[str, str]]:
+def numbered(payload: str, *, draft: bool, schema: dict[str, Any] = SCHEMA) -> tuple[dict[str, Any], dict[str, str]]:
     """``every_field`` with the payload of each field numbered ("<payload> #7"), and the fields."""
-    data = every_field(MARK, draft=draft)
+    data = every_field(MARK, draft=draft, schema=schema)
     fields: dict[str, str] = {}
 
     def fill(value: Any, path: str) -> Any:
@@ -606,6 +627,207 @@ def test_markup_in_every_field_of_a_draft_is_shown_as_text(payload: str) -> None
     page = assert_inert(html, payload)
     assert shown(f"{payload} #0") in page_text(page)
     assert 'class="draft-watermark"' in html
+
+
+def per_language(fields: dict[str, str], path: str) -> dict[str, str]:
+    """The variants of the text at ``path`` by language; empty when it is plain text."""
+    return {language: fields[f"{path}/{language}"] for language in TEXT_LANGUAGES if f"{path}/{language}" in fields}
+
+
+def wrong_language(text: str, fields: dict[str, str], language: str) -> list[str]:
+    """The fields of schema 1.0 that the profile in ``language`` does not show in that language.
+
+    A field that is plain text must be shown as written; a field given per language must be
+    shown in ``language`` and in no other (the numbers make each variant unique: "#3" is not
+    "#30").
+    """
+    _, fields_1_0 = numbered(MARK, draft=False)
+    wrong = []
+    for path in fields_1_0:
+        if path == "/organisation/logo":  # an image, never text
+            continue
+        variants = per_language(fields, path)
+        if not variants:
+            if shown(fields[path]) not in text:
+                wrong.append(path)
+            continue
+        if shown(variants[language]) not in text:
+            wrong.append(f"{path}/{language} missing")
+        wrong += [f"{path}/{other} shown" for other, value in variants.items()
+                  if other != language and re.search(re.escape(value) + "(?![0-9])", text)]
+    return wrong
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markup_in_every_text_field_of_a_1_1_statement_is_shown_as_text_in_each_language(payload: str) -> None:
+    data, fields = numbered(payload, draft=False, schema=SCHEMA_1_1)  # every free text per language
+    assert data["schema_version"] == "1.1" and data["mission"]["statement"].keys() == {"nl", "en", "de"}
+    document = load_bytes(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode(), "statement.yaml")
+    assert document.data is not None
+    # Valid for the schema, and in the statement's own language (nl) everywhere (IC023).
+    assert [f for f in impactclaim.validate(document) if f.code in ("IC020", "IC021", "IC023")] == []
+    for language in ("nl", "en"):
+        html = render_document(document, output_format="html", language=language).decode("utf-8")
+        assert f'<html lang="{language}">' in html
+        page = assert_inert(html, payload)  # the 1.1 sections too: whatever they show is escaped
+        # Every text field of 1.0 shows its own language's variant exactly as written, never
+        # another language's, and the German one in neither profile.
+        assert wrong_language(page_text(page), fields, language) == []
+        mission = escape(shown(fields[f"/mission/statement/{language}"]))
+        assert f'<blockquote class="mission-statement">{mission}</blockquote>' in html
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markup_in_every_field_of_a_1_1_draft_and_in_a_language_key_is_shown_as_text(payload: str) -> None:
+    data, fields = numbered(payload, draft=True, schema=SCHEMA_1_1)  # every string, and text per language
+    # A key that is no language code, carrying the payload: a draft shows the text all the same.
+    data["mission"]["statement"] = {payload: fields["/mission/statement/nl"]}
+    document = load_bytes(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode(), "statement.yaml")
+    assert document.data is not None
+    findings = impactclaim.validate(document)
+    assert findings, "a draft full of payloads is not a valid statement"
+    for language in ("nl", "en"):
+        html = render_document(document, output_format="html", language=language, draft=True,
+                               findings=findings).decode("utf-8")
+        page = assert_inert(html, payload)
+        text = page_text(page)
+        assert shown(f"{payload} #0") in text  # the schema version
+        assert shown(fields["/mission/statement/nl"]) in text
+        assert shown(fields[f"/claims/0/text/{language}"]) in text
+        assert 'class="draft-watermark"' in html
+
+
+def only_in(value: Any, node: dict[str, Any], schema: dict[str, Any]) -> Any:
+    """``value`` without the properties that ``schema`` (at ``node``) does not know."""
+    node = resolved(node, schema)
+    if node.get("type") == "object" and isinstance(value, dict):
+        return {key: only_in(item, node["properties"][key], schema) for key, item in value.items()
+                if key in node["properties"]}
+    if node.get("type") == "array" and isinstance(value, list):
+        return [only_in(item, node["items"], schema) for item in value]
+    return value
+
+
+def maps_in(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every mapping of text per language in ``value`` (a mapping whose keys are TEXT_LANGUAGES)."""
+    if isinstance(value, dict) and value.keys() == set(TEXT_LANGUAGES):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from maps_in(item, f"{path}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from maps_in(item, f"{path}/{index}")
+
+
+def test_a_1_0_statement_with_text_per_language_gets_ic021_at_every_map_and_renders_as_a_draft(
+        cli: Any, tmp_path: Path) -> None:
+    # Written for 1.1, every free text per language, but schema_version still says 1.0.
+    data, fields = numbered("Bread", draft=False, schema=SCHEMA_1_1)
+    data = only_in(data, SCHEMA, SCHEMA)
+    data["schema_version"] = "1.0"
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    lines = text.splitlines()
+    maps = dict(maps_in(data))
+    assert len(maps) == 24  # every text that 1.1 made multilingual and 1.0 already had
+
+    # Each map is an error at the line and column of its first key (found in the text, not
+    # through the loader's source map), and nothing else is.
+    expected = set()
+    for pointer, texts in maps.items():
+        first = yaml.safe_dump({"nl": texts["nl"]}, allow_unicode=True).strip()  # as safe_dump writes it
+        [(line, column)] = [(number, len(line) - len(first) + 1) for number, line in enumerate(lines, 1)
+                            if line.endswith(first) and line[:-len(first)].strip() in ("", "-")]
+        expected.add((pointer, line, column))
+    path = tmp_path / "statement.yaml"
+    path.write_text(text, encoding="utf-8")
+    findings = impactclaim.validate(impactclaim.load(path))
+    errors = [f for f in findings if f.severity == "error"]
+    assert {(f.pointer, f.line, f.column) for f in errors} == expected
+    assert all(f.code == "IC021" and f.message.endswith("must be text, not a mapping") for f in errors)
+
+    # A draft renders, shows each text in the profile's language, and lists the errors.
+    for language in ("nl", "en"):
+        output = tmp_path / f"draft-{language}.html"
+        result = cli("render", str(path), "--draft", "--lang", language, "-o", str(output))
+        assert result.exit_code == 0, result.output
+        assert "Traceback" not in result.output and "error[IC021]" in result.stderr
+        html = output.read_text(encoding="utf-8")
+        assert 'class="draft-watermark"' in html and html.count("IC021") >= len(maps)
+        assert wrong_language(page_text(Page(html)), fields, language) == []
+
+
+def test_a_1_0_statement_that_forgot_its_version_bump_is_pointed_at_the_maps(cli: Any, tmp_path: Path) -> None:
+    content = b"""schema_version: "1.0"
+language: en
+organisation:
+  name: Buurtbakkerij
+  kvk_number: "90215378"
+reporting_period:
+  start: "2025-01-01"
+  end: "2025-12-31"
+mission:
+  statement:
+    nl: Wij bakken brood.
+    en: We bake bread.
+claims:
+  - id: bread
+    text: {nl: Ons brood is lokaal., en: Our bread is local.}
+    domain: social
+"""
+    findings = check_hostile(cli, tmp_path, content)
+    errors = [f for f in findings if f["severity"] == "error"]
+    assert located(errors) == [("IC021", 11, 5), ("IC021", 15, 11)]
+    assert [f["message"] for f in errors] == ["mission.statement must be text, not a mapping",
+                                              "claims[0].text must be text, not a mapping"]
+    texts = {"nl": ("Wij bakken brood.", "Ons brood is lokaal."), "en": ("We bake bread.", "Our bread is local.")}
+    for language, other in (("nl", "en"), ("en", "nl")):
+        output = tmp_path / f"{language}.html"
+        result = cli("render", str(tmp_path / "batch" / HOSTILE), "--draft", "--lang", language, "-o", str(output))
+        assert result.exit_code == 0, result.output
+        assert "error[IC021]" in result.stderr
+        html = output.read_text(encoding="utf-8")
+        assert 'class="draft-watermark"' in html
+        mission, claim = texts[language]
+        assert f'<blockquote class="mission-statement">{mission}</blockquote>' in html
+        text = page_text(Page(html))
+        assert claim in text
+        assert [variant for variant in texts[other] if variant in text] == []
+
+
+def test_a_language_code_that_is_no_language_code_is_pointed_at_its_own_key(cli: Any, tmp_path: Path) -> None:
+    # Like an unknown property, a wrong key of a text per language is an error at that key, not
+    # at the first language of the text, which may be many lines above it.
+    content = b"""schema_version: "1.1"
+language: nl
+organisation:
+  name: Buurtbakkerij
+  kvk_number: "90215378"
+reporting_period:
+  start: "2025-01-01"
+  end: "2025-12-31"
+mission:
+  statement:
+    nl: Wij bakken brood.
+    en: We bake bread.
+    EN: We bake bread.
+claims:
+  - id: c
+    text: {nl: Ons brood is lokaal., eng: Our bread is local.}
+    domain: social
+    basis: {metrics: [m]}
+metrics: [{id: m, name: Broden, unit: stuks, value: 3}]
+"""
+    lines = content.decode().splitlines()
+    assert lines[12].index("EN:") + 1 == 5 and lines[15].index("eng:") + 1 == 38
+    findings = check_hostile(cli, tmp_path, content)
+    output = tmp_path / "draft.html"
+    result = cli("render", str(tmp_path / "batch" / HOSTILE), "--draft", "-o", str(output))
+    assert result.exit_code == 0, result.output
+    assert '<blockquote class="mission-statement">Wij bakken brood.</blockquote>' in output.read_text(encoding="utf-8")
+    errors = [f for f in findings if f["severity"] == "error"]
+    assert "'EN'" in errors[0]["message"] and "'eng'" in errors[1]["message"]
+    assert [(f["code"], f["line"], f["column"]) for f in errors] == [("IC021", 13, 5), ("IC021", 16, 38)], errors
 
 
 def test_the_website_field_never_becomes_a_script_link() -> None:
@@ -678,3 +900,18 @@ def test_the_injection_statements_fill_every_text_field() -> None:
         assert expected in fields, expected
     _, draft_fields = numbered("x", draft=True)
     assert len(draft_fields) == 79  # and in a draft every string: ids, dates, enums, the version
+
+
+def test_the_1_1_injection_statements_fill_every_text_field_in_every_language() -> None:
+    data, fields = numbered("x", draft=False, schema=SCHEMA_1_1)
+    maps = dict(maps_in(data))
+    assert len(maps) == 30  # every text schemas/1.1/CHANGES.md lists as multilingual, in nl, en and de
+    for expected in ("/mission/statement", "/theory_of_change/inputs/0", "/claims/0/comparison/what",
+                     "/social_enterprise/stakeholder_governance", "/procurement/social_return/0/description"):
+        assert expected in maps, expected
+    for expected in ("/organisation/name", "/organisation/contact/name", "/organisation/address/street",
+                     "/organisation/address/city", "/metrics/0/unit", "/organisation/website"):
+        assert expected in fields, expected  # plain text in 1.1 too
+    assert len(fields) == 111  # 30 texts in three languages, and 21 plain strings that hold the payload
+    _, draft_fields = numbered("x", draft=True, schema=SCHEMA_1_1)
+    assert len(draft_fields) == 164
