@@ -56,6 +56,12 @@ def _index() -> dict[str, CodeInfo]:
     return index
 
 
+@cache
+def by_code() -> dict[str, CodeInfo]:
+    """Every code by its id, for the checks that run on every finding."""
+    return {info.code: info for info in catalogue()}
+
+
 def lookup(name: str) -> CodeInfo:
     """The code named by ``name``: a code (``IC101``, any case) or a slug (``unsubstantiated-claim``)."""
     info = _index().get(name.strip().upper()) or _index().get(name.strip().lower())

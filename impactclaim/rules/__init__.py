@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from impactclaim.catalogue import CodeInfo, UnknownCodeError, lookup
+from impactclaim.catalogue import CodeInfo, UnknownCodeError, by_code, lookup
 from impactclaim.findings import Finding, Severity, json_pointer
 from impactclaim.loader import SourceMap
 from impactclaim.rules import claims_wording, numbers, outcomes, references, sdg, substantiation
@@ -88,7 +88,7 @@ class CodeSelection:
 
     def enabled(self, code: str) -> bool:
         """Whether findings of ``code`` are reported (and, for a rule, whether it runs)."""
-        info = lookup(code)
+        info = by_code()[code]
         if not info.ignorable:
             return True
         if info.is_rule and self.select is not None and code not in self.select:

@@ -524,6 +524,7 @@ class Statement(Part):
     social_enterprise: SocialEnterprise | None = None
     procurement: Procurement | None = None
     workforce: Workforce | None = None
+    all_texts: tuple[Text, ...] = ()  # filled by the readers: every Text of the parts above
 
     # -- indexes -----------------------------------------------------------------------------
 
@@ -607,18 +608,5 @@ class Statement(Part):
         return str(start.year) if start.year == end.year else f"{start.year}\u2013{end.year}"
 
     def texts(self) -> Iterator[Text]:
-        """Every free-text field of the statement, in document order, for checks that read all prose."""
-        yield from _texts_in(self)
-
-
-def _texts_in(value: object) -> Iterator[Text]:
-    # Walks the parts' fields rather than listing them, so a text field added to the model is
-    # never forgotten here.
-    if isinstance(value, Text):
-        yield value
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _texts_in(item)
-    elif isinstance(value, Part):
-        for item in fields(value):
-            yield from _texts_in(getattr(value, item.name))
+        """Every free-text field of the statement, in the order read, for checks that read all prose."""
+        return iter(self.all_texts)

@@ -109,6 +109,9 @@ class Reader10:
 
     version = "1.0"
 
+    def __init__(self) -> None:
+        self.texts_read: list[Text] = []  # every text field, in the order read: Statement.texts()
+
     def text(self, value: Any, path: Path) -> Text:
         """Free text: one string, or a map of language to text.
 
@@ -116,18 +119,22 @@ class Reader10:
         schema_version says 1.1 still shows its text.
         """
         if isinstance(value, dict):
-            return Text(path, tuple((language, text) for language, text in value.items()
+            text = Text(path, tuple((language, text) for language, text in value.items()
                                     if isinstance(language, str) and isinstance(text, str)))
-        scalar = _scalar_text(value)
-        return Text(path, (("", scalar),) if scalar is not None else ())
+        else:
+            scalar = _scalar_text(value)
+            text = Text(path, (("", scalar),) if scalar is not None else ())
+        self.texts_read.append(text)
+        return text
 
     def texts(self, value: Any, path: Path) -> tuple[Text, ...]:
         texts = (self.text(item, (*path, index)) for index, item in enumerate(_list(value)))
         return tuple(text for text in texts if text.variants)
 
     def read(self, data: Data) -> Statement:
+        """The statement of ``data``; a reader reads one statement."""
         period = data.get("reporting_period")
-        return Statement(
+        statement = Statement(
             path=(),
             schema_version=_string(data.get("schema_version")),
             language=_string(data.get("language")),
@@ -147,6 +154,7 @@ class Reader10:
             if isinstance(data.get("assurance"), dict) else None,
             **self.additions(data),
         )
+        return dataclasses.replace(statement, all_texts=tuple(self.texts_read))
 
     def additions(self, data: Data) -> dict[str, Any]:
         """Top-level parts that later versions add."""
@@ -410,8 +418,8 @@ class Reader11(Reader10):
         )
 
 
-READERS: dict[str, Reader10] = {reader.version: reader for reader in (Reader10(), Reader11())}
-NEWEST = Reader11()
+READERS: dict[str, type[Reader10]] = {reader.version: reader for reader in (Reader10, Reader11)}
+NEWEST = Reader11
 
 
 def declared_version(data: Any) -> tuple[bool, Any]:
@@ -430,4 +438,4 @@ def read_statement(data: Any) -> Statement:
     data = _mapping(data)
     version = data.get("schema_version")
     reader = READERS.get(version, NEWEST) if isinstance(version, str) else NEWEST
-    return reader.read(data)
+    return reader().read(data)
