@@ -78,7 +78,8 @@ class FileResult:
 
 
 def check_document(document: Document, options: CheckOptions = CheckOptions(), *,
-                   extra: Sequence[Finding] = (), extra_stage: str | None = None) -> list[Finding]:
+                   extra: Sequence[Finding] = (), extra_stage: str | None = None,
+                   statement: Statement | None = None) -> list[Finding]:
     """All findings of a loaded document: loading, schema, then claim-quality rules.
 
     The rules run only on a statement that loaded and matches the schema: until then the schema
@@ -86,12 +87,15 @@ def check_document(document: Document, options: CheckOptions = CheckOptions(), *
     renderer's, ``extra_stage`` "render"), which the selection, configuration and silences
     treat like every other code. Raises ConfigError or UnknownCodeError for a bad setting.
     """
-    return _check(document, options, extra, extra_stage)[0]
+    return _check(document, options, extra, extra_stage, statement)[0]
 
 
 def _check(document: Document, options: CheckOptions, extra: Sequence[Finding] = (),
-           extra_stage: str | None = None) -> tuple[list[Finding], Statement | None]:
-    """The findings, and the typed statement when the document matches its schema (read once)."""
+           extra_stage: str | None = None, read: Statement | None = None) -> tuple[list[Finding], Statement | None]:
+    """The findings, and the typed statement when the document matches its schema (read once).
+
+    ``read`` is the document's statement when the caller has read it already.
+    """
     findings = list(document.findings)
     if document.data is None:
         return sorted([*findings, *extra], key=Finding.sort_key), None
@@ -100,7 +104,7 @@ def _check(document: Document, options: CheckOptions, extra: Sequence[Finding] =
     stages = {"schema"}
     statement = None
     if not any(finding.is_error for finding in findings):
-        statement = read_statement(document.data)
+        statement = read or read_statement(document.data)
         findings.extend(own_language_findings(statement, document))
         findings.extend(run_rules(statement, document.source_map, document.path, selection))
         stages.add("rule")

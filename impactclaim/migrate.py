@@ -33,6 +33,7 @@ from impactclaim.atomic import atomic_write
 from impactclaim.findings import Finding
 from impactclaim.loader import Document, LoadLimits, load_bytes, looks_like_pdf, read_bounded
 from impactclaim.schema import supported_versions
+from impactclaim.statement.read import declared_version
 
 PathParts = list[str | int]
 
@@ -460,8 +461,8 @@ def migrate_bytes(raw: bytes, path: str, target: str, limits: LoadLimits = _DEFA
     blocking = [f for f in document.findings if f.is_error]
     if document.data is None or blocking:
         return _refused(path, target, raw, "the file does not load; fix these first", blocking)
-    version = document.data.get("schema_version")
-    version = version if isinstance(version, str) else None
+    _, declared = declared_version(document.data)
+    version = declared if isinstance(declared, str) else None
     invalid = [f for f in schema_findings(document) if f.is_error]
     if invalid:
         reason = (f"the statement is not valid under schema {version}" if version in supported_versions()

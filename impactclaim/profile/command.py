@@ -143,13 +143,14 @@ def render_bytes(path: str, *, output_format: str = "html", language: str | None
     _check_theme(template_dir)
     limits = limits or LoadLimits()
     document = load_path(path, limits)
-    safety = check_render_safety(document)
+    if document.data is None:
+        return Rendered(None, sorted(document.findings, key=Finding.sort_key), language or "")
+    statement = read_statement(document.data)  # once, for the logo, the rules and the profile
+    safety = check_render_safety(document, statement)
     options = dataclasses.replace(check or CheckOptions(), limits=limits)
-    findings = check_document(document, options, extra=safety.findings, extra_stage="render")
-    has_errors = any(finding.severity is Severity.ERROR for finding in findings)
-    if document.data is None or (has_errors and not draft):
+    findings = check_document(document, options, extra=safety.findings, extra_stage="render", statement=statement)
+    if any(finding.severity is Severity.ERROR for finding in findings) and not draft:
         return Rendered(None, findings, language or "")
-    statement = read_statement(document.data)
     chosen = choose_language(language, statement)
     content = render_document(document, output_format=output_format, language=chosen, draft=draft,
                               findings=findings, logo=safety.logo, template_dir=template_dir,

@@ -30,7 +30,7 @@ from typing import Any
 from impactclaim.codes import LOCAL_FILE_URL, LOGO_OUTSIDE, LOGO_REMOTE, LOGO_UNUSABLE, URL_IN_TEXT, Code
 from impactclaim.findings import Finding, Severity, json_pointer
 from impactclaim.loader import Document
-from impactclaim.statement import read_statement
+from impactclaim.statement import Statement, read_statement
 
 MAX_LOGO_BYTES = 1024 * 1024
 LOGO_PATH: tuple[str, ...] = ("organisation", "logo")
@@ -72,8 +72,11 @@ class SafetyResult:
     logo: Logo | None
 
 
-def check_render_safety(document: Document) -> SafetyResult:
-    """Check every value of a loaded statement that rendering could be tricked into fetching."""
+def check_render_safety(document: Document, statement: Statement | None = None) -> SafetyResult:
+    """Check every value of a loaded statement that rendering could be tricked into fetching.
+
+    ``statement`` is the document's typed statement when the caller has read it already.
+    """
     data = document.data
     if data is None:
         return SafetyResult([], None)
@@ -97,7 +100,7 @@ def check_render_safety(document: Document) -> SafetyResult:
                                     "put web addresses of sources in evidence.sources[].url"))
 
     logo: Logo | None = None
-    value = read_statement(data).organisation.logo
+    value = (statement or read_statement(data)).organisation.logo
     if value is not None:
         logo, problem = resolve_logo(value, document.path)
         if problem is not None:
