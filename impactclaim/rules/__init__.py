@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from impactclaim.catalogue import CodeInfo, UnknownCodeError, by_code, lookup
 from impactclaim.findings import Finding, Severity, json_pointer
 from impactclaim.loader import SourceMap
-from impactclaim.rules import claims_wording, numbers, outcomes, references, sdg, substantiation
+from impactclaim.rules import (
+    claims_content,
+    claims_wording,
+    evidence,
+    numbers,
+    outcomes,
+    references,
+    sdg,
+    substantiation,
+)
 from impactclaim.rules.base import Issue, Rule
 from impactclaim.statement.model import Statement
 
@@ -36,6 +45,18 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     substantiation.ClaimOnEstimatesOnly,
     references.DuplicateId,
     numbers.FteAboveHeadcount,
+    claims_content.WholeVersusAspect,
+    evidence.SelfAssessmentAsIndependent,
+    claims_content.LegalRequirementAsFeature,
+    evidence.ContributionOverclaimed,
+    numbers.DoubleCounting,
+    evidence.TinySample,
+    evidence.OutdatedEvidence,
+    claims_content.ImprovementWithoutBaseline,
+    claims_content.CherryPickedSubgroup,
+    numbers.PercentageContradictsMethod,
+    claims_content.YearOutsidePeriod,
+    claims_content.ComparisonWithoutBasis,
 )
 
 REGISTRY: dict[str, type[Rule]] = {rule.code: rule for rule in RULE_CLASSES}

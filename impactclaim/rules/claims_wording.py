@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, located_texts
+from impactclaim.rules.text import OwnName, is_self
 from impactclaim.statement.model import Claim, FutureCommitment, Path, Statement
 
 # --- term lists ---------------------------------------------------------------------------------
@@ -59,7 +60,25 @@ BROAD_TERMS: dict[str, tuple[str, ...]] = {
 }
 
 #: Names that contain a generic term but are no claim: policies and places.
-NOT_GENERIC: tuple[str, ...] = ("Green Deal", "Green Deals", "Groene Hart", "responsible for")
+NOT_GENERIC: tuple[str, ...] = (
+    "Green Deal", "Green Deals", "Groene Hart", "responsible for",
+    # The UN goals and official names of recognised schemes and bodies: a name, not a claim.
+    "Sustainable Development Goals", "Sustainable Development Goal", "UN Sustainable Development",
+    "Duurzame Ontwikkelingsdoelen", "Duurzame Ontwikkelingsdoelstellingen", "Duurzaam Ontwikkelingsdoel",
+    "Roundtable on Sustainable Palm Oil", "Roundtable on Sustainable Biomaterials", "Sustainable Forestry Initiative",
+    "Green Key", "Dutch Green Building Council", "Green Building Council", "Ecolabel", "EU Ecolabel",
+    "Milieukeur", "Groen Label Kas", "Green Label Greenhouse", "MVO Nederland",
+    "Sustainable Finance Disclosure Regulation", "Green Claims", "Green Claims Code",
+)
+#: Dutch labour-market terms in which "duurzaam" means lasting, not green: not generic in a
+#: claim that is not about the environment ("duurzame uitstroom naar werk").
+LABOUR_MARKET_TERMS: tuple[str, ...] = (
+    "duurzame inzetbaarheid", "duurzaam inzetbaar", "duurzame uitstroom", "duurzaam uitgestroomd", "duurzaam werk",
+    "duurzaam aan het werk", "duurzaam betaald werk", "duurzame plaatsing", "duurzame plaatsingen",
+    "duurzaam geplaatst", "duurzame arbeidsrelatie", "duurzame arbeidsrelaties", "duurzame re-integratie",
+    "duurzame arbeidsparticipatie", "duurzame participatie", "duurzame baan", "duurzame banen",
+    "duurzaam herstel", "sustainable employment", "sustainable employability", "sustainably employed",
+)
 
 #: Wording that states a positive climate impact or a negative footprint (IC103), besides the
 #: neutrality terms.
@@ -97,6 +116,15 @@ def _compile(terms: Iterable[str]) -> re.Pattern[str]:
 _GENERIC = {language: _compile(terms) for language, terms in GENERIC_TERMS.items()}
 _BROAD = {language: _compile(terms) for language, terms in BROAD_TERMS.items()}
 _NOT_GENERIC = _compile(NOT_GENERIC)
+_NOT_GENERIC_SOCIAL = _compile((*NOT_GENERIC, *LABOUR_MARKET_TERMS))
+
+
+def _masked(text: str, names: Iterable[str]) -> str:
+    """``text`` with the enterprise's own names blanked out: "De Groene Fietsfabriek" is a name, not a claim."""
+    for name in names:
+        if name and len(name) >= 4:
+            text = re.sub(re.escape(name), lambda match: " " * len(match.group()), text, flags=re.IGNORECASE)
+    return text
 _NEUTRAL_OR_POSITIVE = {language: _compile((*NEUTRALITY_TERMS[language], *POSITIVE_IMPACT_TERMS[language]))
                         for language in NEUTRALITY_TERMS}
 
@@ -140,9 +168,14 @@ class GenericTerm(Rule):
     therefore only caught when they are generic terms themselves ("milieuvriendelijk",
     "klimaatneutraal"). A hyphen separates words, so "sustainably-sourced" and "green-certified"
     do count. Comparatives and superlatives count ("duurzamer", "greener", "groenste"): "greener"
-    is as vague as "green". The names "Green Deal" and "Groene Hart" are not claims. The terms
-    are checked in claims of every domain: "duurzaam werk" in a social claim is just as vague
-    (write "een contract van minstens een jaar").
+    is as vague as "green". Names are not claims: "Green Deal", "Groene Hart", the "(UN)
+    Sustainable Development Goals" and "Duurzame Ontwikkelingsdoelen", the official names of
+    recognised schemes and bodies ("Roundtable on Sustainable Palm Oil", "Green Key", "EU
+    Ecolabel", "Dutch Green Building Council") and the enterprise's own registered or trade
+    name. The terms are checked in claims of every domain, except that in a claim whose
+    ``domain`` is not environmental the Dutch labour-market terms in which "duurzaam" means
+    lasting ("duurzame inzetbaarheid", "duurzame uitstroom", "duurzaam werk", "duurzame
+    plaatsing", "sustainable employment") are not generic environmental claims.
 
     The terms: duurzaam, groen, milieuvriendelijk, klimaatvriendelijk, natuurvriendelijk,
     planeetvriendelijk, ecologisch, milieubewust, klimaatbewust, biologisch afbreekbaar,
@@ -209,10 +242,13 @@ class GenericTerm(Rule):
             if _has_scheme(claim):
                 continue
             patterns = list(_GENERIC.values())
+            exempt = _NOT_GENERIC_SOCIAL
             if claim.domain == "environmental":
                 patterns += _BROAD.values()
+                exempt = _NOT_GENERIC
+            names = (statement.organisation.name or "", statement.organisation.trade_name or "")
             for where, text in located_texts(claim.text):
-                words = _found(patterns, text, exempt=_NOT_GENERIC)
+                words = _found(patterns, _masked(text, names), exempt=exempt)
                 if not words:
                     continue
                 yield Issue(
@@ -522,7 +558,10 @@ class FutureClaimWithoutPlan(Rule):
       ambition, strive, committed/commit to, pledge, plan(s) to.
 
     Such a claim needs a ``future_commitment`` with all of ``target_value``, ``target_year``,
-    ``plan`` and ``verifier``; the finding lists what is missing. It stands at the
+    ``plan`` and ``verifier``; the finding lists what is missing. A claim without
+    ``future_commitment`` that reports targets declared on its basis metrics (a ``target`` with
+    value and year, every future year in the text being such a target year: "ons doel is 60
+    plaatsen in 2027") reports a declared target and is not reported. It stands at the
     ``future_commitment`` when there is one, otherwise at the claim text.
 
     Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
@@ -592,6 +631,8 @@ class FutureClaimWithoutPlan(Rule):
                 words += [word for word in found if word not in words]
             if not words and commitment is None:
                 continue
+            if commitment is None and _declared_as_target(statement, claim, words):
+                continue
             missing = _missing_commitment(commitment)
             if not missing:
                 continue
@@ -605,6 +646,21 @@ class FutureClaimWithoutPlan(Rule):
                             f"claim '{claim.id}' {why}, but has no future_commitment "
                             f"(missing {_listing(missing)})",
                             _FUTURE_HINT)
+
+
+def _declared_as_target(statement: Statement, claim: Claim, words: list[str]) -> bool:
+    """Whether the claim's future wording is about targets its basis metrics declare (value and year).
+
+    "Ons doel is 60 plaatsen in 2027" with a basis metric whose target is 60 in 2027 reports a
+    declared target; the metric holds the commitment, so it is not a future claim without one.
+    """
+    targets = [metric.target for metric in statement.basis_metrics(claim)
+               if metric.target is not None and metric.target.value is not None and metric.target.year is not None]
+    if not targets:
+        return False
+    target_years = {str(target.year) for target in targets}
+    said_years = {year for word in words for year in re.findall(r"(?:19|20)\d\d|2100", word)}
+    return said_years <= target_years
 
 
 _FUTURE_HINT = ("add future_commitment with target_value, target_year, a concrete implementation plan and "
@@ -633,13 +689,19 @@ class LabelWithoutScheme(Rule):
 
     Fires when a claim has a ``label`` that has neither ``scheme`` (the certification scheme
     with third-party verification behind it) nor ``authority`` (the public authority that
-    established it). The finding stands at the label.
+    established it), or whose scheme or authority is the enterprise's own assessment: it names
+    the enterprise itself (its registered or trade name) or says "eigen", "intern",
+    "zelfbeoordeling", "own", "internal", "self-assessment", "in-house". The finding stands at
+    the label.
 
     Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
-    Directive displaying a sustainability label that is not based on a certification scheme or
-    established by public authorities. The ACM Leidraad Duurzaamheidsclaims (2023), rule 5, asks
-    that labels help consumers rather than confuse them; a self-made label suggests an
-    independent check that never happened.
+    Directive (Annex I, point 2a) displaying a sustainability label that is not based on a
+    certification scheme or established by public authorities; a certification scheme must be
+    open to all traders, have criteria developed with experts and stakeholders, and be
+    monitored by a third party independent of the trader (article 2(s) of Directive
+    2005/29/EC as amended), which the enterprise's own assessment is not. The ACM Leidraad
+    Duurzaamheidsclaims (2023), rule 5, asks that labels help consumers rather than confuse
+    them; a self-made label suggests an independent check that never happened.
 
     Failing example::
 
@@ -681,12 +743,25 @@ class LabelWithoutScheme(Rule):
     code: ClassVar[str] = "IC106"
     slug: ClassVar[str] = "label-without-scheme"
     severity: ClassVar[Severity] = Severity.ERROR
-    summary: ClassVar[str] = "A claim's label is based on neither a certification scheme nor a public authority."
+    summary: ClassVar[str] = (
+        "A claim's label is based on neither a certification scheme nor a public authority, or on its own assessment.")
 
     def check(self, statement: Statement) -> Iterator[Issue]:
+        own = OwnName.of(statement.organisation)
         for claim in statement.claims:
             label = claim.label
-            if label is None or label.scheme or label.authority:
+            if label is None:
+                continue
+            if label.scheme or label.authority:
+                who = is_self(label.scheme, own) or is_self(label.authority, own)
+                if who:
+                    yield Issue(
+                        (*claim.path, "label"),
+                        f"claim '{claim.id}' relies on the label \"{label.name}\", whose scheme is the enterprise's "
+                        f"own assessment ({who})",
+                        "a label needs a certification scheme with third-party verification or a public "
+                        "authority; describe your own criteria as a policy, not as a label",
+                        at_key=True)
                 continue
             name = label.name
             yield Issue(

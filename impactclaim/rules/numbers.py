@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
+from impactclaim.rules.text import Fraction, counts, fractions, joined, percentages, phrases, plain, sentences
 from impactclaim.statement.model import Claim, Metric, Path, Statement, parse_date
 
 # A percentage stated in a claim: "60%", "60 %", "7,2%", "60 procent", "60 percent", "60 per cent".
@@ -22,6 +24,27 @@ _STATED_PERCENTAGE = re.compile(
 _TOLERANCE = 0.5 + 1e-9
 # How many basis percentages a message names; a claim may rest on thousands of metrics.
 _MAX_LISTED = 10
+
+
+# A figure of something else beside the headline figure: a comparison group, an average, a
+# benchmark ("72% had werk, tegen 41% in de vergelijkingsgroep"); its basis is not the claim's.
+_COMPARISON_CONTEXT = re.compile(
+    r"\b(?:tegen(?:over)?|versus|vs\.?|vergeleken met|ten opzichte van|t\.o\.v\.|in vergelijking met|dan"
+    r"|vergelijkingsgroep\w*|controlegroep\w*|landelijk\w*|gemiddel\w*|against|compared (?:to|with)|than"
+    r"|comparison group|control group|national(?:ly)?|average|benchmark\w*|sector|branche)\b",
+    re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s|\b(?:en|and|maar|but|terwijl|while|whereas)\b")
+
+
+def _comparison_figure(text: str, position: int) -> bool:
+    """Whether the figure at ``position`` stands in a clause about a comparison rather than the claim itself."""
+    before = text[max(0, position - 80):position]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    start = breaks[-1].end() if breaks else 0
+    following = _CLAUSE_BREAK.search(text, position)
+    end = following.start() if following else len(text)
+    clause = before[start:] + text[position:end]
+    return bool(_COMPARISON_CONTEXT.search(clause))
 
 
 def _show(value: float) -> str:
@@ -48,6 +71,9 @@ class RangeConsistency(Rule):
       be in the basis), one of their values (value, baseline or target of a percentage metric, or
       100 × subgroup ÷ total) must match the stated number within half a percentage point.
       Percentage points ("procentpunten") are a difference, not a share, and are not checked.
+      Nor is a figure in a clause about something else than the claim itself: a comparison
+      group, an average or a benchmark ("72% had werk, tegen 41% in de vergelijkingsgroep",
+      "than the national average of 31%"), or a bound ("meer dan 60%").
 
     Why: the qualitative characteristics of information in EFRAG VSME ask for a faithful
     representation (complete, neutral, accurate), which figures that contradict each other are
@@ -156,7 +182,8 @@ class RangeConsistency(Rule):
     def _claimed_percentages(self, statement: Statement, claim: Claim) -> Iterator[Issue]:
         supported: list[tuple[float, str]] | None = None
         for where, text in claim.text.located():
-            stated = [float(match.group(1).replace(",", ".")) for match in _STATED_PERCENTAGE.finditer(text)]
+            stated = [float(match.group(1).replace(",", ".")) for match in _STATED_PERCENTAGE.finditer(text)
+                      if not _comparison_figure(text, match.start())]
             if not stated:
                 continue
             if supported is None:
@@ -371,3 +398,255 @@ class PeriodConsistency(Rule):
                 f"the baseline of {label} is for {baseline_year}, after the reporting period that ends in {end_year}",
                 "a baseline is a starting point: use the year it was measured, at or before the reporting period",
             )
+
+
+# --- IC123 --------------------------------------------------------------------------------------
+
+# Names of counts that count contacts (a person may be counted several times), and of counts of persons.
+_CONTACT_NAMES = phrases(
+    r"bezoeken", r"contact(?:en|momenten)", r"deelnames", r"sessies", r"bijeenkomsten", r"consult(?:en|aties)",
+    r"gesprekken", r"afspraken", r"aanmeldingen", r"inloop(?:bezoeken)?", r"maaltijden", r"keer",
+    r"visits", r"contacts", r"attendances?", r"sessions", r"participations", r"appointments", r"check-?ins",
+    r"consultations", r"meals", r"times", r"footfall",
+)
+_PERSON_WORDS = phrases(
+    r"mensen", r"personen", r"deelnemers", r"cli[eë]nten", r"bewoners", r"buurtbewoners", r"kinderen", r"jongeren",
+    r"ouderen", r"inwoners", r"individuen", r"unieke", r"people", r"persons", r"participants", r"clients",
+    r"residents", r"individuals", r"unique", r"children", r"young people", r"neighbours", r"households",
+    r"huishoudens",
+)
+_SUMMED = phrases(r"opgeteld", r"bij elkaar", r"samen", r"plus", r"inclusief", r"sum of", r"added", r"together",
+                  r"combined", r"including", r"totaal van", r"total of", r"\+")
+_MAX_SUMMED = 8  # basis metrics tried in sums; a claim rarely adds more
+
+
+def _counts_contacts(metric: Metric) -> bool:
+    if metric.population is not None:
+        return metric.population == "contacts"
+    return bool(_CONTACT_NAMES.search(joined(metric.name)))
+
+
+def _counts_persons(metric: Metric) -> bool:
+    if metric.population is not None:
+        return metric.population == "unique-persons"
+    return bool(_PERSON_WORDS.search(joined(metric.name)))
+
+
+def _sums(metrics: list[Metric], target: float) -> list[tuple[Metric, ...]]:
+    """The combinations of two or more metrics whose values add up to ``target``."""
+    usable = [metric for metric in metrics if metric.value is not None and not metric.is_percentage][:_MAX_SUMMED]
+    found = []
+    for size in range(2, len(usable) + 1):
+        for group in itertools.combinations(usable, size):
+            if abs(sum(metric.value or 0 for metric in group) - target) < 0.5:
+                found.append(group)
+    return found
+
+
+class DoubleCounting(Rule):
+    """A people total adds contacts to persons, or adds groups that overlap.
+
+    Checks totals of people in claims and metrics:
+
+    - a claim that states a number of people ("1.240 mensen", "reached 1,240 people") equal to
+      the sum of two or more of its basis metrics, of which one counts contacts (visits,
+      sessions, participations, meals: ``population: contacts`` in schema 1.1, or such words in
+      its name) rather than persons;
+    - the same sum of subgroups of one total (``part_of``) that together exceed that total, so
+      the groups overlap and their sum counts people twice;
+    - a metric that counts persons and whose value is the sum of two or more other metrics, one
+      counting contacts, or whose ``method`` says it adds visits or sessions to people.
+
+    Why: Social Value International principle 5 (do not overclaim) and the IRIS+ usage guidance
+    ask to count each person once (IRIS+ PI4060 "Client Individuals" as opposed to visits); a
+    total that adds visits to visitors, or the women and the young people among the same
+    participants, reports more people than were reached.
+
+    Failing example::
+
+        metrics:
+          - id: visits
+            name: Visits to the neighbourhood lounge
+            unit: people
+            kind: count
+            value: 900
+          - id: members
+            name: Members of the lounge
+            unit: people
+            kind: count
+            value: 340
+        claims:
+          - id: reach
+            text: The lounge reached 1,240 people this year.
+            domain: social
+            basis:
+              metrics: [visits, members]
+
+    Passing example::
+
+        metrics:
+          - id: visits
+            name: Visits to the neighbourhood lounge
+            unit: visits
+            kind: count
+            value: 900
+          - id: members
+            name: Members of the lounge
+            unit: people
+            kind: count
+            value: 340
+        claims:
+          - id: reach
+            text: The lounge's 340 members came by 900 times this year.
+            domain: social
+            basis:
+              metrics: [visits, members]
+    """
+
+    code: ClassVar[str] = "IC123"
+    slug: ClassVar[str] = "double-counting"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "A people total adds contacts to persons, or adds groups that overlap."
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
+            metrics = statement.basis_metrics(claim)
+            if len(metrics) < 2:
+                continue
+            for where, text in plain(claim.text):
+                if not _PERSON_WORDS.search(text):
+                    continue
+                problem = self._claimed_total(statement, metrics, counts(text))
+                if problem:
+                    yield Issue(where, f"claim '{claim.id}' states {problem}",
+                                "count each person once: report persons and contacts (visits, sessions) as separate "
+                                "figures, and do not add groups that overlap")
+                    break
+        for metric in statement.metrics:
+            yield from self._metric_total(statement, metric)
+
+    @staticmethod
+    def _claimed_total(statement: Statement, metrics: list[Metric], stated: list[float]) -> str | None:
+        for number in stated:
+            for group in _sums(metrics, number):
+                contacts = [metric for metric in group if _counts_contacts(metric)]
+                shown = " + ".join(f"'{metric.id}' {_show(metric.value or 0)}" for metric in group)
+                if contacts and len(contacts) < len(group):
+                    return (f"{_show(number)}, the sum {shown}, which adds contacts ('{contacts[0].id}') to "
+                            "persons")
+                totals = {id(statement.total_of(metric)): statement.total_of(metric) for metric in group}
+                total = next(iter(totals.values())) if len(totals) == 1 else None
+                if total is not None and total.value is not None and number > total.value:
+                    return (f"{_show(number)}, the sum {shown} of subgroups of '{total.id}', more than its "
+                            f"{_show(total.value)}: the groups overlap")
+        return None
+
+    def _metric_total(self, statement: Statement, metric: Metric) -> Iterator[Issue]:
+        if metric.value is None or metric.is_percentage or not _counts_persons(metric) or _counts_contacts(metric):
+            return
+        method = joined(metric.method)
+        if _SUMMED.search(method) and _CONTACT_NAMES.search(method):
+            yield Issue((*metric.path, "value"),
+                        f"{label_of(metric, 'metric')} counts persons, but its method adds contacts to them: "
+                        f"\"{method[:120]}\"",
+                        "count each person once, or report the contacts as a separate metric")
+            return
+        # Only smaller counts can be parts of this one, and a sum needs a contact count among them.
+        others = [other for other in statement.metrics if other is not metric and other.value is not None
+                  and 0 < other.value < metric.value and (_counts_contacts(other) or _counts_persons(other))]
+        if not any(_counts_contacts(other) for other in others):
+            return
+        for group in _sums(others, metric.value):
+            contacts = [other for other in group if _counts_contacts(other)]
+            if contacts and len(contacts) < len(group):
+                shown = " + ".join(f"'{other.id}' {_show(other.value or 0)}" for other in group)
+                yield Issue((*metric.path, "value"),
+                            f"{label_of(metric, 'metric')} ({_show(metric.value)}) is the sum {shown}, which adds "
+                            f"contacts ('{contacts[0].id}') to persons",
+                            "count each person once, or report the contacts as a separate metric")
+                return
+
+
+# --- IC128 --------------------------------------------------------------------------------------
+
+#: How far a percentage may lie from the fraction it is computed from: rounding to whole percents.
+_FRACTION_TOLERANCE = 1.0
+
+
+class PercentageContradictsMethod(Rule):
+    """A percentage differs from the count out of a total that the statement gives for it.
+
+    Checks two places where the statement gives a percentage and the counts it comes from:
+
+    - a percentage metric (``kind: percentage`` or unit ``%``) whose ``method``,
+      ``data_source`` or ``name`` gives a count out of a total ("9 van de 30 deelnemers", "9
+      of the 30", "9/30"): the value must be that share, within one percentage point;
+    - a sentence of a claim that states a percentage and a count out of a total: the count must
+      match one of the percentages in the sentence.
+
+    Fractions of months, days, years, hours, euros, km or kg ("8 van de 12 maanden") are not
+    shares of people and are not read.
+
+    Why: the ACM Leidraad Duurzaamheidsclaims (2023), rule 1, asks for correct claims, and EFRAG
+    VSME for a faithful representation; a percentage that its own counts contradict is neither.
+    Both numbers are in the statement, so this is an error, not a suspicion.
+
+    Failing example::
+
+        metrics:
+          - id: employed
+            name: Trainees with paid work after six months
+            unit: "%"
+            kind: percentage
+            value: 75
+            method: Follow-up call six months after the traineeship; 9 of the 30 trainees had paid work.
+
+    Passing example::
+
+        metrics:
+          - id: employed
+            name: Trainees with paid work after six months
+            unit: "%"
+            kind: percentage
+            value: 30
+            method: Follow-up call six months after the traineeship; 9 of the 30 trainees had paid work.
+    """
+
+    code: ClassVar[str] = "IC128"
+    slug: ClassVar[str] = "percentage-contradicts-method"
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = "A percentage differs from the count out of a total that the statement gives for it."
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for metric in statement.metrics:
+            if not metric.is_percentage or metric.value is None:
+                continue
+            given = [fraction for _, text in (*plain(metric.method), *plain(metric.data_source), *plain(metric.name))
+                     for fraction in fractions(text)]
+            if given and not any(abs(fraction.share - metric.value) <= _FRACTION_TOLERANCE for fraction in given):
+                fraction = given[0]
+                yield Issue((*metric.path, "value"),
+                            f"{label_of(metric, 'metric')} is {_show(metric.value)}%, but its method gives "
+                            f"\"{fraction.written}\", which is {fraction.share:.0f}%",
+                            "correct the value or the counts so that they agree")
+        for claim in statement.claims:
+            for where, text in plain(claim.text):
+                found = self._sentence_mismatch(text)
+                if found:
+                    stated, fraction = found
+                    yield Issue(where,
+                                f"claim '{claim.id}' says {_show(stated)}%, but gives \"{fraction.written}\" in "
+                                f"the same sentence, which is {fraction.share:.0f}%",
+                                "correct the percentage or the counts so that they agree")
+                    break
+
+    @staticmethod
+    def _sentence_mismatch(text: str) -> tuple[float, Fraction] | None:
+        for sentence in sentences(text):
+            stated = percentages(sentence)
+            if not stated:
+                continue
+            for fraction in fractions(sentence):
+                if not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE for value, _ in stated):
+                    return stated[0][0], fraction
+        return None

@@ -7,7 +7,8 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
-from impactclaim.statement.model import Outcome, Statement
+from impactclaim.rules.text import counts, joined, phrases, plain
+from impactclaim.statement.model import Claim, Metric, Outcome, Statement
 
 
 def _label(outcome: Outcome) -> str:
@@ -73,12 +74,23 @@ class OutcomeWithoutBaseline(Rule):
 
 
 class OutputAsOutcome(Rule):
-    """An outcome is measured only by counts, which are outputs rather than changes.
+    """An outcome is measured only by counts of activity, or a claim presents such a count as a change.
 
-    Checks every outcome that lists metrics: when every referenced metric that exists has
-    ``kind: count``, the outcome is measured only by how much the enterprise did (trainings
-    given, people reached), not by what changed for people or planet. References to metrics that
-    do not exist are left to the dangling-reference rule.
+    Checks two things:
+
+    - every outcome that lists metrics: when every referenced metric that exists has ``kind:
+      count`` and none counts people in a changed situation, the outcome is measured only by
+      how much the enterprise did (trainings given, people reached), not by what changed for
+      people or planet. A count whose name says the situation changed ("mensen met betaald
+      werk na een jaar", "participants still in work after six months", "uitgestroomd",
+      "debt-free households", "kg avoided") measures an outcome and counts as one;
+    - every claim that says people reached a change ("uit de bijstand geholpen", "aan werk
+      geholpen", "helped off welfare", "into work") with a number that is the value of a basis
+      metric counting starters, sign-ups, participants or people reached ("gestart",
+      "aangemeld", "deelnemers", "enrolled", "reached"): the claim presents the output as the
+      outcome. The finding stands at the claim text.
+
+    References to metrics that do not exist are left to the dangling-reference rule.
 
     Why: the Impact Management Project's "how much" dimension and Social Value principle 2
     (understand what changes) are about the change stakeholders experience;
@@ -147,7 +159,7 @@ class OutputAsOutcome(Rule):
             if outcome.metrics is None:
                 continue
             found = statement.outcome_metrics(outcome)
-            if found and all(metric.kind == "count" for metric in found):
+            if found and all(metric.kind == "count" and not _counts_a_change(metric) for metric in found):
                 names = ", ".join(f"'{metric.id}'" for metric in found)
                 yield Issue(
                     (*outcome.path, "metrics"),
@@ -157,6 +169,71 @@ class OutputAsOutcome(Rule):
                     "or a score before and after",
                     at_key=True,
                 )
+        for claim in statement.claims:
+            yield from self._claimed_change(statement, claim)
+
+    @staticmethod
+    def _claimed_change(statement: Statement, claim: Claim) -> Iterator[Issue]:
+        metrics = statement.basis_metrics(claim)
+        outputs = {metric.value: metric for metric in metrics
+                   if metric.value is not None and _OUTPUT_NAMES.search(joined(metric.name))
+                   and not _counts_a_change(metric)}
+        if not outputs:
+            return
+        for where, text in plain(claim.text):
+            change = _CHANGE_CLAIMED.search(text)
+            if not change:
+                continue
+            for value in counts(text):
+                metric = outputs.get(value)
+                if metric is not None:
+                    yield Issue(where,
+                                f"claim '{claim.id}' says \"{change.group()}\" for {_show(value)} people, but that is "
+                                f"metric '{metric.id}', which counts {joined(metric.name)!r}: an output, not "
+                                "the change",
+                                "claim the number that reached the change (e.g. people in paid work after six "
+                                "months), or describe the output as what it is (\"38 people started\")")
+                    return
+
+
+# Names of counts that describe a changed situation: an outcome even as a count.
+_CHANGE_COUNTED = phrases(
+    r"na (?:een|één|1|twee|drie|zes|\d+) (?:jaar|maanden|maand|weken)", r"after (?:a|one|two|three|six|\d+)"
+    r" (?:years?|months?|weeks?)", r"(?:\w+ )?werk (?:gevonden|hebben|hadden|behouden)", r"aan het werk", r"met"
+    r" (?:betaald )?werk", r"in (?:paid )?(?:work|employment|a job)", r"with (?:a )?(?:paid )?(?:job|work)",
+    r"uitgestroomd\w*", r"uitstroom\w*", r"doorgestroomd\w*", r"found (?:a )?(?:paid )?(?:job|work)", r"still",
+    r"nog steeds", r"diploma\w*", r"certificaat behaald", r"behaald", r"geslaagd\w*", r"obtained", r"passed",
+    r"gained", r"moved (?:into|on)", r"zelfstandig\w*", r"independently", r"schuldenvrij\w*", r"debt[- ]free",
+    r"uit de (?:bijstand|uitkering|schulden)", r"off (?:benefits|welfare)", r"vermeden", r"avoided", r"bespaard",
+    r"saved", r"minder", r"fewer", r"less", r"verbeterd\w*", r"improved", r"hersteld\w*", r"recovered",
+    r"gehuisvest", r"housed", r"woning gevonden", r"found (?:a )?home", r"startkwalificatie",
+)
+# Names of counts of what the enterprise did or whom it reached: outputs.
+_OUTPUT_NAMES = phrases(
+    r"gestart\w*", r"starters?", r"begonnen", r"aangemeld\w*", r"aanmeldingen", r"ingeschreven\w*", r"intakes?",
+    r"bereikt\w*", r"deelnemers", r"deelnames", r"trajecten", r"workshops?", r"trainingen", r"cursussen",
+    r"bezoekers", r"bezoeken", r"started", r"enrolled", r"enrolments?", r"enrollments?", r"signed up", r"sign-?ups",
+    r"reached", r"participants", r"attendees", r"visitors", r"sessions", r"courses", r"referrals", r"verwezen\w*",
+    r"doorverwezen\w*", r"geworven", r"recruited",
+)
+# A claim that says people reached a changed situation.
+_CHANGE_CLAIMED = phrases(
+    r"uit de (?:bijstand|uitkering|schulden)", r"(?:aan|naar) (?:betaald )?werk (?:geholpen|gebracht)",
+    r"(?:aan|naar) (?:een )?(?:betaalde )?baan (?:geholpen|gebracht)", r"aan het werk (?:geholpen|gebracht)",
+    r"werk gevonden", r"een baan gevonden", r"uitgestroomd\w*", r"schuldenvrij\w*", r"geholpen",
+    r"off (?:benefits|welfare)", r"(?:into|back to) (?:paid )?(?:work|jobs?|employment)",
+    r"found (?:paid )?(?:work|jobs?)",
+    r"out of (?:debt|poverty|welfare)", r"debt[- ]free", r"helped", r"lifted",
+)
+
+
+def _counts_a_change(metric: Metric) -> bool:
+    """Whether a count's name says it counts people in a changed situation ("in paid work after a year")."""
+    return bool(_CHANGE_COUNTED.search(joined(metric.name)))
+
+
+def _show(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 class AbcInconsistency(Rule):

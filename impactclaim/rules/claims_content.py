@@ -1,0 +1,724 @@
+"""What a claim says against what its basis shows: whole or part, law or merit, change, subgroup, year, comparison."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import ClassVar
+
+from impactclaim.findings import Severity
+from impactclaim.rules.base import Issue, Rule, label_of
+from impactclaim.rules.legal import LEGAL_REQUIREMENTS, LegalRequirement
+from impactclaim.rules.text import counts, joined, percentages, phrases, plain, sentences, years
+from impactclaim.statement.model import Claim, Metric, Statement
+
+
+def _show(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+# --- IC119 --------------------------------------------------------------------------------------
+
+# Wording that a claim covers the whole: of the enterprise, the product or the footprint.
+_WHOLE = phrases(
+    r"100 ?%", r"honderd procent", r"volledig", r"helemaal", r"geheel", r"compleet", r"totaal",
+    r"fossielvrij\w*", r"fossiel-?vrij\w*", r"afvalvrij\w*", r"zero[- ]waste", r"emissievrij\w*", r"plasticvrij\w*",
+    r"klimaatneutraal\w*", r"circulair(?:e)? (?:bedrijf|onderneming|organisatie)", r"(?:geen|nul) (?:afval|uitstoot)",
+    r"fully", r"entirely", r"completely", r"wholly", r"fossil[- ]free", r"zero[- ]emissions?", r"emission[- ]free",
+    r"plastic[- ]free", r"waste[- ]free", r"no waste", r"all of our", r"our (?:whole|entire)",
+    r"(?:het|ons) (?:hele|gehele) (?:bedrijf|product|assortiment)", r"(?:onze|de) (?:hele|gehele) (?:organisatie"
+    r"|productie|bedrijfsvoering)",
+)
+# A reduction of the whole footprint: "75% lower footprint", "75% minder CO2-uitstoot".
+_FOOTPRINT = phrases(
+    r"(?:co2|co₂|koolstof|klimaat|milieu|ecologische)?-?voetafdruk", r"(?:co2|co₂|carbon|climate|environmental"
+    r"|ecological)?[- ]?footprint", r"(?:co2|co₂)-?uitstoot", r"uitstoot", r"emissies", r"emissions",
+    r"broeikasgassen", r"greenhouse gas(?:es)?",
+)
+# Aspects of an enterprise's footprint or operations that a metric may cover alone.
+ASPECTS: tuple[tuple[str, str], ...] = (
+    ("electricity", r"elektriciteit\w*|stroom\w*|electricity|electric power"),
+    ("heating", r"verwarming|(?:aard)?gas(?:verbruik)?|heating|natural gas"),
+    ("scope 1", r"scope ?1"),
+    ("scope 2", r"scope ?2"),
+    ("packaging", r"verpakking\w*|packaging"),
+    ("transport", r"transport\w*|vervoer|bezorging\w*|levering\w*|logistie\w*|deliver\w*|logistics|shipping"
+                  r"|wagenpark|fleet|vans?|busjes?"),
+    ("the office", r"kantoor|kantoren|office|offices"),
+    ("one site", r"(?:één|een|1) (?:vestiging|locatie|winkel|werkplaats|fabriek)|(?:one|a single) (?:site|shop|store"
+                 r"|location|factory|workshop)|hoofdvestiging|head office"),
+    ("lighting", r"verlichting|lighting"),
+    ("the canteen", r"kantine|canteen"),
+)
+
+
+@cache
+def _aspect_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, phrases(pattern)) for name, pattern in ASPECTS)
+
+
+def _aspects(text: str) -> set[str]:
+    return {name for name, pattern in _aspect_patterns() if pattern.search(text)}
+
+
+class WholeVersusAspect(Rule):
+    """A claim about the whole enterprise, product or footprint rests on a basis that covers only a part.
+
+    Looks at claims whose text speaks about a whole: "100%", "volledig", "fossielvrij",
+    "afvalvrij", "zero-waste", "emissievrij", "plastic-free", "fully", "our entire", or a
+    reduction of the whole footprint ("75% lower footprint", "75% minder CO2-uitstoot"). It
+    fires when the claim's own basis shows a part:
+
+    - a basis metric is a subgroup (``part_of``) that is clearly less than its total: "basis
+      metric 'own-generation' is 2.1 of 3.9 GWh (54%) while the claim says 100%";
+    - a basis percentage metric below 95 while the claim says 100% or an absolute word
+      ("fossielvrij");
+    - every basis metric names one aspect of the operations (electricity, heating, scope 1 or 2,
+      packaging, transport, the office, one site, lighting) that the claim text does not
+      name, while the claim is not scoped to that part (``scope`` organisation or absent).
+
+    The finding shows the numbers or the aspect it used; it is a warning because a claim may
+    name its limit in words the rule does not read.
+
+    Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
+    Directive (Annex I, point 4b) making an environmental claim about the entire product or the
+    trader's entire business when it concerns only a certain aspect of the product or a
+    specific activity of the trader's business. The ACM Leidraad Duurzaamheidsclaims (2023),
+    rule 1, asks for claims that are complete about what they cover.
+
+    Failing example::
+
+        metrics:
+          - id: energy-use
+            name: Energy used by the bakery
+            unit: MWh
+            value: 390
+          - id: solar
+            name: Energy from our own solar panels
+            unit: MWh
+            value: 210
+            part_of: energy-use
+        claims:
+          - id: fossil-free
+            text: Our bakery is fully fossil-free.
+            domain: environmental
+            basis:
+              metrics: [solar, energy-use]
+
+    Passing example::
+
+        metrics:
+          - id: energy-use
+            name: Energy used by the bakery
+            unit: MWh
+            value: 390
+          - id: solar
+            name: Energy from our own solar panels
+            unit: MWh
+            value: 210
+            part_of: energy-use
+        claims:
+          - id: solar-share
+            text: Our own solar panels supplied 210 of the 390 MWh the bakery used.
+            domain: environmental
+            basis:
+              metrics: [solar, energy-use]
+    """
+
+    code: ClassVar[str] = "IC119"
+    slug: ClassVar[str] = "whole-versus-aspect"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = (
+        "A claim about the whole enterprise, product or footprint rests on a basis that covers only a part.")
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
+            for where, text in plain(claim.text):
+                whole = _WHOLE.search(text)
+                reduction = None if whole else self._footprint_reduction(text)
+                if not whole and not reduction:
+                    continue
+                said = f"\"{whole.group()}\"" if whole else f"\"{reduction}\""
+                evidence = self._part(statement, claim, text, absolute=whole is not None)
+                if evidence:
+                    yield Issue(where, f"claim '{claim.id}' says {said}, but {evidence}",
+                                "say which part the claim covers (\"our electricity\", \"at our Oudegracht "
+                                "site\"), or substantiate it for the whole")
+                    break
+
+    @staticmethod
+    def _footprint_reduction(text: str) -> str | None:
+        for sentence in sentences(text):
+            footprint = _FOOTPRINT.search(sentence)
+            if footprint and percentages(sentence):
+                return footprint.group()
+        return None
+
+    @staticmethod
+    def _part(statement: Statement, claim: Claim, text: str, absolute: bool) -> str | None:
+        metrics = statement.basis_metrics(claim)
+        for metric in metrics:
+            total = statement.total_of(metric)
+            if total is None or not metric.same_unit(total) or metric.value is None or not total.value:
+                continue
+            share = 100 * metric.value / total.value
+            if share < 95:
+                return (f"basis metric '{metric.id}' is {_show(metric.value)} of {_show(total.value)} {metric.unit} "
+                        f"of '{total.id}' ({share:.0f}%)")
+        if absolute:
+            for metric in metrics:
+                if metric.is_percentage and metric.value is not None and metric.value < 95:
+                    return f"basis metric '{metric.id}' is {_show(metric.value)}%"
+        if claim.scope not in (None, "organisation") or not metrics:
+            return None
+        named = [_aspects(joined(metric.name)) for metric in metrics]
+        if all(named):
+            common = set.intersection(*named) if len(named) > 1 else named[0]
+            covered = sorted(common or set().union(*named))
+            if not _aspects(text) & set(covered):
+                return (f"its basis metrics cover only {' and '.join(covered)} "
+                        f"({', '.join(repr(metric.id) for metric in metrics)})")
+        return None
+
+
+# --- IC121 --------------------------------------------------------------------------------------
+
+# Wording that goes beyond the legal minimum, or says plainly that it is the law.
+_BEYOND = phrases(
+    r"boven", r"bovenop", r"hoger dan", r"meer dan", r"ruim(?:er)?", r"extra", r"verlengd\w*", r"langer dan",
+    r"(?:wettelijk )?verplicht\w*", r"zoals (?:de wet|wettelijk) \w+", r"volgens de wet", r"wettelijke plicht",
+    r"net als (?:elk|ieder)\w*", r"above", r"higher than", r"more than", r"beyond", r"exceed\w*", r"extended",
+    r"longer than", r"required by law", r"legally required", r"as the law requires", r"legal (?:obligation|duty)",
+    r"like every", r"(?:30|60|90|100|dertig|zestig) dagen", r"(?:30|60|90|100|thirty|sixty)[- ]days?",
+    r"(?:3|4|5|10|drie|vier|vijf|tien) jaar", r"(?:3|4|5|10|three|four|five|ten)[- ]years?", r"living wage",
+    r"leefbaar loon",
+)
+
+
+@cache
+def _legal_patterns() -> tuple[tuple[LegalRequirement, re.Pattern[str]], ...]:
+    return tuple((requirement, phrases(*requirement.wording)) for requirement in LEGAL_REQUIREMENTS)
+
+
+class LegalRequirementAsFeature(Rule):
+    """A claim presents what the law requires of everyone as a distinctive feature.
+
+    Reads each claim's text, sentence by sentence, for a legal obligation named as a merit: the
+    statutory minimum wage and holiday allowance, equal pay, a smoke-free workplace, the Working
+    Conditions Act, the 14-day right of withdrawal, the two-year legal guarantee, the ban on
+    single-use plastic cutlery and straws, the deposit on bottles and cans, CE marking, REACH,
+    RoHS, GDPR (AVG), CFC-free, BPA-free food contact materials, phosphate-free detergents,
+    asbestos-free materials and taking back e-waste. The list, with the law behind each entry,
+    is ``impactclaim.rules.legal.LEGAL_REQUIREMENTS``.
+
+    A sentence that goes beyond the obligation ("ruim boven het minimumloon", "30 dagen
+    bedenktijd", "above the minimum wage", "living wage") or says that it is the law ("zoals
+    wettelijk verplicht", "as required by law") is not reported.
+
+    Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
+    Directive (Annex I, point 10a) presenting requirements imposed by law on all products
+    within the relevant product category on the Union market as a distinctive feature of the
+    trader's offer. The ACM Leidraad Duurzaamheidsclaims (2023), rule 1, gives the same
+    example: do not present as special what is legally required.
+
+    Failing example::
+
+        metrics:
+          - id: staff
+            name: Employees on 31 December
+            unit: people
+            kind: count
+            value: 20
+        claims:
+          - id: fair-pay
+            text: Fair work at De Korenschoof - we pay every baker the statutory minimum wage.
+            domain: social
+            basis:
+              metrics: [staff]
+
+    Passing example::
+
+        metrics:
+          - id: staff
+            name: Employees on 31 December
+            unit: people
+            kind: count
+            value: 20
+        claims:
+          - id: fair-pay
+            text: We pay every baker at least 12% above the statutory minimum wage.
+            domain: social
+            basis:
+              metrics: [staff]
+    """
+
+    code: ClassVar[str] = "IC121"
+    slug: ClassVar[str] = "legal-requirement-as-feature"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "A claim presents what the law requires of everyone as a distinctive feature."
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
+            for where, text in plain(claim.text):
+                found = self._requirement(text)
+                if found:
+                    requirement, said = found
+                    yield Issue(where,
+                                f"claim '{claim.id}' presents \"{said}\" as a feature, but {requirement.name} is "
+                                f"required by law ({requirement.law})",
+                                "drop it from the claim, say that the law requires it, or claim what you do "
+                                "beyond it (\"15% above the minimum wage\")")
+                    break
+
+    @staticmethod
+    def _requirement(text: str) -> tuple[LegalRequirement, str] | None:
+        for sentence in sentences(text):
+            for requirement, pattern in _legal_patterns():
+                match = pattern.search(sentence)
+                if match and not _BEYOND.search(sentence):
+                    return requirement, match.group()
+        return None
+
+
+# --- IC126 --------------------------------------------------------------------------------------
+
+# Wording that reports a change over time.
+_IMPROVEMENT = phrases(
+    r"(?:ge)?stegen", r"steeg", r"(?:ge)?daald", r"daalde", r"verbeter(?:d|de|den|ing)", r"toegenomen", r"nam toe",
+    r"namen toe", r"afgenomen", r"nam af", r"namen af", r"verminderd", r"verminderde", r"gehalveerd", r"halveerde",
+    r"verdubbeld", r"verdubbelde", r"teruggedrongen", r"(?:\d+ ?% )?(?:minder|meer|lager|hoger)(?! dan)",
+    r"bespaard", r"bespaarden", r"vermeden", r"improved", r"improvement", r"increased", r"decreased", r"reduced",
+    r"reduction", r"rose", r"fell", r"dropped", r"halved", r"doubled", r"cut (?:by|our)", r"(?:\d+ ?% )?(?:less"
+    r"|fewer|lower|higher|more)(?! than)", r"saved", r"avoided",
+)
+# Wording that gives the starting point in the claim itself: "van 46% naar 31%", "since 2022".
+_FROM_TO = phrases(r"van (?:\S+ ){1,4}naar", r"from (?:\S+ ){1,4}to", r"ten opzichte van", r"t\.o\.v\.",
+                   r"vergeleken met", r"compared (?:to|with)", r"than (?:in|last)", r"dan (?:in|vorig)", r"sinds",
+                   r"since", r"tegen(?:over)?", r"against", r"versus", r"vs\.?")
+
+
+class ImprovementWithoutBaseline(Rule):
+    """A claim reports an improvement, but nothing in the claim or its basis says from what.
+
+    Fires when a claim's text reports a change ("gedaald", "30% minder", "verbeterd",
+    "halved", "reduced", "fewer") and none of these gives its starting point:
+
+    - a basis metric with a ``baseline`` value;
+    - a basis outcome with ``who.baseline`` or ``contribution.counterfactual``;
+    - a ``comparison`` on the claim (schema 1.1);
+    - the claim text itself ("van 46% naar 31%", "from 12 to 7", "ten opzichte van 2023",
+      "compared with last year").
+
+    A comparison with others ("minder dan gemiddeld") is left to IC130. The finding stands at
+    the claim text, where the problem is, unlike IC108, which looks at outcomes.
+
+    Why: a change needs a starting point. The Impact Management Project asks how well off
+    stakeholders were before (who) and what would have happened anyway (contribution); the ACM
+    Leidraad Duurzaamheidsclaims (2023), rule 2, asks that a claim of improvement can be
+    checked, which needs the value it improved from.
+
+    Failing example::
+
+        metrics:
+          - id: food-waste
+            name: Unsold bread thrown away
+            unit: kg
+            value: 800
+        claims:
+          - id: less-waste
+            text: We throw away 40% less bread.
+            domain: environmental
+            basis:
+              metrics: [food-waste]
+
+    Passing example::
+
+        metrics:
+          - id: food-waste
+            name: Unsold bread thrown away
+            unit: kg
+            value: 800
+            baseline:
+              value: 1340
+              year: 2023
+        claims:
+          - id: less-waste
+            text: We throw away 40% less bread.
+            domain: environmental
+            basis:
+              metrics: [food-waste]
+    """
+
+    code: ClassVar[str] = "IC126"
+    slug: ClassVar[str] = "improvement-without-baseline"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "A claim reports an improvement, but nothing in the claim or its basis says from what."
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
+            if claim.comparison is not None or claim.future_commitment is not None:
+                continue
+            if any(metric.baseline is not None and metric.baseline.value is not None
+                   for metric in statement.basis_metrics(claim)):
+                continue
+            if any(outcome.who.baseline or outcome.contribution.counterfactual
+                   for outcome in statement.basis_outcomes(claim)):
+                continue
+            for where, text in plain(claim.text):
+                change = _IMPROVEMENT.search(text)
+                if change and not _FROM_TO.search(text) and not _comparative_with_others(text):
+                    yield Issue(where,
+                                f"claim '{claim.id}' reports a change (\"{change.group()}\"), but neither the claim "
+                                "nor its basis gives the starting point",
+                                "add a baseline (value and year) to the basis metric, a who.baseline to the basis "
+                                "outcome, or write the starting point in the claim (\"from 1,340 to 800 kg\")")
+                    break
+
+
+# --- IC127 --------------------------------------------------------------------------------------
+
+_COMPLETERS = phrases(
+    r"afgerond\w*", r"afronders?", r"afmakers?", r"voltooid\w*", r"doorlopen", r"uitgezeten", r"geslaagd\w*",
+    r"gediplomeerd\w*", r"die bleven", r"die het (?:traject|programma|traineeship|leerwerktraject) (?:afrondden"
+    r"|afmaakten|voltooiden)", r"completed", r"completers?", r"finished", r"graduates?", r"graduated", r"who stayed",
+    r"who finished", r"who completed", r"stayed the course", r"eindigden",
+)
+_STARTERS = phrases(
+    r"gestart\w*", r"starters?", r"begonnen", r"instroom", r"ingestroomd\w*", r"aangemeld\w*", r"ingeschreven\w*",
+    r"deelnemers? (?:dat|die) (?:begon|begonnen|startte|startten)", r"started", r"starters?", r"enrolled",
+    r"enrol(?:l)?ments?", r"intakes?", r"signed up", r"began", r"entered", r"joined",
+)
+MAX_DROP_OUT = 30  # percent: a larger drop-out makes a completers' rate a different number than the group's
+
+
+class CherryPickedSubgroup(Rule):
+    """A claim presents the success rate of those who completed while many who started dropped out.
+
+    Fires when a claim rests on a figure of completers (a basis metric whose name says
+    "afgerond", "voltooid", "geslaagd", "completed", "graduates", or that is ``part_of`` such a
+    metric) and the statement also counts those who started (a metric whose name says
+    "gestart", "ingestroomd", "aangemeld", "started", "enrolled", "intakes", or the total that
+    the completers metric is ``part_of``), with more than 30% dropping out in between, while
+    the claim text gives neither the number who started nor the rate over all starters.
+
+    Why: the UK CMA Green Claims Code, principle 3 (claims must not omit or hide important
+    information), and the ACM Leidraad Duurzaamheidsclaims (2023), rule 1 (complete), say that
+    a true figure misleads when it leaves out what would change the reader's view. A 90%
+    success rate among the 40% who completed is a 36% success rate among those who started.
+
+    Failing example::
+
+        metrics:
+          - id: started
+            name: Trainees who started a traineeship
+            unit: people
+            kind: count
+            value: 50
+          - id: completed
+            name: Trainees who completed the traineeship
+            unit: people
+            kind: count
+            value: 20
+            part_of: started
+          - id: employed
+            name: Completers with paid work after six months
+            unit: people
+            kind: count
+            value: 18
+            part_of: completed
+        claims:
+          - id: jobs
+            text: 90% of our trainees found paid work.
+            domain: social
+            basis:
+              metrics: [employed, completed]
+
+    Passing example::
+
+        metrics:
+          - id: started
+            name: Trainees who started a traineeship
+            unit: people
+            kind: count
+            value: 50
+          - id: completed
+            name: Trainees who completed the traineeship
+            unit: people
+            kind: count
+            value: 20
+            part_of: started
+          - id: employed
+            name: Completers with paid work after six months
+            unit: people
+            kind: count
+            value: 18
+            part_of: completed
+        claims:
+          - id: jobs
+            text: Of the 50 trainees who started, 20 completed the traineeship and 18 found paid work (36%).
+            domain: social
+            basis:
+              metrics: [employed, completed, started]
+    """
+
+    code: ClassVar[str] = "IC127"
+    slug: ClassVar[str] = "cherry-picked-subgroup"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = (
+        "A claim presents the success rate of those who completed while many who started dropped out.")
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        starters = [metric for metric in statement.metrics
+                    if metric.value and _STARTERS.search(joined(metric.name)) and not metric.is_percentage]
+        for claim in statement.claims:
+            found = self._drop_out(statement, claim, starters)
+            if found is None:
+                continue
+            completed, started = found
+            assert completed.value is not None and started.value is not None
+            text = joined(claim.text)
+            stated = counts(text)
+            if started.value in stated:
+                continue
+            share = 100 * completed.value / started.value
+            yield Issue(claim.text.path,
+                        f"claim '{claim.id}' rests on {label_of(completed, 'metric')}: only {_show(completed.value)} "
+                        f"of the {_show(started.value)} in '{started.id}' ({share:.0f}%) completed, which the claim "
+                        "does not say",
+                        "give the result over everyone who started, or say how many started and how many "
+                        "completed next to the completers' rate")
+
+    @staticmethod
+    def _drop_out(statement: Statement, claim: Claim, starters: list[Metric]) -> tuple[Metric, Metric] | None:
+        for metric in statement.basis_metrics(claim):
+            chain = [metric]
+            total = statement.total_of(metric)
+            while total is not None and total not in chain and len(chain) < 5:
+                chain.append(total)
+                total = statement.total_of(total)
+            for completed in chain:
+                if completed.is_percentage or not completed.value or not _COMPLETERS.search(joined(completed.name)):
+                    continue
+                candidates = [total for total in chain[chain.index(completed) + 1:]] + starters
+                for started in candidates:
+                    if started is completed or not started.value or not started.same_unit(completed):
+                        continue
+                    if started.value > completed.value and \
+                            100 - 100 * completed.value / started.value > MAX_DROP_OUT:
+                        return completed, started
+        return None
+
+
+# --- IC129 --------------------------------------------------------------------------------------
+
+# A past year that is a reference point, not this period's figure.
+_REFERENCE_YEAR = phrases(
+    r"sinds", r"vanaf", r"sedert", r"opgericht", r"ten opzichte van", r"t\.o\.v\.", r"vergeleken met", r"tegen",
+    r"dan in", r"in vergelijking met", r"nulmeting", r"startmeting", r"basisjaar", r"uitgangssituatie",
+    r"van (?:\S+ ){0,3}in", r"sinds", r"since", r"from", r"founded", r"established", r"compared (?:to|with)",
+    r"than in", r"baseline", r"versus", r"vs\.?", r"up from", r"down from", r"(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d",
+    r"tot en met", r"through", r"until", r"vorig jaar", r"last year", r"previous year", r"(?:\d{4}-?)?levels?",
+    r"(?:\d{4}-?)?niveau", r"peil",
+)
+_FIGURE_WORDS = phrases(r"\d+(?:[.,]\d+)?")
+
+
+class YearOutsidePeriod(Rule):
+    """A claim or metric presents a figure of another year than the reporting period.
+
+    Reads each claim's text and each metric's name for a year before the reporting period
+    ("In 2023 hielpen we 40 mensen", "Deelnemers 2022") in a sentence that also states a
+    figure, when the sentence does not present that year as a reference point ("sinds 2019",
+    "ten opzichte van 2023", "compared with 2022", "from 2021 to 2025", a baseline). Years
+    after the period are about the future and left to IC105.
+
+    Why: EFRAG VSME asks that a sustainability report covers one reporting period, the same as
+    the financial statements; a figure of an earlier year says nothing about this one. The ACM
+    Leidraad Duurzaamheidsclaims (2023), rule 2, asks that claims are up to date. Metric
+    periods outside the reporting period are checked by IC115.
+
+    Failing example::
+
+        metrics:
+          - id: jobs
+            name: Trainees with paid work
+            unit: people
+            kind: count
+            value: 12
+        claims:
+          - id: work
+            text: In 2022 we helped 40 people into paid work.
+            domain: social
+            basis:
+              metrics: [jobs]
+
+    Passing example::
+
+        metrics:
+          - id: jobs
+            name: Trainees with paid work
+            unit: people
+            kind: count
+            value: 12
+        claims:
+          - id: work
+            text: In 2025 we helped 12 people into paid work, up from 8 in 2022.
+            domain: social
+            basis:
+              metrics: [jobs]
+    """
+
+    code: ClassVar[str] = "IC129"
+    slug: ClassVar[str] = "year-outside-period"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "A claim or metric presents a figure of another year than the reporting period."
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        period = statement.reporting_period
+        start = period.start_date if period else None
+        if start is None:
+            return
+        for claim in statement.claims:
+            for where, text in plain(claim.text):
+                year = self._earlier_year(text, start.year)
+                if year:
+                    yield Issue(where, f"claim '{claim.id}' gives a figure for {year}, before the reporting period "
+                                f"that starts in {start.year}",
+                                "report the figure of the reporting period, or present the earlier year as a "
+                                "comparison (\"up from 40 in 2023\")")
+                    break
+        for metric in statement.metrics:
+            for where, text in plain(metric.name):
+                earlier = [year for year, _ in years(text) if year < start.year]
+                if earlier and not _REFERENCE_YEAR.search(text):
+                    yield Issue(where, f"{label_of(metric, 'metric')} is named for {earlier[0]}, before the reporting "
+                                f"period that starts in {start.year}",
+                                "report the value of the reporting period, or put the earlier value in baseline")
+                    break
+
+    @staticmethod
+    def _earlier_year(text: str, first_year: int) -> int | None:
+        for sentence in sentences(text):
+            earlier = [year for year, _ in years(sentence) if year < first_year]
+            if not earlier or _REFERENCE_YEAR.search(sentence):
+                continue
+            others = [value for value in counts(sentence) if value not in (float(year) for year, _ in years(sentence))]
+            if others or percentages(sentence):
+                return earlier[0]
+        return None
+
+
+# --- IC130 --------------------------------------------------------------------------------------
+
+# Comparisons with others: the average, the sector, competitors, conventional products.
+_COMPARATIVE = phrases(
+    r"dan (?:het |de )?(?:landelijk(?:e)? |nationale? |gemiddeld(?:e)? )*(?:gemiddelde|gemiddeld|sector|branche"
+    r"|markt|concurrent\w*|andere \w+|anderen|gebruikelijk|normaal|reguliere? \w+|conventionele? \w+"
+    r"|traditionele? \w+|nieuwe? \w+|vergelijkbare \w+)",
+    r"(?:bovengemiddeld|ondergemiddeld|bovengemiddelde|ondergemiddelde)", r"beter dan", r"slechter dan",
+    r"(?:twee|drie|vier|\d+) ?(?:keer|maal|x) zo(?:veel| veel| groot| hoog| weinig| laag)?",
+    r"in vergelijking met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
+    r"vergeleken met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
+    r"than (?:the |a |an )?(?:national |industry |sector |dutch |eu |european |market )*(?:average|norm|sector"
+    r"|industry|market|competitors?|competition|others|other \w+|usual|conventional \w+|traditional \w+"
+    r"|regular \w+|new \w+|comparable \w+|typical \w+)",
+    r"above[- ]average", r"below[- ]average", r"better than", r"worse than", r"industry[- ]leading",
+    r"(?:twice|three times|four times|half) as (?:many|much|high|low|few|likely)",
+    r"compared (?:to|with) (?:other|the average|the sector|the industry|conventional|traditional|regular|similar)",
+)
+_SOURCE_WORDS = phrases(
+    r"bron", r"volgens", r"cbs", r"rapport", r"onderzoek", r"monitor", r"benchmark", r"statline", r"source",
+    r"according to", r"report", r"study", r"survey", r"data", r"statistics", r"eurostat", r"rivm", r"tno",
+    r"pbl", r"uwv", r"cpb", r"scp", r"nibud", r"milieu ?centraal", r"ecoinvent",
+)
+
+
+class ComparisonWithoutBasis(Rule):
+    """A claim compares with others without a named, dated basis for the comparison.
+
+    Fires when a claim's text compares the enterprise or its product with others: "dan
+    gemiddeld", "beter dan andere bakkerijen", "bovengemiddeld", "twee keer zoveel", "than the
+    average", "than conventional jeans", "twice as many as", "above-average", "industry-leading",
+    and the comparison has no named, dated basis:
+
+    - schema 1.1: the claim needs ``comparison`` with ``what``, ``source`` and ``year``; the
+      finding lists what is missing;
+    - schema 1.0 (no ``comparison``): the claim text or its basis metrics' ``data_source`` and
+      ``method`` must name a source (a word such as "bron", "volgens", "CBS", "rapport",
+      "source", "according to", "report") and a year.
+
+    A comparison with the enterprise's own comparison group ("tegen 41% in de
+    vergelijkingsgroep") is no comparison with others and is not read here.
+
+    Why: the ACM Leidraad Duurzaamheidsclaims (2023), rule 3, asks that comparisons with other
+    products, services or companies are fair: clear about what is compared with what, on the
+    same basis, and verifiable. The UK CMA Green Claims Code, principle 4, says comparisons must
+    be fair and meaningful. Without a named and dated basis a reader cannot check either.
+
+    Failing example::
+
+        metrics:
+          - id: trainees
+            name: Trainees per ten employees
+            unit: trainees per 10 employees
+            value: 4
+        claims:
+          - id: more-trainees
+            text: We train twice as many people as the average bakery.
+            domain: social
+            basis:
+              metrics: [trainees]
+
+    Passing example::
+
+        metrics:
+          - id: trainees
+            name: Trainees per ten employees
+            unit: trainees per 10 employees
+            value: 4
+            data_source: "Payroll; for the sector: SBB, Kenniscentrum beroepsonderwijs bedrijfsleven, BPV-monitor 2024"
+        claims:
+          - id: more-trainees
+            text: We train twice as many people as the average bakery (2 per ten employees according to SBB, 2024).
+            domain: social
+            basis:
+              metrics: [trainees]
+    """
+
+    code: ClassVar[str] = "IC130"
+    slug: ClassVar[str] = "comparison-without-basis"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "A claim compares with others without a named, dated basis for the comparison."
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        for claim in statement.claims:
+            for where, text in plain(claim.text):
+                compared = _COMPARATIVE.search(text)
+                if not compared:
+                    continue
+                missing = self._missing(statement, claim, text)
+                if missing:
+                    yield Issue(where, f"claim '{claim.id}' compares (\"{compared.group()}\") without {missing}",
+                                "name what you compare with, the source of its figures and their year (schema "
+                                "1.1: comparison with what, source and year)")
+                break
+
+    @staticmethod
+    def _missing(statement: Statement, claim: Claim, text: str) -> str | None:
+        comparison = claim.comparison
+        if comparison is not None:
+            lacks = [name for name, given in (("what", bool(comparison.what)), ("source", bool(comparison.source)),
+                                              ("year", comparison.year is not None)) if not given]
+            return f"comparison.{' and comparison.'.join(lacks)}" if lacks else None
+        evidence = " ".join([text, *(joined(metric.data_source, metric.method)
+                                     for metric in statement.basis_metrics(claim))])
+        has_source, has_year = bool(_SOURCE_WORDS.search(evidence)), bool(years(evidence))
+        if has_source and has_year:
+            return None
+        lacks = [name for name, given in (("a named source", has_source), ("a year", has_year)) if not given]
+        return "a comparison basis: " + " and ".join(lacks) + " for what it compares with"
+
+
+def _comparative_with_others(text: str) -> bool:
+    return bool(_COMPARATIVE.search(text))

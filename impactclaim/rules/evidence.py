@@ -1,0 +1,547 @@
+"""Rules on the evidence behind claims and outcomes: who made it, how many it rests on, how old, what it credits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from impactclaim.findings import Severity
+from impactclaim.rules.base import Issue, Rule, label_of
+from impactclaim.rules.text import OwnName, counts, fractions, is_self, joined, percentages, phrases, plain, years
+from impactclaim.statement.model import Claim, Metric, Outcome, Path, Source, Statement, Text
+
+# --- IC120 --------------------------------------------------------------------------------------
+
+#: Wording that presents research or a check as independent.
+INDEPENDENT_WORDING = phrases(
+    r"onafhankelijk(?:e)? (?:\w+ )?(?:onderzoek|onderzoeken|evaluatie|meting|studie|enqu[eê]te|toetsing|audit"
+    r"|beoordeling|rapport|bureau|instituut)",
+    r"onafhankelijk (?:onderzocht|ge[eë]valueerd|getoetst|gemeten|vastgesteld|bevestigd|gecontroleerd|geverifieerd)",
+    r"independent(?:ly)? (?:\w+ )?(?:research|study|studies|evaluation|evaluated|survey|assessment|assessed|audit"
+    r"|audited|verified|verification|review|reviewed|measured|confirmed|report|researchers?|institute)",
+    r"(?:door|by) (?:een )?(?:an )?(?:onafhankelijke|independent) (?:\w+ )?(?:partij|derde|third party|party"
+    r"|researchers?|onderzoekers?|bureau)",
+)
+
+
+class SelfAssessmentAsIndependent(Rule):
+    """The enterprise checked itself, but the statement presents the check as independent.
+
+    Fires in three cases:
+
+    - a claim's ``verification`` has status ``third-party`` or ``second-party`` while ``by`` is
+      the enterprise itself: its registered or trade name, or words such as "eigen", "intern",
+      "bestuur", "directie", "eigenaar", "own", "internal", "board", "owner" (an error: the
+      statement itself says who checked);
+    - a source marked independent (``relation: independent``, or 1.0 ``independent: true``)
+      whose ``publisher`` is the enterprise itself in the same sense (an error);
+    - a claim's text or a source's title speaks of independent research ("onafhankelijk
+      onderzoek", "onafhankelijk geëvalueerd", "independent study", "independently verified")
+      while nothing behind it is independent: the claim is not third-party verified and none
+      of the sources of its basis outcomes is independent; for a source title, the source
+      itself is marked ``own`` or ``commissioned`` (a warning: the wording may refer to
+      something the statement does not list).
+
+    Why: the Unfair Commercial Practices Directive (2005/29/EC), Annex I, as amended by
+    Directive (EU) 2024/825, blacklists claiming that a trader has been approved or endorsed
+    when it has not, and sustainability labels not based on third-party verification; an
+    own check called independent is the same deception. The Nesta Standards of Evidence
+    require independent evaluation from level 4 on, and Social Value principle 7 (verify the
+    result) asks for assurance by someone other than the enterprise.
+
+    Failing example::
+
+        organisation:
+          name: Bakkerij De Korenschoof B.V.
+        metrics:
+          - id: trainees-employed
+            name: Trainees with paid work six months after their traineeship
+            unit: "%"
+            kind: percentage
+            value: 42
+        claims:
+          - id: jobs
+            text: 42% of our trainees had paid work six months after their traineeship.
+            domain: social
+            basis:
+              metrics: [trainees-employed]
+            verification:
+              status: third-party
+              by: De Korenschoof management team
+
+    Passing example::
+
+        organisation:
+          name: Bakkerij De Korenschoof B.V.
+        metrics:
+          - id: trainees-employed
+            name: Trainees with paid work six months after their traineeship
+            unit: "%"
+            kind: percentage
+            value: 42
+        claims:
+          - id: jobs
+            text: 42% of our trainees had paid work six months after their traineeship.
+            domain: social
+            basis:
+              metrics: [trainees-employed]
+            verification:
+              status: third-party
+              by: Accountantskantoor Van Dijk & Co
+    """
+
+    code: ClassVar[str] = "IC120"
+    slug: ClassVar[str] = "self-assessment-as-independent"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "The enterprise checked itself, but the statement presents the check as independent."
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        own = OwnName.of(statement.organisation)
+        for claim in statement.claims:
+            verification = claim.verification
+            if verification is not None and verification.status in ("third-party", "second-party"):
+                who = is_self(verification.by, own)
+                if who:
+                    yield Issue((*verification.path, "by"),
+                                f"claim '{claim.id}' is marked {verification.status} verified, but the verifier "
+                                f"\"{verification.by}\" is the enterprise itself ({who})",
+                                "set verification.status to self, or have the claim checked by a party outside "
+                                "the enterprise and name it in verification.by")
+            yield from self._independent_wording(statement, claim)
+        for outcome in statement.outcomes:
+            for source in outcome.evidence.sources:
+                yield from self._source(outcome, source, own)
+
+    def _independent_wording(self, statement: Statement, claim: Claim) -> Iterator[Issue]:
+        if claim.verification_status == "third-party":
+            return
+        outcomes = statement.basis_outcomes(claim)
+        if any(source.is_independent for outcome in outcomes for source in outcome.evidence.sources):
+            return
+        for where, text in plain(claim.text):
+            match = INDEPENDENT_WORDING.search(text)
+            if match:
+                yield Issue(where,
+                            f"claim '{claim.id}' speaks of \"{match.group()}\", but it is not third-party verified "
+                            "and none of its basis outcomes has an independent source",
+                            "drop the word independent, or add the independent source (relation: independent) "
+                            "or the third-party verification that the text refers to")
+                return
+
+    def _source(self, outcome: Outcome, source: Source, own: OwnName) -> Iterator[Issue]:
+        label = label_of(outcome, "outcome")
+        if source.is_independent:
+            who = is_self(source.publisher, own)
+            if who:
+                yield Issue((*source.path, "publisher"),
+                            f"a source of {label} is marked independent, but its publisher \"{source.publisher}\" "
+                            f"is the enterprise itself ({who})",
+                            "mark a source the enterprise made itself as relation: own")
+        elif source.relation in ("own", "commissioned") or source.independent is False:
+            match = INDEPENDENT_WORDING.search(source.title or "")
+            if match:
+                yield Issue((*source.path, "title"),
+                            f"a source of {label} is called \"{match.group()}\" in its title, but the statement "
+                            f"marks it as {source.relation or 'not independent'}",
+                            "describe the source as what it is (own survey, commissioned evaluation), or mark it "
+                            "independent only when a party outside the enterprise made it on its own account")
+
+
+# --- IC122 --------------------------------------------------------------------------------------
+
+# The counterfactual says that part of the change would have happened anyway.
+_ANYWAY = phrases(
+    r"ook zonder", r"hoe dan ook", r"sowieso", r"uit zichzelf", r"vanzelf", r"op eigen kracht", r"zelf al",
+    r"zou(?:den)? (?:\w+ ){0,6}ook", r"anyway", r"regardless", r"on (?:their|its|his|her) own",
+    r"would (?:\w+ ){0,6}(?:also|still|anyway)", r"without (?:us|our help|our support|the programme)",
+)
+_NOBODY = phrases(r"niemand", r"geen enkele", r"nobody", r"no one", r"none of")
+# Others that contribute to the same change: partners and co-funders.
+_OTHERS = phrases(
+    r"samen met", r"in samenwerking met", r"met (?:hulp|steun|inzet) van", r"samenwerkingspartners?",
+    r"ketenpartners?", r"partners?", r"partnerorganisaties", r"co-?financier\w*", r"cofinanc\w+",
+    r"medegefinancierd", r"medefinanciering", r"gefinancierd door", r"together with", r"in partnership with",
+    r"in collaboration with", r"in cooperation with", r"co-?funded", r"co-?funders?", r"co-?financed",
+    r"funded by", r"jobcoach(?:es)? van", r"(?:het )?UWV", r"wijkteams?",
+)
+# Short or temporary contracts: the change need not last.
+_SHORT = phrases(
+    r"tijdelijke? (?:arbeids)?contract(?:en)?", r"contract(?:en)? (?:voor|van) (?:een half jaar|zes maanden"
+    r"|drie maanden|\d+ maanden)", r"(?:half|zes|drie|\d+)[ -]?(?:jaar|maanden)contract(?:en)?", r"seizoenswerk",
+    r"temporary contracts?", r"fixed[- ]term", r"(?:six|three|\d+)[- ]months?[- ]contracts?", r"seasonal",
+    r"short[- ]term contracts?", r"zero[- ]hours?",
+)
+# Wording that the effect lasts.
+_LASTING = phrases(r"blijvend\w*", r"permanent\w*", r"voorgoed", r"levenslang", r"lasting", r"long[- ]lasting",
+                   r"for good", r"for life", r"lifelong", r"forever", r"voor altijd", r"duurzaam aan het werk")
+
+
+class ContributionOverclaimed(Rule):
+    """An outcome sets deadweight, attribution or drop-off to 0 while its own texts say otherwise.
+
+    Checks each outcome's ``contribution`` against what the statement itself says:
+
+    - ``deadweight: 0`` while the counterfactual says part of the change would have happened
+      anyway ("een deel zou ook zonder ons werk vinden", "would have found work anyway", or a
+      percentage in the counterfactual);
+    - ``attribution: 0`` while the outcome's texts name partners or co-funders that contributed
+      ("samen met het UWV", "in partnership with", "co-funded by");
+    - ``drop_off: 0`` while the outcome's texts mention short or temporary contracts
+      ("tijdelijke contracten", "six-month contracts", "seasonal") or a claim resting on the
+      outcome calls the effect lasting ("blijvend", "permanent", "lasting", "for good").
+
+    Why: the Impact Management Project's contribution dimension and Social Value International
+    principle 5 (do not overclaim) ask to deduct what would have happened anyway (deadweight),
+    what others contributed (attribution) and how the effect fades (drop-off). A 0 that the
+    statement's own counterfactual, partners or contracts contradict credits the enterprise with
+    change it did not cause.
+
+    Failing example::
+
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+            contribution:
+              counterfactual: One in five would have found work anyway within a year (municipal figures).
+              deadweight: 0
+            risks:
+              - type: drop-off
+                level: medium
+
+    Passing example::
+
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+            contribution:
+              counterfactual: One in five would have found work anyway within a year (municipal figures).
+              deadweight: 20
+            risks:
+              - type: drop-off
+                level: medium
+    """
+
+    code: ClassVar[str] = "IC122"
+    slug: ClassVar[str] = "contribution-overclaimed"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = (
+        "An outcome sets deadweight, attribution or drop-off to 0 while its own texts say otherwise.")
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        claims_on: dict[str, list[Claim]] = {}
+        for claim in statement.claims:
+            for ref in claim.basis.outcomes if claim.basis else ():
+                claims_on.setdefault(ref.value, []).append(claim)
+        for outcome in statement.outcomes:
+            contribution = outcome.contribution
+            if 0 not in (contribution.deadweight, contribution.attribution, contribution.drop_off):
+                continue
+            label = label_of(outcome, "outcome")
+            path = contribution.path
+            counterfactual = joined(contribution.counterfactual)
+            texts = joined(outcome.what.description, outcome.who.baseline, contribution.counterfactual,
+                           contribution.description, outcome.how_much.scale, outcome.how_much.depth,
+                           outcome.how_much.duration)
+            if contribution.deadweight == 0 and counterfactual and not _NOBODY.search(counterfactual):
+                anyway = _ANYWAY.search(counterfactual)
+                share = next((f"{value:g}%" for value, _ in percentages(counterfactual) if value > 0), None)
+                evidence = f"\"{anyway.group()}\"" if anyway else share
+                if evidence:
+                    yield Issue((*path, "deadweight"),
+                                f"{label} sets deadweight to 0, but its counterfactual says part of the change "
+                                f"would happen without the enterprise ({evidence})",
+                                "estimate the share that would have happened anyway from the counterfactual and "
+                                "enter it as deadweight")
+            if contribution.attribution == 0:
+                others = _OTHERS.search(texts)
+                if others:
+                    yield Issue((*path, "attribution"),
+                                f"{label} sets attribution to 0, but names others who contributed "
+                                f"(\"{others.group()}\")",
+                                "enter the share of the change that is due to the partners or co-funders you "
+                                "name as attribution")
+            if contribution.drop_off == 0:
+                short = _SHORT.search(texts)
+                lasting = short or next((match for claim in claims_on.get(outcome.id or "", ())
+                                         for match in [_LASTING.search(joined(claim.text))] if match), None) \
+                    or _LASTING.search(joined(outcome.how_much.duration, outcome.what.description))
+                if lasting:
+                    why = ("mentions short or temporary contracts" if short
+                           else "presents the effect as lasting without showing it")
+                    yield Issue((*path, "drop_off"),
+                                f"{label} sets drop_off to 0 and {why} (\"{lasting.group()}\")",
+                                "estimate how much of the effect fades each year (e.g. from follow-up a year "
+                                "later) and enter it as drop_off, or say how you know it lasts")
+
+
+# --- IC124 --------------------------------------------------------------------------------------
+
+#: Below this many respondents a share is no basis for a general claim: with 30 respondents the
+#: 95% margin of error of a share near 50% is already ±18 percentage points (1.96·√(0.25/30)).
+MIN_SAMPLE = 30
+_SURVEY = phrases(
+    r"enqu[eê]tes?", r"vragenlijst(?:en)?", r"respondent(?:en|s)?", r"ingevuld", r"invulden", r"vulden",
+    r"geantwoord", r"antwoordden", r"reageerden", r"ge[iï]nterviewd", r"interviews?", r"gesprekken",
+    r"ondervraagd(?:en)?", r"panel", r"survey(?:s|ed)?", r"questionnaires?", r"responded", r"responses?",
+    r"answered", r"interviewed", r"filled in", r"completed the",
+)
+_N_EQUALS = phrases(r"n ?= ?(\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sample:
+    size: int
+    where: str  # how the statement gives it, for the message
+
+
+def _text_sample(text: str) -> _Sample | None:
+    """A sample size written in ``text``: "n=12", or "7 van de 212 deelnemers vulden de enquête in"."""
+    for match in _N_EQUALS.finditer(text):
+        size = int(match.group(1))
+        if size < MIN_SAMPLE:
+            return _Sample(size, f"\"{match.group()}\"")
+    if not _SURVEY.search(text):
+        return None
+    for fraction in fractions(text):
+        if fraction.part < MIN_SAMPLE:
+            return _Sample(int(fraction.part), f"\"{fraction.written}\"")
+    return None
+
+
+class TinySample(Rule):
+    """A claim or outcome generalises from fewer than 30 respondents.
+
+    Finds small samples where the statement gives them:
+
+    - a source of an outcome with ``sample_size`` (schema 1.1) below 30;
+    - "n=12" in a source title, or in a metric's ``method`` or ``data_source``;
+    - a survey described as "7 van de 212 deelnemers vulden de vragenlijst in" or "14 of 180
+      participants answered" (a count out of a total next to survey wording) in the same places.
+
+    The finding stands at each claim that rests on such an outcome or metric and does not
+    mention the sample itself (a claim that says "of the 14 participants who answered" is
+    honest about it); an outcome with a small sample that no claim rests on gets the finding at
+    the source or metric when its own texts do not give the number.
+
+    Why: the Nesta Standards of Evidence ask, from level 2 on, data that show a change in a
+    sample large enough to mean something; the ACM Leidraad Duurzaamheidsclaims (2023), rule 2,
+    asks that claims are substantiated with facts that hold up. 30 is a documented floor, not a
+    standard: at 30 respondents the 95% margin of error of a share near 50% is already ±18
+    percentage points; with 7 respondents one answer moves the share by 14 points.
+
+    Failing example::
+
+        outcomes:
+          - id: less-lonely
+            what:
+              description: Older neighbours feel less lonely.
+              polarity: positive
+            who:
+              stakeholder: Neighbours over 75 living alone
+              baseline: At the start, 46% of participants were moderately or severely lonely.
+            risks:
+              - type: evidence
+                level: high
+            evidence:
+              level: 2
+              sources:
+                - title: Loneliness survey among participants (n=6)
+                  publisher: Buurtkamer De Linde
+                  year: 2025
+        claims:
+          - id: lonely
+            text: Our neighbourhood lounge makes older people less lonely.
+            domain: social
+            basis:
+              outcomes: [less-lonely]
+
+    Passing example::
+
+        outcomes:
+          - id: less-lonely
+            what:
+              description: Older neighbours feel less lonely.
+              polarity: positive
+            who:
+              stakeholder: Neighbours over 75 living alone
+              baseline: At the start, 46% of participants were moderately or severely lonely.
+            risks:
+              - type: evidence
+                level: high
+            evidence:
+              level: 2
+              sources:
+                - title: Loneliness survey among participants (n=64)
+                  publisher: Buurtkamer De Linde
+                  year: 2025
+        claims:
+          - id: lonely
+            text: Our neighbourhood lounge makes older people less lonely.
+            domain: social
+            basis:
+              outcomes: [less-lonely]
+    """
+
+    code: ClassVar[str] = "IC124"
+    slug: ClassVar[str] = "tiny-sample"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = "A claim or outcome generalises from fewer than 30 respondents."
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        small: dict[int, tuple[_Sample, Path, str]] = {}  # id() of an outcome or metric -> its sample
+        for outcome in statement.outcomes:
+            for source in outcome.evidence.sources:
+                sample = (_Sample(source.sample_size, f"sample_size {source.sample_size}")
+                          if source.sample_size is not None and source.sample_size < MIN_SAMPLE
+                          else _text_sample(source.title or ""))
+                if sample:
+                    small[id(outcome)] = (sample, source.path, label_of(outcome, "outcome"))
+                    break
+        for metric in statement.metrics:
+            sample = _text_sample(joined(metric.method, metric.data_source))
+            if sample:
+                small[id(metric)] = (sample, metric.path, label_of(metric, "metric"))
+        if not small:
+            return
+        used: set[int] = set()
+        for claim in statement.claims:
+            parts: list[Outcome | Metric] = [*statement.basis_outcomes(claim), *statement.basis_metrics(claim)]
+            for part in parts:
+                if id(part) not in small:
+                    continue
+                sample, _, label = small[id(part)]
+                used.add(id(part))
+                if _mentions(claim.text, sample.size):
+                    continue
+                yield Issue(claim.text.path,
+                            f"claim '{claim.id}' rests on {label}, which is based on {sample.size} respondents "
+                            f"({sample.where}), fewer than {MIN_SAMPLE}",
+                            "say in the claim how many people the figure rests on (\"of the 14 participants who "
+                            "answered\"), or base it on a larger group")
+                break
+        for outcome in statement.outcomes:
+            if id(outcome) in small and id(outcome) not in used:
+                sample, path, label = small[id(outcome)]
+                if not _mentions(outcome.how_much.scale, sample.size) and \
+                        not _mentions(outcome.how_much.depth, sample.size):
+                    yield Issue(path, f"{label} rests on {sample.size} respondents ({sample.where}), fewer than "
+                                f"{MIN_SAMPLE}",
+                                "say how many people the result rests on where you describe it, or use a larger "
+                                "group before generalising")
+
+
+def _mentions(text: Text, size: int) -> bool:
+    return size in counts(joined(text))
+
+
+# --- IC125 --------------------------------------------------------------------------------------
+
+#: How many years a source may predate the reporting period before it counts as outdated.
+MAX_EVIDENCE_AGE = 5
+_RESEARCH = phrases(
+    r"onderzoek", r"studie", r"evaluatie", r"meting", r"enqu[eê]te", r"rapport", r"peiling", r"cijfers",
+    r"gegevens", r"data", r"research", r"study", r"evaluation", r"survey", r"report", r"figures", r"measurement",
+    r"assessment", r"lca", r"levenscyclusanalyse", r"life[- ]cycle",
+)
+
+
+class OutdatedEvidence(Rule):
+    """Evidence for an outcome or metric is more than five years older than the reporting period.
+
+    Checks each source of each outcome: its ``year`` may be at most five years before the year
+    in which the reporting period starts. It also reads a metric's ``method`` and
+    ``data_source``: a year more than five years before the period next to research wording
+    ("onderzoek uit 2016", "LCA study (2015)", "figures of 2017") makes the metric rest on old
+    data. Years of a baseline are not checked: a baseline is old on purpose.
+
+    Why: the ACM Leidraad Duurzaamheidsclaims (2023), rule 2, asks to keep the substantiation of
+    claims up to date; the UK CMA Green Claims Code (principle 6, substantiated claims) asks for
+    up-to-date evidence. Five years is a documented limit of this tool, not a legal one: an
+    effect measured more than five years ago was measured under other circumstances, with other
+    participants.
+
+    Failing example::
+
+        reporting_period:
+          start: "2025-01-01"
+          end: "2025-12-31"
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+              baseline: On average, trainees had been out of paid work for three years when they started.
+            risks:
+              - type: evidence
+                level: medium
+            evidence:
+              level: 2
+              sources:
+                - title: Follow-up of bakery trainees
+                  publisher: Hogeschool Utrecht
+                  year: 2016
+
+    Passing example::
+
+        reporting_period:
+          start: "2025-01-01"
+          end: "2025-12-31"
+        outcomes:
+          - id: back-to-work
+            what:
+              description: Bakery trainees find paid work after their traineeship.
+              polarity: positive
+            who:
+              stakeholder: People on social assistance in our neighbourhood
+              baseline: On average, trainees had been out of paid work for three years when they started.
+            risks:
+              - type: evidence
+                level: medium
+            evidence:
+              level: 2
+              sources:
+                - title: Follow-up of bakery trainees
+                  publisher: Hogeschool Utrecht
+                  year: 2024
+    """
+
+    code: ClassVar[str] = "IC125"
+    slug: ClassVar[str] = "outdated-evidence"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = (
+        "Evidence for an outcome or metric is more than five years older than the reporting period.")
+
+    def check(self, statement: Statement) -> Iterator[Issue]:
+        period = statement.reporting_period
+        start = period.start_date if period else None
+        if start is None:
+            return
+        oldest = start.year - MAX_EVIDENCE_AGE
+        for outcome in statement.outcomes:
+            for source in outcome.evidence.sources:
+                if source.year is not None and source.year < oldest:
+                    yield Issue((*source.path, "year"),
+                                f"a source of {label_of(outcome, 'outcome')} is from {source.year}, "
+                                f"{start.year - source.year} years before the reporting period starts in {start.year}",
+                                f"base the outcome on evidence from {oldest} or later, or measure the effect again")
+        for metric in statement.metrics:
+            for path, text in (*plain(metric.method), *plain(metric.data_source)):
+                if not _RESEARCH.search(text):
+                    continue
+                old = [year for year, _ in years(text) if year < oldest]
+                if old:
+                    yield Issue(path, f"{label_of(metric, 'metric')} rests on data from {min(old)}, "
+                                f"{start.year - min(old)} years before the reporting period starts in {start.year}",
+                                "measure the value in the reporting period, or say in the claim how old the figure is")
+                    break

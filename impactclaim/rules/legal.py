@@ -1,0 +1,124 @@
+"""Dutch and EU legal obligations that a claim may not present as a distinctive feature (IC121), with their sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LegalRequirement:
+    """One obligation that applies to every trader or employer of its kind, and how claims word it."""
+
+    name: str
+    law: str  # the citation, so a reader can check that it is the law
+    wording: tuple[str, ...]  # patterns in Dutch and English (a space matches any white space)
+
+
+#: The curated list. A pattern names the obligation as a feature ("wij betalen het minimumloon",
+#: "14 dagen bedenktijd", "GDPR compliant"); wording that goes beyond it ("boven het minimumloon",
+#: "30 dagen bedenktijd") or says it is the law is let through by the rule, not by this list.
+LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
+    LegalRequirement(
+        "the statutory minimum wage",
+        "Wet minimumloon en minimumvakantiebijslag (WML), art. 7 and 8",
+        (r"(?:het )?(?:wettelijk(?:e)? )?minimum ?loon", r"\bWML\b", r"(?:the )?(?:statutory |legal |national )?"
+         r"minimum wage"),
+    ),
+    LegalRequirement(
+        "the statutory holiday allowance of 8%",
+        "Wet minimumloon en minimumvakantiebijslag (WML), art. 15",
+        (r"(?:8 ?% )?vakantie(?:geld|bijslag|toeslag)", r"(?:8 ?% )?holiday (?:pay|allowance)"),
+    ),
+    LegalRequirement(
+        "equal pay for men and women",
+        "Treaty on the Functioning of the EU, art. 157; Algemene wet gelijke behandeling, art. 7; "
+        "Directive (EU) 2023/970",
+        (r"gelijk(?:e)? (?:loon|beloning) voor (?:mannen en vrouwen|vrouwen en mannen)",
+         r"equal pay for (?:men and women|women and men)"),
+    ),
+    LegalRequirement(
+        "a smoke-free workplace",
+        "Tabaks- en rookwarenwet, art. 10",
+        (r"rookvrij(?:e)? (?:werkplek|werkplekken|kantoor|werkvloer)", r"smoke[- ]free (?:workplace|office)s?"),
+    ),
+    LegalRequirement(
+        "a safe workplace under the Working Conditions Act",
+        "Arbeidsomstandighedenwet (Arbowet), art. 3",
+        (r"(?:voldoe\w* aan|volgens|conform) de arbo-?wet", r"arbo-?proof",
+         r"(?:complies|comply|compliant) with (?:the )?(?:dutch )?working conditions act"),
+    ),
+    LegalRequirement(
+        "the 14-day right of withdrawal for distance sales",
+        "Directive 2011/83/EU, art. 9; Burgerlijk Wetboek 6:230o",
+        (r"(?:14|veertien) dagen (?:bedenktijd|retourrecht|herroepingsrecht|retour|zichttermijn)",
+         r"herroepingsrecht", r"(?:14|fourteen)[- ]day (?:return|returns|cooling[- ]off|withdrawal)(?: period| right)?",
+         r"(?:14|fourteen) days to return", r"right of withdrawal"),
+    ),
+    LegalRequirement(
+        "the two-year legal guarantee",
+        "Directive (EU) 2019/771, art. 10; Burgerlijk Wetboek 7:17",
+        (r"(?:2|twee) jaar garantie", r"(?:2|two)[- ]years? (?:guarantee|warranty)"),
+    ),
+    LegalRequirement(
+        "the ban on single-use plastic cutlery, plates, straws and stirrers",
+        "Directive (EU) 2019/904, art. 5; Besluit kunststofproducten voor eenmalig gebruik",
+        (r"(?:geen|zonder) (?:\w+ )?(?:plastic|kunststof) (?:rietjes|bestek|borden|roerstaafjes|wattenstaafjes)",
+         r"(?:plastic|kunststof)vrij(?:e)? (?:rietjes|bestek)",
+         r"(?:no|without|free of) (?:single-use )?plastic (?:straws|cutlery|plates|stirrers|cotton buds)",
+         r"plastic[- ]free (?:straws|cutlery)"),
+    ),
+    LegalRequirement(
+        "the deposit on plastic bottles and cans",
+        "Besluit beheer verpakkingen 2014, art. 7a",
+        (r"statiegeld op (?:\w+ )?(?:flesjes|flessen|blikjes|blik)", r"deposit on (?:\w+ )?(?:bottles|cans)"),
+    ),
+    LegalRequirement(
+        "CE marking",
+        "Regulation (EC) No 765/2008, art. 30; Decision No 768/2008/EC",
+        (r"CE-?(?:markering|gemarkeerd|keurmerk|gecertificeerd|certificering|label)", r"CE[- ]?(?:marked|marking|mark"
+         r"|certified|certification|label)"),
+    ),
+    LegalRequirement(
+        "REACH compliance",
+        "Regulation (EC) No 1907/2006 (REACH)",
+        (r"REACH-?(?:conform|proof|compliant|gecertificeerd|certified)", r"(?:voldoe\w*|voldoen) aan REACH",
+         r"(?:complies|comply|compliant) with REACH"),
+    ),
+    LegalRequirement(
+        "RoHS compliance for electrical equipment",
+        "Directive 2011/65/EU (RoHS)",
+        (r"RoHS-?(?:conform|proof|compliant|gecertificeerd|certified)",),
+    ),
+    LegalRequirement(
+        "GDPR (AVG) compliance",
+        "Regulation (EU) 2016/679 (General Data Protection Regulation, AVG)",
+        (r"AVG-?(?:proof|conform|compliant)", r"(?:voldoe\w*|voldoen) aan de AVG", r"GDPR[- ](?:compliant|proof)",
+         r"(?:complies|comply|compliant) with (?:the )?GDPR"),
+    ),
+    LegalRequirement(
+        "products free of CFCs",
+        "Regulation (EC) No 1005/2009 on substances that deplete the ozone layer",
+        (r"CFK-?vrij\w*", r"CFC[- ]free", r"(?:ozonvriendelijk|ozone[- ]friendly)\w*"),
+    ),
+    LegalRequirement(
+        "bisphenol A-free food contact materials",
+        "Regulation (EU) 2024/3190 on bisphenol A in food contact materials",
+        (r"BPA-?vrij\w*", r"BPA[- ]free"),
+    ),
+    LegalRequirement(
+        "phosphate-free laundry and dishwasher detergents",
+        "Regulation (EU) No 259/2012 amending Regulation (EC) No 648/2004 on detergents",
+        (r"fosfaatvrij\w*", r"phosphate[- ]free"),
+    ),
+    LegalRequirement(
+        "asbestos-free materials",
+        "Asbestverwijderingsbesluit 2005 and Productenbesluit asbest; Regulation (EC) No 1907/2006, Annex XVII",
+        (r"asbestvrij\w*", r"asbestos[- ]free"),
+    ),
+    LegalRequirement(
+        "collecting and recycling e-waste",
+        "Directive 2012/19/EU (WEEE); Regeling afgedankte elektrische en elektronische apparatuur",
+        (r"(?:wij|we) nemen (?:\w+ )?(?:oude|afgedankte) (?:apparaten|elektronica) (?:gratis )?(?:in|retour)",
+         r"(?:we )?take back (?:\w+ )?old (?:appliances|electronics) (?:for free)?"),
+    ),
+)
