@@ -65,6 +65,7 @@ unit: system-deps $(BIN)/.installed node_modules/.package-lock.json
 
 bench: system-deps $(BIN)/.installed
 	$(BIN)/python bench/bench.py --write
+	$(BIN)/python bench/claims/bench_claims.py --write
 
 test: lint typecheck unit
 

@@ -257,9 +257,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-cost", action="store_true", help="skip the time measurement")
     parser.add_argument("--verbose", action="store_true", help="also list findings that match no planted problem")
+    parser.add_argument("--part", choices=PARTS, action="append",
+                        help="only this part of the corpus (while developing the rules: tuning)")
     parser.add_argument("--write", action="store_true", help="record the tables in bench/RESULTS.md")
     arguments = parser.parse_args()
-    parts = [read_part(name) for name in PARTS]
+    if arguments.write and arguments.part:
+        parser.error("--write records the whole corpus; leave out --part")
+    parts = [read_part(name) for name in arguments.part or PARTS]
     sections = [quality(parts, arguments.verbose)[0]]
     if not arguments.no_cost:
         sections += [cost(arguments.size, arguments.repeat), per_rule_time(arguments.size)]

@@ -10,7 +10,7 @@ from typing import ClassVar
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
 from impactclaim.rules.legal import LEGAL_REQUIREMENTS, LegalRequirement
-from impactclaim.rules.text import counts, joined, percentages, phrases, plain, sentences, years
+from impactclaim.rules.text import Phrases, counts, joined, may_match, percentages, phrases, plain, sentences, years
 from impactclaim.statement.model import Claim, Metric, Statement
 
 
@@ -27,6 +27,9 @@ _WHOLE = phrases(
     r"klimaatneutraal\w*", r"circulair(?:e)? (?:bedrijf|onderneming|organisatie)", r"(?:geen|nul) (?:afval|uitstoot)",
     r"fully", r"entirely", r"completely", r"wholly", r"fossil[- ]free", r"zero[- ]emissions?", r"emission[- ]free",
     r"plastic[- ]free", r"waste[- ]free", r"no waste", r"all of our", r"our (?:whole|entire)",
+    r"everything (?:we|you) (?:sell|make|do|offer|produce|buy)", r"alles wat (?:wij|we|u|je) (?:verkopen|maken|doen"
+    r"|aanbieden|produceren|koopt)", r"al(?:le)? onze (?:producten|apparaten|artikelen|kleding|meubels)",
+    r"all (?:of )?our (?:products|devices|items|clothes|furniture)",
     r"(?:het|ons) (?:hele|gehele) (?:bedrijf|product|assortiment)", r"(?:onze|de) (?:hele|gehele) (?:organisatie"
     r"|productie|bedrijfsvoering)",
 )
@@ -54,7 +57,7 @@ ASPECTS: tuple[tuple[str, str], ...] = (
 
 
 @cache
-def _aspect_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _aspect_patterns() -> tuple[tuple[str, Phrases], ...]:
     return tuple((name, phrases(pattern)) for name, pattern in ASPECTS)
 
 
@@ -65,7 +68,8 @@ def _aspects(text: str) -> set[str]:
 class WholeVersusAspect(Rule):
     """A claim about the whole enterprise, product or footprint rests on a basis that covers only a part.
 
-    Looks at claims whose text speaks about a whole: "100%", "volledig", "fossielvrij",
+    Looks at environmental claims (``domain: environmental`` or no domain) whose text speaks
+    about a whole: "100%", "volledig", "fossielvrij",
     "afvalvrij", "zero-waste", "emissievrij", "plastic-free", "fully", "our entire", or a
     reduction of the whole footprint ("75% lower footprint", "75% minder CO2-uitstoot"). It
     fires when the claim's own basis shows a part:
@@ -134,6 +138,9 @@ class WholeVersusAspect(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         for claim in statement.claims:
+            if claim.domain not in (None, "environmental") or \
+                    (not may_match(_WHOLE, claim.text) and not may_match(_FOOTPRINT, claim.text)):
+                continue
             for where, text in plain(claim.text):
                 whole = _WHOLE.search(text)
                 reduction = None if whole else self._footprint_reduction(text)
@@ -197,8 +204,13 @@ _BEYOND = phrases(
 
 
 @cache
-def _legal_patterns() -> tuple[tuple[LegalRequirement, re.Pattern[str]], ...]:
+def _legal_patterns() -> tuple[tuple[LegalRequirement, Phrases], ...]:
     return tuple((requirement, phrases(*requirement.wording)) for requirement in LEGAL_REQUIREMENTS)
+
+
+@cache
+def _any_legal() -> Phrases:
+    return phrases(*(wording for requirement in LEGAL_REQUIREMENTS for wording in requirement.wording))
 
 
 class LegalRequirementAsFeature(Rule):
@@ -260,6 +272,8 @@ class LegalRequirementAsFeature(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         for claim in statement.claims:
+            if not may_match(_any_legal(), claim.text):
+                continue
             for where, text in plain(claim.text):
                 found = self._requirement(text)
                 if found:
@@ -273,10 +287,14 @@ class LegalRequirementAsFeature(Rule):
 
     @staticmethod
     def _requirement(text: str) -> tuple[LegalRequirement, str] | None:
+        if not _any_legal().search(text):
+            return None
         for sentence in sentences(text):
+            if not _any_legal().search(sentence) or _BEYOND.search(sentence):
+                continue
             for requirement, pattern in _legal_patterns():
                 match = pattern.search(sentence)
-                if match and not _BEYOND.search(sentence):
+                if match:
                     return requirement, match.group()
         return None
 
@@ -287,10 +305,10 @@ class LegalRequirementAsFeature(Rule):
 _IMPROVEMENT = phrases(
     r"(?:ge)?stegen", r"steeg", r"(?:ge)?daald", r"daalde", r"verbeter(?:d|de|den|ing)", r"toegenomen", r"nam toe",
     r"namen toe", r"afgenomen", r"nam af", r"namen af", r"verminderd", r"verminderde", r"gehalveerd", r"halveerde",
-    r"verdubbeld", r"verdubbelde", r"teruggedrongen", r"(?:\d+ ?% )?(?:minder|meer|lager|hoger)(?! dan)",
+    r"verdubbeld", r"verdubbelde", r"teruggedrongen", r"(?:minder|meer|lager|hoger)(?! dan)",
     r"bespaard", r"bespaarden", r"vermeden", r"improved", r"improvement", r"increased", r"decreased", r"reduced",
-    r"reduction", r"rose", r"fell", r"dropped", r"halved", r"doubled", r"cut (?:by|our)", r"(?:\d+ ?% )?(?:less"
-    r"|fewer|lower|higher|more)(?! than)", r"saved", r"avoided",
+    r"reduction", r"rose", r"fell", r"dropped", r"halved", r"doubled", r"cut", r"cuts", r"cutting",
+    r"(?:less|fewer|lower|higher|more)(?! than)", r"saved", r"avoided",
 )
 # Wording that gives the starting point in the claim itself: "van 46% naar 31%", "since 2022".
 _FROM_TO = phrases(r"van (?:\S+ ){1,4}naar", r"from (?:\S+ ){1,4}to", r"ten opzichte van", r"t\.o\.v\.",
@@ -357,7 +375,8 @@ class ImprovementWithoutBaseline(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         for claim in statement.claims:
-            if claim.comparison is not None or claim.future_commitment is not None:
+            if claim.comparison is not None or claim.future_commitment is not None or \
+                    not may_match(_IMPROVEMENT, claim.text):
                 continue
             if any(metric.baseline is not None and metric.baseline.value is not None
                    for metric in statement.basis_metrics(claim)):
@@ -380,9 +399,10 @@ class ImprovementWithoutBaseline(Rule):
 
 _COMPLETERS = phrases(
     r"afgerond\w*", r"afronders?", r"afmakers?", r"voltooid\w*", r"doorlopen", r"uitgezeten", r"geslaagd\w*",
-    r"gediplomeerd\w*", r"die bleven", r"die het (?:traject|programma|traineeship|leerwerktraject) (?:afrondden"
-    r"|afmaakten|voltooiden)", r"completed", r"completers?", r"finished", r"graduates?", r"graduated", r"who stayed",
-    r"who finished", r"who completed", r"stayed the course", r"eindigden",
+    r"gediplomeerd\w*", r"afrondden", r"afrondde", r"voltooiden", r"afmaakten", r"slaagden",
+    r"rondden (?:\w+ ){0,4}af", r"maakten (?:\w+ ){0,4}af", r"die bleven", r"completed", r"completers?",
+    r"finished", r"graduates?", r"graduated", r"who stayed", r"who finished", r"who completed",
+    r"stayed the course", r"eindigden",
 )
 _STARTERS = phrases(
     r"gestart\w*", r"starters?", r"begonnen", r"instroom", r"ingestroomd\w*", r"aangemeld\w*", r"ingeschreven\w*",
@@ -397,10 +417,12 @@ class CherryPickedSubgroup(Rule):
 
     Fires when a claim rests on a figure of completers (a basis metric whose name says
     "afgerond", "voltooid", "geslaagd", "completed", "graduates", or that is ``part_of`` such a
-    metric) and the statement also counts those who started (a metric whose name says
-    "gestart", "ingestroomd", "aangemeld", "started", "enrolled", "intakes", or the total that
-    the completers metric is ``part_of``), with more than 30% dropping out in between, while
-    the claim text gives neither the number who started nor the rate over all starters.
+    metric, or a percentage whose name or method is about completers, "afgeronde deelnemers
+    met werk", "16 of the 17 who completed") and the statement also counts those who started
+    (the total that the completers metric is directly ``part_of``, or a metric whose name
+    says "gestart", "ingestroomd", "aangemeld", "started", "enrolled", "intakes"), with more
+    than 30% of them not completing, while the claim text does not give the number who
+    started.
 
     Why: the UK CMA Green Claims Code, principle 3 (claims must not omit or hide important
     information), and the ACM Leidraad Duurzaamheidsclaims (2023), rule 1 (complete), say that
@@ -469,8 +491,8 @@ class CherryPickedSubgroup(Rule):
         "A claim presents the success rate of those who completed while many who started dropped out.")
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        starters = [metric for metric in statement.metrics
-                    if metric.value and _STARTERS.search(joined(metric.name)) and not metric.is_percentage]
+        starters = [metric for metric in statement.metrics if metric.value and not metric.is_percentage
+                    and may_match(_STARTERS, metric.name) and _STARTERS.search(joined(metric.name))]
         for claim in statement.claims:
             found = self._drop_out(statement, claim, starters)
             if found is None:
@@ -491,17 +513,25 @@ class CherryPickedSubgroup(Rule):
 
     @staticmethod
     def _drop_out(statement: Statement, claim: Claim, starters: list[Metric]) -> tuple[Metric, Metric] | None:
+        completers = [metric for metric in statement.metrics if _counts_completers(metric)]
         for metric in statement.basis_metrics(claim):
+            candidates: list[Metric] = []
+            # The metric itself, or the totals it is part of, may count those who completed ...
             chain = [metric]
             total = statement.total_of(metric)
             while total is not None and total not in chain and len(chain) < 5:
                 chain.append(total)
                 total = statement.total_of(total)
-            for completed in chain:
-                if completed.is_percentage or not completed.value or not _COMPLETERS.search(joined(completed.name)):
-                    continue
-                candidates = [total for total in chain[chain.index(completed) + 1:]] + starters
-                for started in candidates:
+            candidates += [part for part in chain if _counts_completers(part)]
+            # ... or it is a rate among completers ("Afgeronde deelnemers met werk", 94%), whose
+            # count is elsewhere in the statement.
+            if metric.is_percentage and (may_match(_COMPLETERS, metric.name, metric.method)
+                                         and _COMPLETERS.search(joined(metric.name, metric.method))):
+                candidates += completers
+            for completed in candidates:
+                assert completed.value is not None
+                direct = statement.total_of(completed)
+                for started in ([direct] if direct is not None else []) + starters:
                     if started is completed or not started.value or not started.same_unit(completed):
                         continue
                     if started.value > completed.value and \
@@ -510,28 +540,48 @@ class CherryPickedSubgroup(Rule):
         return None
 
 
+def _counts_completers(metric: Metric) -> bool:
+    return bool(not metric.is_percentage and metric.value and may_match(_COMPLETERS, metric.name)
+                and _COMPLETERS.search(joined(metric.name)))
+
+
 # --- IC129 --------------------------------------------------------------------------------------
 
 # A past year that is a reference point, not this period's figure.
 _REFERENCE_YEAR = phrases(
     r"sinds", r"vanaf", r"sedert", r"opgericht", r"ten opzichte van", r"t\.o\.v\.", r"vergeleken met", r"tegen",
     r"dan in", r"in vergelijking met", r"nulmeting", r"startmeting", r"basisjaar", r"uitgangssituatie",
-    r"van (?:\S+ ){0,3}in", r"sinds", r"since", r"from", r"founded", r"established", r"compared (?:to|with)",
+    r"van (?:\S+ ){0,3}in", r"since", r"from (?:\w+ )?(?:19|20)\d\d", r"founded", r"established",
+    r"compared (?:to|with)",
     r"than in", r"baseline", r"versus", r"vs\.?", r"up from", r"down from", r"(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d",
-    r"tot en met", r"through", r"until", r"vorig jaar", r"last year", r"previous year", r"(?:\d{4}-?)?levels?",
+    r"(?:tot en met|t/m|tot|through|until|to) (?:19|20)\d\d", r"vorig jaar", r"last year", r"previous year",
+    r"(?:\d{4}-?)?levels?",
     r"(?:\d{4}-?)?niveau", r"peil",
+    # a cohort: people who started, were hired or finished in an earlier year, followed up now
+    r"cohort\w*", r"later", r"hired", r"started", r"began", r"begonnen", r"begon", r"gestart", r"startten",
+    r"ingestroomd", r"instroom", r"afgerond", r"afrondden", r"completed", r"finished", r"graduated", r"joined",
+    r"placed", r"geplaatst", r"aangenomen", r"in dienst", r"uitgestroomd", r"follow-?up", r"nameting",
+    # a year that dates a thing, not the figure: "made before 2020", "gebouwd in 1965"
+    r"(?:before|vóór|after|made|gemaakt|built|gebouwd|bought|gekocht|produced|geproduceerd) (?:in )?(?:19|20)\d\d",
 )
-_FIGURE_WORDS = phrases(r"\d+(?:[.,]\d+)?")
+_FIGURE = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
+_DATA_YEAR = phrases(r"(?:in|over|uit|van|voor|from|for|of|during|tijdens) (?:(?:het )?(?:kalenderjaar|boekjaar|jaar"
+                     r"|calendar year|financial year|the year) )?(?:19|20)\d\d")
 
 
 class YearOutsidePeriod(Rule):
     """A claim or metric presents a figure of another year than the reporting period.
 
-    Reads each claim's text and each metric's name for a year before the reporting period
-    ("In 2023 hielpen we 40 mensen", "Deelnemers 2022") in a sentence that also states a
-    figure, when the sentence does not present that year as a reference point ("sinds 2019",
-    "ten opzichte van 2023", "compared with 2022", "from 2021 to 2025", a baseline). Years
-    after the period are about the future and left to IC105.
+    Reads each claim's text for a year before the reporting period that comes before the
+    figures of its sentence ("In 2023 hielpen we 40 mensen"); a year after the headline figure
+    is a comparison ("37 vaste contracten; in 2023 waren dat er 26"). Reads each metric's name
+    for such a year ("Deelnemers 2022"), and its ``method`` and ``data_source`` for data dated
+    in an earlier year ("parcels delivered in calendar year 2024", "cijfers over 2024"). A
+    year is not reported when its sentence presents it as a reference point ("sinds 2019",
+    "ten opzichte van 2023", "compared with 2022", "from 2021 to 2025", a baseline or level)
+    or as the start of a cohort that is followed up now ("testers hired in 2023, a year
+    later", "deelnemers die in 2024 afrondden"). Years after the period are about the future
+    and left to IC105.
 
     Why: EFRAG VSME asks that a sustainability report covers one reporting period, the same as
     the financial statements; a figure of an earlier year says nothing about this one. The ACM
@@ -580,6 +630,8 @@ class YearOutsidePeriod(Rule):
         if start is None:
             return
         for claim in statement.claims:
+            if not claim.text.has_digits:
+                continue
             for where, text in plain(claim.text):
                 year = self._earlier_year(text, start.year)
                 if year:
@@ -589,42 +641,60 @@ class YearOutsidePeriod(Rule):
                                 "comparison (\"up from 40 in 2023\")")
                     break
         for metric in statement.metrics:
-            for where, text in plain(metric.name):
-                earlier = [year for year, _ in years(text) if year < start.year]
-                if earlier and not _REFERENCE_YEAR.search(text):
-                    yield Issue(where, f"{label_of(metric, 'metric')} is named for {earlier[0]}, before the reporting "
-                                f"period that starts in {start.year}",
+            yield from self._metric(metric, start.year)
+
+    @staticmethod
+    def _metric(metric: Metric, first_year: int) -> Iterator[Issue]:
+        """A metric named for an earlier year, or whose method says its data are of an earlier year."""
+        for text, what in ((metric.name, "is named for"), (metric.method, "is measured, by its method, in"),
+                           (metric.data_source, "comes, by its data source, from")):
+            if not text.has_digits:
+                continue
+            for where, value in plain(text):
+                for sentence in sentences(value):
+                    earlier = [year for year, _ in years(sentence) if year < first_year]
+                    if not earlier or _REFERENCE_YEAR.search(sentence):
+                        continue
+                    if text is not metric.name and not _DATA_YEAR.search(sentence):
+                        continue  # a year in a method is often a source's; only "in 2024", "over 2024" date the data
+                    yield Issue(where, f"{label_of(metric, 'metric')} {what} {earlier[0]}, before the reporting "
+                                f"period that starts in {first_year}",
                                 "report the value of the reporting period, or put the earlier value in baseline")
-                    break
+                    return
 
     @staticmethod
     def _earlier_year(text: str, first_year: int) -> int | None:
         for sentence in sentences(text):
-            earlier = [year for year, _ in years(sentence) if year < first_year]
+            found = years(sentence)
+            earlier = [(year, place) for year, place in found if year < first_year]
             if not earlier or _REFERENCE_YEAR.search(sentence):
                 continue
-            others = [value for value in counts(sentence) if value not in (float(year) for year, _ in years(sentence))]
-            if others or percentages(sentence):
-                return earlier[0]
+            year, place = earlier[0]
+            # A figure before the year is this period's headline; the earlier year then adds a
+            # comparison ("37 vaste contracten; in 2023 waren dat er 26").
+            figures = [match.start() for match in _FIGURE.finditer(sentence)
+                       if not any(match.start() == where for _, where in found)]
+            if figures and min(figures) > place:
+                return year
         return None
 
 
 # --- IC130 --------------------------------------------------------------------------------------
 
 # Comparisons with others: the average, the sector, competitors, conventional products.
+_OTHERS_NL = (r"gemiddeld\w*|sector|branche|markt|concurrent\w*|andere|anderen|gebruikelijk|normaal|reguliere?"
+              r"|conventionele?|traditionele?|gangbare?|nieuwe?|vergelijkbare|grote|landelijk\w*|nationale?")
+_OTHERS_EN = (r"average|norm|sector|industry|market|competitors?|competition|others?|usual|conventional|traditional"
+              r"|regular|new|comparable|typical|big|national|mainstream")
 _COMPARATIVE = phrases(
-    r"dan (?:het |de )?(?:landelijk(?:e)? |nationale? |gemiddeld(?:e)? )*(?:gemiddelde|gemiddeld|sector|branche"
-    r"|markt|concurrent\w*|andere \w+|anderen|gebruikelijk|normaal|reguliere? \w+|conventionele? \w+"
-    r"|traditionele? \w+|nieuwe? \w+|vergelijkbare \w+)",
+    rf"dan (?:\w+ ){{0,3}}(?:{_OTHERS_NL})",
     r"(?:bovengemiddeld|ondergemiddeld|bovengemiddelde|ondergemiddelde)", r"beter dan", r"slechter dan",
-    r"(?:twee|drie|vier|\d+) ?(?:keer|maal|x) zo(?:veel| veel| groot| hoog| weinig| laag)?",
+    r"(?:twee|drie|vier|vijf|tien|2|3|4|5|10) ?(?:keer|maal|x) zo(?:veel| veel| groot| hoog| weinig| laag)?",
     r"in vergelijking met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
     r"vergeleken met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
-    r"than (?:the |a |an )?(?:national |industry |sector |dutch |eu |european |market )*(?:average|norm|sector"
-    r"|industry|market|competitors?|competition|others|other \w+|usual|conventional \w+|traditional \w+"
-    r"|regular \w+|new \w+|comparable \w+|typical \w+)",
+    rf"than (?:\w+ ){{0,3}}(?:{_OTHERS_EN})",
     r"above[- ]average", r"below[- ]average", r"better than", r"worse than", r"industry[- ]leading",
-    r"(?:twice|three times|four times|half) as (?:many|much|high|low|few|likely)",
+    r"(?:twice|three times|four times|five times|ten times|half) as (?:\w+ ){1,3}as",
     r"compared (?:to|with) (?:other|the average|the sector|the industry|conventional|traditional|regular|similar)",
 )
 _SOURCE_WORDS = phrases(
@@ -637,13 +707,16 @@ _SOURCE_WORDS = phrases(
 class ComparisonWithoutBasis(Rule):
     """A claim compares with others without a named, dated basis for the comparison.
 
-    Fires when a claim's text compares the enterprise or its product with others: "dan
-    gemiddeld", "beter dan andere bakkerijen", "bovengemiddeld", "twee keer zoveel", "than the
-    average", "than conventional jeans", "twice as many as", "above-average", "industry-leading",
-    and the comparison has no named, dated basis:
+    Fires when a claim's text compares the enterprise or its product with others: "than" or
+    "dan" followed within a few words by the average, the sector, the market, competitors,
+    others, conventional, regular, new or big ones ("goedkoper dan die van de grote
+    energiemaatschappijen", "fail less often than those of other refurbishers"),
+    "bovengemiddeld", "twee keer zoveel", "twice as long as", "above-average",
+    "industry-leading", and the comparison has no named, dated basis:
 
     - schema 1.1: the claim needs ``comparison`` with ``what``, ``source`` and ``year``; the
-      finding lists what is missing;
+      finding lists what is missing. A ``comparison`` without a source or year is reported
+      even when the text compares in words the rule does not read;
     - schema 1.0 (no ``comparison``): the claim text or its basis metrics' ``data_source`` and
       ``method`` must name a source (a word such as "bron", "volgens", "CBS", "rapport",
       "source", "according to", "report") and a year.
@@ -693,16 +766,23 @@ class ComparisonWithoutBasis(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         for claim in statement.claims:
-            for where, text in plain(claim.text):
-                compared = _COMPARATIVE.search(text)
-                if not compared:
-                    continue
-                missing = self._missing(statement, claim, text)
-                if missing:
-                    yield Issue(where, f"claim '{claim.id}' compares (\"{compared.group()}\") without {missing}",
-                                "name what you compare with, the source of its figures and their year (schema "
-                                "1.1: comparison with what, source and year)")
-                break
+            found = None
+            if may_match(_COMPARATIVE, claim.text):
+                found = next(((where, match) for where, text in plain(claim.text)
+                              for match in [_COMPARATIVE.search(text)] if match), None)
+            if found is None and claim.comparison is None:
+                continue
+            missing = self._missing(statement, claim, joined(claim.text))
+            if not missing:
+                continue
+            if found is not None:
+                where, match = found
+                yield Issue(where, f"claim '{claim.id}' compares (\"{match.group()}\") without {missing}",
+                            _COMPARE_HINT)
+            else:
+                assert claim.comparison is not None
+                yield Issue(claim.comparison.path, f"claim '{claim.id}' has a comparison without {missing}",
+                            _COMPARE_HINT, at_key=True)
 
     @staticmethod
     def _missing(statement: Statement, claim: Claim, text: str) -> str | None:
@@ -718,6 +798,10 @@ class ComparisonWithoutBasis(Rule):
             return None
         lacks = [name for name, given in (("a named source", has_source), ("a year", has_year)) if not given]
         return "a comparison basis: " + " and ".join(lacks) + " for what it compares with"
+
+
+_COMPARE_HINT = ("name what you compare with, the source of its figures and their year (schema 1.1: comparison "
+                 "with what, source and year)")
 
 
 def _comparative_with_others(text: str) -> bool:

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, located_texts
-from impactclaim.rules.text import OwnName, is_self
+from impactclaim.rules.text import SDG_REFERENCE, OwnName, Phrases, is_self, may_match
 from impactclaim.statement.model import Claim, FutureCommitment, Path, Statement
 
 # --- term lists ---------------------------------------------------------------------------------
@@ -63,7 +63,8 @@ BROAD_TERMS: dict[str, tuple[str, ...]] = {
 NOT_GENERIC: tuple[str, ...] = (
     "Green Deal", "Green Deals", "Groene Hart", "responsible for",
     # The UN goals and official names of recognised schemes and bodies: a name, not a claim.
-    "Sustainable Development Goals", "Sustainable Development Goal", "UN Sustainable Development",
+    "Sustainable Development Goals", "Sustainable Development Goal", "UN Sustainable Development Goals",
+    "UN Sustainable Development Goal", "UN Sustainable Development", "openbaar groen", "openbare groen",
     "Duurzame Ontwikkelingsdoelen", "Duurzame Ontwikkelingsdoelstellingen", "Duurzaam Ontwikkelingsdoel",
     "Roundtable on Sustainable Palm Oil", "Roundtable on Sustainable Biomaterials", "Sustainable Forestry Initiative",
     "Green Key", "Dutch Green Building Council", "Green Building Council", "Ecolabel", "EU Ecolabel",
@@ -107,29 +108,21 @@ def _term_pattern(term: str) -> str:
     return pattern + (_DUTCH_ENDINGS if endings else "")
 
 
-def _compile(terms: Iterable[str]) -> re.Pattern[str]:
+def _compile(terms: Iterable[str]) -> Phrases:
     # Longest first, so that "greener" is reported rather than stopping at a shorter alternative.
     alternatives = sorted({_term_pattern(term) for term in terms}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+    return Phrases("|".join(alternatives))
 
 
 _GENERIC = {language: _compile(terms) for language, terms in GENERIC_TERMS.items()}
 _BROAD = {language: _compile(terms) for language, terms in BROAD_TERMS.items()}
 _NOT_GENERIC = _compile(NOT_GENERIC)
 _NOT_GENERIC_SOCIAL = _compile((*NOT_GENERIC, *LABOUR_MARKET_TERMS))
-
-
-def _masked(text: str, names: Iterable[str]) -> str:
-    """``text`` with the enterprise's own names blanked out: "De Groene Fietsfabriek" is a name, not a claim."""
-    for name in names:
-        if name and len(name) >= 4:
-            text = re.sub(re.escape(name), lambda match: " " * len(match.group()), text, flags=re.IGNORECASE)
-    return text
 _NEUTRAL_OR_POSITIVE = {language: _compile((*NEUTRALITY_TERMS[language], *POSITIVE_IMPACT_TERMS[language]))
                         for language in NEUTRALITY_TERMS}
 
 
-def _found(patterns: Iterable[re.Pattern[str]], text: str, exempt: re.Pattern[str] | None = None) -> list[str]:
+def _found(patterns: Iterable[re.Pattern[str] | Phrases], text: str, exempt: Phrases | None = None) -> list[str]:
     """The distinct words of ``text`` that the patterns match, in text order, as written."""
     # Exempt spans come out of finditer in order and do not overlap, so one binary search per
     # hit finds the span that could hold it: linear in the text, however many of each it has.
@@ -246,9 +239,12 @@ class GenericTerm(Rule):
             if claim.domain == "environmental":
                 patterns += _BROAD.values()
                 exempt = _NOT_GENERIC
-            names = (statement.organisation.name or "", statement.organisation.trade_name or "")
+            if not any(may_match(pattern, claim.text) for pattern in patterns):
+                continue
+            own = OwnName.of(statement.organisation)
             for where, text in located_texts(claim.text):
-                words = _found(patterns, _masked(text, names), exempt=exempt)
+                # "De Groene Fietsfabriek" is a name, not a claim.
+                words = _found(patterns, own.masked(text), exempt=exempt)
                 if not words:
                     continue
                 yield Issue(
@@ -338,6 +334,9 @@ class OffsetNeutrality(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         for claim in statement.claims:
+            if not any(may_match(pattern, claim.text) for pattern in _NEUTRAL_OR_POSITIVE.values()) and \
+                    not (may_match(_CLIMATE_SUBJECT, claim.text) and may_match(_COMPENSATED, claim.text)):
+                continue
             for where, text in located_texts(claim.text):
                 yield from self._check_text(claim, where, text)
 
@@ -372,9 +371,9 @@ _NARROW_SCOPES = ("product", "service", "site", "activity")
 _ADVERB = r"(?:(?:nu|al|volledig|helemaal|geheel|now|already|fully|entirely|completely|100\s?%)\s+){0,2}"
 
 
-def _whole_words(patterns: Iterable[str]) -> re.Pattern[str]:
+def _whole_words(patterns: Iterable[str]) -> Phrases:
     # A literal space in a pattern stands for any run of whitespace (claims are folded text).
-    return re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in patterns) + r")\b", re.IGNORECASE)
+    return Phrases("|".join(p.replace(" ", r"\s+") for p in patterns))
 
 
 _ALL_TERMS_NL = "|".join(sorted({_term_pattern(t) for t in (*GENERIC_TERMS["nl"], *POSITIVE_IMPACT_TERMS["nl"])},
@@ -408,7 +407,7 @@ WHOLE_ORGANISATION_PHRASES: tuple[str, ...] = (
 
 
 @cache
-def _whole_organisation() -> re.Pattern[str]:
+def _whole_organisation() -> Phrases:
     # Compiled on first use: the long phrase list costs about 6 ms to compile, and only claims
     # with a narrow scope need it, so validating most statements never pays for it.
     return _whole_words(WHOLE_ORGANISATION_PHRASES)
@@ -489,7 +488,7 @@ class ScopeOverreach(Rule):
     def check(self, statement: Statement) -> Iterator[Issue]:
         for claim in statement.claims:
             scope = claim.scope
-            if scope not in _NARROW_SCOPES:
+            if scope not in _NARROW_SCOPES or not may_match(_whole_organisation(), claim.text):
                 continue
             detail = str(claim.scope_detail) if claim.scope_detail.variants else None
             covered = f"scope '{scope}'" + (f" ({detail})" if detail is not None else "")
@@ -532,8 +531,11 @@ _YEAR = re.compile(
 _COMMITMENT_FIELDS = ("target_value", "target_year", "plan", "verifier")
 
 
+_NAMES_AND_SDG_REFERENCES = Phrases(_NOT_GENERIC.body + "|" + SDG_REFERENCE.body)
+
+
 def _future_words(text: str, period_end: str | None) -> list[str]:
-    words = _found([_FUTURE_WORDS], text)
+    words = _found([_FUTURE_WORDS], text, exempt=_NAMES_AND_SDG_REFERENCES)
     if period_end is not None:
         end_year = int(period_end[:4])
         for match in _YEAR.finditer(text):
@@ -558,7 +560,9 @@ class FutureClaimWithoutPlan(Rule):
       ambition, strive, committed/commit to, pledge, plan(s) to.
 
     Such a claim needs a ``future_commitment`` with all of ``target_value``, ``target_year``,
-    ``plan`` and ``verifier``; the finding lists what is missing. A claim without
+    ``plan`` and ``verifier``; the finding lists what is missing. Names and references to the
+    UN goals are no future wording ("target 8.5 of the UN Sustainable Development Goals",
+    "SDG-doel 8"). A claim without
     ``future_commitment`` that reports targets declared on its basis metrics (a ``target`` with
     value and year, every future year in the text being such a target year: "ons doel is 60
     plaatsen in 2027") reports a declared target and is not reported. It stands at the
@@ -624,6 +628,8 @@ class FutureClaimWithoutPlan(Rule):
             commitment = claim.future_commitment
             words: list[str] = []
             text_path = claim.text.path
+            if commitment is None and not claim.text.has_digits and not may_match(_FUTURE_WORDS, claim.text):
+                continue
             for where, text in located_texts(claim.text):
                 found = _future_words(text, period[1] if period else None)
                 if found and not words:

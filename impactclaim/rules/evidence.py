@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
-from impactclaim.rules.text import OwnName, counts, fractions, is_self, joined, percentages, phrases, plain, years
+from impactclaim.rules.text import (
+    OwnName,
+    counts,
+    fractions,
+    is_self,
+    joined,
+    may_match,
+    percentages,
+    phrases,
+    plain,
+    without_sdg_references,
+    years,
+)
 from impactclaim.statement.model import Claim, Metric, Outcome, Path, Source, Statement, Text
 
 # --- IC120 --------------------------------------------------------------------------------------
@@ -116,6 +129,8 @@ class SelfAssessmentAsIndependent(Rule):
     def _independent_wording(self, statement: Statement, claim: Claim) -> Iterator[Issue]:
         if claim.verification_status == "third-party":
             return
+        if not may_match(INDEPENDENT_WORDING, claim.text):
+            return
         outcomes = statement.basis_outcomes(claim)
         if any(source.is_independent for outcome in outcomes for source in outcome.evidence.sources):
             return
@@ -163,7 +178,8 @@ _OTHERS = phrases(
     r"ketenpartners?", r"partners?", r"partnerorganisaties", r"co-?financier\w*", r"cofinanc\w+",
     r"medegefinancierd", r"medefinanciering", r"gefinancierd door", r"together with", r"in partnership with",
     r"in collaboration with", r"in cooperation with", r"co-?funded", r"co-?funders?", r"co-?financed",
-    r"funded by", r"jobcoach(?:es)? van", r"(?:het )?UWV", r"wijkteams?",
+    r"funded by", r"jobcoach(?:es)? van", r"(?:het )?UWV", r"wijkteams?", r"\w*subsidies?", r"lening(?:en)?",
+    r"gefinancierd met", r"subsid(?:y|ies|ised|ized)", r"grants?", r"loans?", r"financed (?:with|by)",
 )
 # Short or temporary contracts: the change need not last.
 _SHORT = phrases(
@@ -186,7 +202,8 @@ class ContributionOverclaimed(Rule):
       anyway ("een deel zou ook zonder ons werk vinden", "would have found work anyway", or a
       percentage in the counterfactual);
     - ``attribution: 0`` while the outcome's texts name partners or co-funders that contributed
-      ("samen met het UWV", "in partnership with", "co-funded by");
+      ("samen met het UWV", "in partnership with", "co-funded by", "gefinancierd met
+      SDE++-subsidie en een lening");
     - ``drop_off: 0`` while the outcome's texts mention short or temporary contracts
       ("tijdelijke contracten", "six-month contracts", "seasonal") or a claim resting on the
       outcome calls the effect lasting ("blijvend", "permanent", "lasting", "for good").
@@ -312,9 +329,16 @@ def _text_sample(text: str) -> _Sample | None:
     if not _SURVEY.search(text):
         return None
     for fraction in fractions(text):
-        if fraction.part < MIN_SAMPLE:
-            return _Sample(int(fraction.part), f"\"{fraction.written}\"")
+        # "7 van de 212 vulden de enquête in": 7 answered. "22 van de 41 deelnemers die de
+        # vragenlijst invulden, scoorden hoger": the 41 answered, and 22 is their result.
+        after = text[fraction.start + len(fraction.written):fraction.start + len(fraction.written) + 40]
+        answered = fraction.whole if _RELATIVE.match(after) else fraction.part
+        if answered < MIN_SAMPLE:
+            return _Sample(int(answered), f"\"{fraction.written}\"")
     return None
+
+
+_RELATIVE = re.compile(r"\W*(?:\w+\W+)?(?:die|dat|wie|who|that|which)\b", re.IGNORECASE)
 
 
 class TinySample(Rule):
@@ -327,9 +351,11 @@ class TinySample(Rule):
     - a survey described as "7 van de 212 deelnemers vulden de vragenlijst in" or "14 of 180
       participants answered" (a count out of a total next to survey wording) in the same places.
 
-    The finding stands at each claim that rests on such an outcome or metric and does not
-    mention the sample itself (a claim that says "of the 14 participants who answered" is
-    honest about it); an outcome with a small sample that no claim rests on gets the finding at
+    The finding stands at each claim that rests on such an outcome or metric, draws a result
+    from it (a percentage, a number, "most", "nearly all", "eight in ten", or an effect stated
+    as fact; not a claim that only says it contributes to a goal without a figure) and does
+    not mention the sample itself (a claim that says "of the 14 participants who
+    answered" is honest about it); an outcome with a small sample that no claim rests on gets the finding at
     the source or metric when its own texts do not give the number.
 
     Why: the Nesta Standards of Evidence ask, from level 2 on, data that show a change in a
@@ -407,6 +433,8 @@ class TinySample(Rule):
                     small[id(outcome)] = (sample, source.path, label_of(outcome, "outcome"))
                     break
         for metric in statement.metrics:
+            if not metric.method.has_digits and not metric.data_source.has_digits:
+                continue
             sample = _text_sample(joined(metric.method, metric.data_source))
             if sample:
                 small[id(metric)] = (sample, metric.path, label_of(metric, "metric"))
@@ -415,6 +443,9 @@ class TinySample(Rule):
         used: set[int] = set()
         for claim in statement.claims:
             parts: list[Outcome | Metric] = [*statement.basis_outcomes(claim), *statement.basis_metrics(claim)]
+            if not _generalises(claim.text):
+                used.update(id(part) for part in parts)  # the claim names the outcome but draws no result from it
+                continue
             for part in parts:
                 if id(part) not in small:
                     continue
@@ -437,6 +468,33 @@ class TinySample(Rule):
                                 f"{MIN_SAMPLE}",
                                 "say how many people the result rests on where you describe it, or use a larger "
                                 "group before generalising")
+
+
+# Words that turn a sample into a statement about everyone: shares, most, nearly all.
+_QUANTIFIERS = phrases(
+    r"meeste", r"merendeel", r"meerderheid", r"bijna (?:alle|iedereen)", r"vrijwel (?:alle|iedereen)",
+    r"steeds meer", r"most", r"majority", r"(?:nearly|almost|virtually) (?:all|every\w*)",
+    r"(?:een|één|twee|drie|vier|negen) op (?:de )?(?:\d+|tien|vijf|drie|vier)",
+    r"(?:one|two|three|four|nine) (?:in|out of) (?:\d+|ten|five|three|four)",
+)
+
+
+_CONTRIBUTES = phrases(r"dra(?:agt|gen) (?:\w+ )?bij", r"bijdrage\w*", r"bijdragen", r"contribut\w*")
+
+
+def _generalises(text: Text) -> bool:
+    """Whether a claim draws a result from its basis: a share, a number, "most", or an effect stated as fact.
+
+    A claim that only says the work contributes to a goal ("draagt bij aan SDG 8.5") and gives
+    no figure draws no result from the sample.
+    """
+    if text.has_digits:
+        own = without_sdg_references(text.lowered)
+        if percentages(own) or counts(own):
+            return True
+    if may_match(_QUANTIFIERS, text) and _QUANTIFIERS.search(text.lowered) is not None:
+        return True
+    return not (may_match(_CONTRIBUTES, text) and _CONTRIBUTES.search(text.lowered))
 
 
 def _mentions(text: Text, size: int) -> bool:
@@ -536,6 +594,9 @@ class OutdatedEvidence(Rule):
                                 f"{start.year - source.year} years before the reporting period starts in {start.year}",
                                 f"base the outcome on evidence from {oldest} or later, or measure the effect again")
         for metric in statement.metrics:
+            if not (metric.method.has_digits or metric.data_source.has_digits) or \
+                    not may_match(_RESEARCH, metric.method, metric.data_source):
+                continue
             for path, text in (*plain(metric.method), *plain(metric.data_source)):
                 if not _RESEARCH.search(text):
                     continue

@@ -21,13 +21,12 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         "the statutory minimum wage",
         "Wet minimumloon en minimumvakantiebijslag (WML), art. 7 and 8",
-        (r"(?:het )?(?:wettelijk(?:e)? )?minimum ?loon", r"\bWML\b", r"(?:the )?(?:statutory |legal |national )?"
-         r"minimum wage"),
+        (r"(?:wettelijk(?:e)? )?minimum ?loon", r"WML", r"(?:statutory |legal |national )?minimum wage"),
     ),
     LegalRequirement(
         "the statutory holiday allowance of 8%",
         "Wet minimumloon en minimumvakantiebijslag (WML), art. 15",
-        (r"(?:8 ?% )?vakantie(?:geld|bijslag|toeslag)", r"(?:8 ?% )?holiday (?:pay|allowance)"),
+        (r"vakantie(?:geld|bijslag|toeslag)", r"holiday (?:pay|allowance)"),
     ),
     LegalRequirement(
         "equal pay for men and women",

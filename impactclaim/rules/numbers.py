@@ -12,7 +12,17 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
-from impactclaim.rules.text import Fraction, counts, fractions, joined, percentages, phrases, plain, sentences
+from impactclaim.rules.text import (
+    Fraction,
+    counts,
+    fractions,
+    joined,
+    may_match,
+    percentages,
+    phrases,
+    plain,
+    sentences,
+)
 from impactclaim.statement.model import Claim, Metric, Path, Statement, parse_date
 
 # A percentage stated in a claim: "60%", "60 %", "7,2%", "60 procent", "60 percent", "60 per cent".
@@ -31,7 +41,9 @@ _MAX_LISTED = 10
 _COMPARISON_CONTEXT = re.compile(
     r"\b(?:tegen(?:over)?|versus|vs\.?|vergeleken met|ten opzichte van|t\.o\.v\.|in vergelijking met|dan"
     r"|vergelijkingsgroep\w*|controlegroep\w*|landelijk\w*|gemiddel\w*|against|compared (?:to|with)|than"
-    r"|comparison group|control group|national(?:ly)?|average|benchmark\w*|sector|branche)\b",
+    r"|comparison group|control group|national(?:ly)?|average|benchmark\w*|sector|branche|vergelijkbare?"
+    r"|comparable|wachtlijst|waiting list|niet-deelnemers|non-participants|zonder (?:ons|onze|traject|begeleiding)"
+    r"|without (?:us|our|the programme|support)|regio|region|elders|elsewhere)\b",
     re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s|\b(?:en|and|maar|but|terwijl|while|whereas)\b")
 
@@ -180,6 +192,8 @@ class RangeConsistency(Rule):
             )
 
     def _claimed_percentages(self, statement: Statement, claim: Claim) -> Iterator[Issue]:
+        if not claim.text.has_digits:
+            return
         supported: list[tuple[float, str]] | None = None
         for where, text in claim.text.located():
             stated = [float(match.group(1).replace(",", ".")) for match in _STATED_PERCENTAGE.finditer(text)
@@ -404,11 +418,14 @@ class PeriodConsistency(Rule):
 
 # Names of counts that count contacts (a person may be counted several times), and of counts of persons.
 _CONTACT_NAMES = phrases(
-    r"bezoeken", r"contact(?:en|momenten)", r"deelnames", r"sessies", r"bijeenkomsten", r"consult(?:en|aties)",
-    r"gesprekken", r"afspraken", r"aanmeldingen", r"inloop(?:bezoeken)?", r"maaltijden", r"keer",
+    r"(?:winkel|klant|huis|inloop|café|cafe|spreekuur)?bezoeken", r"contact(?:en|momenten)", r"deelnames",
+    r"sessies", r"bijeenkomsten", r"consult(?:en|aties)",
+    r"gesprekken", r"afspraken", r"aanmeldingen", r"inloopbezoeken", r"maaltijden", r"keer",
     r"visits", r"contacts", r"attendances?", r"sessions", r"participations", r"appointments", r"check-?ins",
-    r"consultations", r"meals", r"times", r"footfall",
+    r"consultations", r"meals", r"times", r"footfall", r"(?:shop |store |repair café |café )?visits",
 )
+# A method that says the groups it adds share people.
+_OVERLAP = phrases(r"ook", r"tevens", r"zowel", r"overlap\w*", r"dubbel\w*", r"also", r"both", r"twice", r"double\w*")
 _PERSON_WORDS = phrases(
     r"mensen", r"personen", r"deelnemers", r"cli[eë]nten", r"bewoners", r"buurtbewoners", r"kinderen", r"jongeren",
     r"ouderen", r"inwoners", r"individuen", r"unieke", r"people", r"persons", r"participants", r"clients",
@@ -423,13 +440,19 @@ _MAX_SUMMED = 8  # basis metrics tried in sums; a claim rarely adds more
 def _counts_contacts(metric: Metric) -> bool:
     if metric.population is not None:
         return metric.population == "contacts"
-    return bool(_CONTACT_NAMES.search(joined(metric.name)))
+    return may_match(_CONTACT_NAMES, metric.name) and bool(_CONTACT_NAMES.search(joined(metric.name)))
+
+
+_PERSON_UNITS = frozenset({"people", "persons", "personen", "mensen", "deelnemers", "participants", "individuals",
+                           "clients", "cliënten", "bewoners", "residents", "inwoners"})
 
 
 def _counts_persons(metric: Metric) -> bool:
     if metric.population is not None:
         return metric.population == "unique-persons"
-    return bool(_PERSON_WORDS.search(joined(metric.name)))
+    if metric.unit is not None and metric.unit.strip().casefold() in _PERSON_UNITS:
+        return True
+    return may_match(_PERSON_WORDS, metric.name) and bool(_PERSON_WORDS.search(joined(metric.name)))
 
 
 def _sums(metrics: list[Metric], target: float) -> list[tuple[Metric, ...]]:
@@ -455,7 +478,9 @@ class DoubleCounting(Rule):
     - the same sum of subgroups of one total (``part_of``) that together exceed that total, so
       the groups overlap and their sum counts people twice;
     - a metric that counts persons and whose value is the sum of two or more other metrics, one
-      counting contacts, or whose ``method`` says it adds visits or sessions to people.
+      counting contacts, or whose ``method`` says it adds visits or sessions to people, or adds
+      groups that share people ("240 abonnees plus 140 eettafelgasten; ongeveer 100 gasten
+      hebben ook een abonnement").
 
     Why: Social Value International principle 5 (do not overclaim) and the IRIS+ usage guidance
     ask to count each person once (IRIS+ PI4060 "Client Individuals" as opposed to visits); a
@@ -510,6 +535,8 @@ class DoubleCounting(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         for claim in statement.claims:
+            if not claim.text.has_digits or not may_match(_PERSON_WORDS, claim.text):
+                continue
             metrics = statement.basis_metrics(claim)
             if len(metrics) < 2:
                 continue
@@ -545,12 +572,18 @@ class DoubleCounting(Rule):
         if metric.value is None or metric.is_percentage or not _counts_persons(metric) or _counts_contacts(metric):
             return
         method = joined(metric.method)
-        if _SUMMED.search(method) and _CONTACT_NAMES.search(method):
-            yield Issue((*metric.path, "value"),
-                        f"{label_of(metric, 'metric')} counts persons, but its method adds contacts to them: "
-                        f"\"{method[:120]}\"",
-                        "count each person once, or report the contacts as a separate metric")
-            return
+        if may_match(_SUMMED, metric.method) and _SUMMED.search(method):
+            if may_match(_CONTACT_NAMES, metric.method) and _CONTACT_NAMES.search(method):
+                what = "adds contacts to them"
+            elif may_match(_OVERLAP, metric.method) and _OVERLAP.search(method):
+                what = "adds groups that share people"
+            else:
+                what = ""
+            if what:
+                yield Issue((*metric.path, "value"),
+                            f"{label_of(metric, 'metric')} counts persons, but its method {what}: \"{method[:120]}\"",
+                            "count each person once, or report the contacts as a separate metric")
+                return
         # Only smaller counts can be parts of this one, and a sum needs a contact count among them.
         others = [other for other in statement.metrics if other is not metric and other.value is not None
                   and 0 < other.value < metric.value and (_counts_contacts(other) or _counts_persons(other))]
@@ -581,8 +614,9 @@ class PercentageContradictsMethod(Rule):
     - a percentage metric (``kind: percentage`` or unit ``%``) whose ``method``,
       ``data_source`` or ``name`` gives a count out of a total ("9 van de 30 deelnemers", "9
       of the 30", "9/30"): the value must be that share, within one percentage point;
-    - a sentence of a claim that states a percentage and a count out of a total: the count must
-      match one of the percentages in the sentence.
+    - a sentence of a claim that states a percentage and a count out of a total: at least one
+      count must match one of the percentages in the sentence (another count may be the
+      response to a survey, "31 van de 44 vulden de enquête in").
 
     Fractions of months, days, years, hours, euros, km or kg ("8 van de 12 maanden") are not
     shares of people and are not read.
@@ -619,7 +653,8 @@ class PercentageContradictsMethod(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         for metric in statement.metrics:
-            if not metric.is_percentage or metric.value is None:
+            if not metric.is_percentage or metric.value is None or not (
+                    metric.method.has_digits or metric.data_source.has_digits or metric.name.has_digits):
                 continue
             given = [fraction for _, text in (*plain(metric.method), *plain(metric.data_source), *plain(metric.name))
                      for fraction in fractions(text)]
@@ -630,6 +665,8 @@ class PercentageContradictsMethod(Rule):
                             f"\"{fraction.written}\", which is {fraction.share:.0f}%",
                             "correct the value or the counts so that they agree")
         for claim in statement.claims:
+            if not claim.text.has_digits:
+                continue
             for where, text in plain(claim.text):
                 found = self._sentence_mismatch(text)
                 if found:
@@ -646,7 +683,10 @@ class PercentageContradictsMethod(Rule):
             stated = percentages(sentence)
             if not stated:
                 continue
-            for fraction in fractions(sentence):
-                if not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE for value, _ in stated):
-                    return stated[0][0], fraction
+            given = fractions(sentence)
+            # "81% (25 van de 31)" next to "31 van de 44 vulden in": one agreeing pair is enough,
+            # the other count is a response or a total.
+            if given and not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE
+                                 for fraction in given for value, _ in stated):
+                return stated[0][0], given[0]
         return None

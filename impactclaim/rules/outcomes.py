@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
-from impactclaim.rules.text import counts, joined, phrases, plain
+from impactclaim.rules.text import counts, joined, may_match, phrases, plain
 from impactclaim.statement.model import Claim, Metric, Outcome, Statement
 
 
@@ -78,12 +78,15 @@ class OutputAsOutcome(Rule):
 
     Checks two things:
 
-    - every outcome that lists metrics: when every referenced metric that exists has ``kind:
-      count`` and none counts people in a changed situation, the outcome is measured only by
-      how much the enterprise did (trainings given, people reached), not by what changed for
-      people or planet. A count whose name says the situation changed ("mensen met betaald
-      werk na een jaar", "participants still in work after six months", "uitgestroomd",
-      "debt-free households", "kg avoided") measures an outcome and counts as one;
+    - every outcome that lists metrics: when every referenced metric that exists is a count of
+      activity or reach (``kind: count`` and a name that counts starters, sign-ups,
+      participants, visitors, sessions, workshops, courses or people reached: "gestart",
+      "aangemeld", "deelnemers", "trajecten", "enrolled", "reached", "sessions"), the outcome
+      is measured only by how much the enterprise did, not by what changed for people or
+      planet. A count of people or things in a situation ("mensen met betaald werk na een
+      jaar", "participants still in work after six months", "households reporting damp",
+      "testers who no longer receive a benefit", "incidents") measures an outcome and
+      counts as one, even when its name also says "deelnemers";
     - every claim that says people reached a change ("uit de bijstand geholpen", "aan werk
       geholpen", "helped off welfare", "into work") with a number that is the value of a basis
       metric counting starters, sign-ups, participants or people reached ("gestart",
@@ -156,10 +159,11 @@ class OutputAsOutcome(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         for outcome in statement.outcomes:
-            if outcome.metrics is None:
+            # A harm is measured by counting it (incidents, early leavers): that is its outcome.
+            if outcome.metrics is None or outcome.what.polarity == "negative":
                 continue
             found = statement.outcome_metrics(outcome)
-            if found and all(metric.kind == "count" and not _counts_a_change(metric) for metric in found):
+            if found and all(_counts_output(metric) for metric in found):
                 names = ", ".join(f"'{metric.id}'" for metric in found)
                 yield Issue(
                     (*outcome.path, "metrics"),
@@ -174,9 +178,12 @@ class OutputAsOutcome(Rule):
 
     @staticmethod
     def _claimed_change(statement: Statement, claim: Claim) -> Iterator[Issue]:
+        if not claim.text.has_digits or not may_match(_CHANGE_CLAIMED, claim.text):
+            return
         metrics = statement.basis_metrics(claim)
         outputs = {metric.value: metric for metric in metrics
-                   if metric.value is not None and _OUTPUT_NAMES.search(joined(metric.name))
+                   if metric.value is not None and metric.kind in (None, "count")
+                   and may_match(_OUTPUT_NAMES, metric.name) and _OUTPUT_NAMES.search(joined(metric.name))
                    and not _counts_a_change(metric)}
         if not outputs:
             return
@@ -206,6 +213,9 @@ _CHANGE_COUNTED = phrases(
     r"gained", r"moved (?:into|on)", r"zelfstandig\w*", r"independently", r"schuldenvrij\w*", r"debt[- ]free",
     r"uit de (?:bijstand|uitkering|schulden)", r"off (?:benefits|welfare)", r"vermeden", r"avoided", r"bespaard",
     r"saved", r"minder", r"fewer", r"less", r"verbeterd\w*", r"improved", r"hersteld\w*", r"recovered",
+    r"no longer", r"niet meer", r"geen \w+ meer", r"left", r"stopped", r"dropped out", r"uitgevallen", r"uitval",
+    r"gestopt", r"voortijdig\w*", r"early leavers?", r"earned", r"gehaald", r"achieved", r"reporting", r"met (?:een )?"
+    r"(?:vast|betaald) contract", r"with (?:a )?(?:permanent|paid) (?:contract|job)",
     r"gehuisvest", r"housed", r"woning gevonden", r"found (?:a )?home", r"startkwalificatie",
 )
 # Names of counts of what the enterprise did or whom it reached: outputs.
@@ -215,6 +225,10 @@ _OUTPUT_NAMES = phrases(
     r"bezoekers", r"bezoeken", r"started", r"enrolled", r"enrolments?", r"enrollments?", r"signed up", r"sign-?ups",
     r"reached", r"participants", r"attendees", r"visitors", r"sessions", r"courses", r"referrals", r"verwezen\w*",
     r"doorverwezen\w*", r"geworven", r"recruited",
+    # what was made or done: production, not yet a change for anyone
+    r"gebakken", r"gemaakt", r"geproduceerd", r"verkocht\w*", r"geleverd\w*", r"bezorgd\w*", r"gegeven",
+    r"gehouden", r"georganiseerd", r"uitgevoerd", r"uitgedeeld", r"baked", r"made", r"produced", r"sold",
+    r"delivered", r"given", r"held", r"organi[sz]ed", r"distributed", r"served",
 )
 # A claim that says people reached a changed situation.
 _CHANGE_CLAIMED = phrases(
@@ -227,9 +241,15 @@ _CHANGE_CLAIMED = phrases(
 )
 
 
+def _counts_output(metric: Metric) -> bool:
+    """Whether a metric counts activity or reach (an output): a count named for starters, sessions, people reached."""
+    return metric.kind == "count" and may_match(_OUTPUT_NAMES, metric.name) \
+        and bool(_OUTPUT_NAMES.search(joined(metric.name))) and not _counts_a_change(metric)
+
+
 def _counts_a_change(metric: Metric) -> bool:
     """Whether a count's name says it counts people in a changed situation ("in paid work after a year")."""
-    return bool(_CHANGE_COUNTED.search(joined(metric.name)))
+    return may_match(_CHANGE_COUNTED, metric.name) and bool(_CHANGE_COUNTED.search(joined(metric.name)))
 
 
 def _show(value: float) -> str:

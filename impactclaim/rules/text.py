@@ -6,15 +6,115 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from impactclaim.statement.model import Organisation, Path, Text
 
 
-def phrases(*patterns: str) -> re.Pattern[str]:
+def phrases(*patterns: str) -> Phrases:
     """Whole-word, case-insensitive alternatives; a space stands for any white space, " ?" for optional white space."""
-    alternatives = (p.replace(" ?", r"\s*").replace(" ", r"\s+") for p in patterns)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])",
-                      re.IGNORECASE)
+    return Phrases("|".join(p.replace(" ?", r"\s*").replace(" ", r"\s+") for p in patterns))
+
+
+class _Match:
+    """Where a phrase was found, read from the text as written (its lower case has the same length)."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, text: str, match: re.Match[str]) -> None:
+        self._text, self._match = text, match
+
+    def group(self, index: int = 0) -> str:
+        start, end = self._match.span(index)
+        return self._text[start:end]
+
+    def start(self) -> int:
+        return self._match.start()
+
+    def end(self) -> int:
+        return self._match.end()
+
+    def span(self) -> tuple[int, int]:
+        return self._match.span()
+
+
+class Phrases:
+    """Case-insensitive whole-word alternatives, searched fast.
+
+    Python's ``re`` scans about ten times slower with IGNORECASE, and a look-behind in front of
+    the alternatives stops it from skipping ahead to the characters they can start with. So the
+    pattern is compiled in lower case, without the look-behind when every alternative starts
+    with a letter it can skip to, and run on the lower-cased text; a hit inside a word is
+    dropped afterwards. Text whose lower case has another length (a rare Unicode letter) is
+    searched with the plain case-insensitive pattern.
+    """
+
+    __slots__ = ("_body", "_checks_start", "_fast", "_pattern")
+
+    def __init__(self, body: str) -> None:
+        # Compiled on first use: the rules define many phrase lists, and start-up matters.
+        self._body = body
+        self._pattern: re.Pattern[str] | None = None
+        self._fast: re.Pattern[str] | None = None
+        self._checks_start = False
+
+    @property
+    def body(self) -> str:
+        """The alternatives as written, to combine phrase lists."""
+        return self._body
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The case-insensitive pattern with word boundaries, as written: for gates and odd text."""
+        if self._pattern is None:
+            self._pattern = re.compile(rf"(?<!\w)(?:{self._body})(?!\w)", re.IGNORECASE)
+        return self._pattern
+
+    def _compiled(self) -> re.Pattern[str]:
+        if self._fast is None:
+            lowered = _lower_literals(self._body)
+            self._checks_start = _starts_with_letters(self.pattern)
+            self._fast = re.compile(rf"(?:{lowered})(?!\w)" if self._checks_start
+                                    else rf"(?<!\w)(?:{lowered})(?!\w)")
+        return self._fast
+
+    def finditer(self, text: str) -> Iterator[_Match]:
+        fast = self._compiled()
+        low = text.lower()
+        if len(low) != len(text):
+            for odd in self.pattern.finditer(text):
+                yield _Match(text, odd)
+            return
+        position = 0
+        while True:
+            match = fast.search(low, position)
+            if match is None:
+                return
+            start, end = match.span()
+            if self._checks_start and start and (low[start - 1].isalnum() or low[start - 1] == "_"):
+                position = start + 1  # inside a word: no whole-word match starts here
+                continue
+            yield _Match(text, match)
+            position = end if end > start else start + 1
+
+    def search(self, text: str) -> _Match | None:
+        return next(self.finditer(text), None)
+
+
+def _lower_literals(body: str) -> str:
+    """``body`` with its literal characters in lower case; escapes (``\\S``, ``\\W``) keep their case."""
+    out, escaped = [], False
+    for character in body:
+        out.append(character if escaped else character.lower())
+        escaped = not escaped and character == "\\"
+    return "".join(out)
+
+
+def _starts_with_letters(pattern: re.Pattern[str]) -> bool:
+    """Whether every alternative of the pattern starts with a literal word character (its gate has no signs)."""
+    found = Gate.of(pattern)
+    return not found.always and not found.digits and \
+        all(word[:1].isalnum() for word in (*found.words, *found.beginnings))
 
 
 def plain(text: Text) -> Iterator[tuple[Path, str]]:
@@ -51,9 +151,9 @@ _COUNT = rf"(?:{_NUMBER}|{'|'.join(_WORDS)})"
 # "9 van de 30", "9 van 30", "9 uit 30", "9 of the 30", "9 out of 30", "9 of 30", "9/30 participants".
 _FRACTION = re.compile(
     rf"(?<![\w.,/-])({_COUNT})\s+(?:van\s+(?:de\s+|het\s+)?|uit\s+(?:de\s+)?|out\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)"
-    rf"({_NUMBER})(?![\w.,/%-])(?:\s+(\w+))?"
-    rf"|(?<![\w.,/-])({_NUMBER})\s*/\s*({_NUMBER})(?![\w.,/%-])(?:\s+(\w+))?",
-    re.IGNORECASE)
+    rf"({_COUNT})(?![\w/%-]|[.,]\d)(?:\s+(\w+))?"
+    rf"|(?<![\w.,/-])({_NUMBER})\s*/\s*({_NUMBER})(?![\w/%-]|[.,]\d)(?:\s+(\w+))?",
+    )
 # Units of time or money after a fraction make it no share of people ("8 van de 12 maanden").
 _NOT_PEOPLE = re.compile(
     r"(?:maand|week|weken|dag|dagen|jaar|jaren|uur|uren|minuten|month|week|day|year|hour|minute|euro|eur|km|kg)\w*",
@@ -80,28 +180,34 @@ def _count(written: str) -> float:
 
 def fractions(text: str) -> list[Fraction]:
     """The fractions of people in ``text`` ("9 van de 30", "7 of 212", "9/30"), not of months or euros."""
-    found = []
-    for match in _FRACTION.finditer(text):
+    found: list[Fraction] = []
+    if not _DIGIT_CHARACTER.search(text):
+        return found
+    # Searched in lower case: case-insensitive matching is several times slower in ``re``.
+    low = text.lower()
+    shown = text if len(low) == len(text) else low
+    for match in _FRACTION.finditer(low):
         part, whole, noun = (match.group(1), match.group(2), match.group(3)) if match.group(1) else \
             (match.group(4), match.group(5), match.group(6))
         if noun and _NOT_PEOPLE.fullmatch(noun):
             continue
-        part_value, whole_value = _count(part), number(whole)
+        part_value, whole_value = _count(part), _count(whole)
         if whole_value <= 0 or part_value > whole_value:
             continue
-        found.append(Fraction(part_value, whole_value, match.group().strip(), match.start()))
+        found.append(Fraction(part_value, whole_value, shown[match.start():match.end()].strip(), match.start()))
     return found
 
 
-_PERCENTAGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:%|(?:procent|percent|per\s+cent)\b)", re.IGNORECASE)
+_PERCENTAGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:%|(?:procent|percent|per\s+cent)\b)")
+_DIGIT_CHARACTER = re.compile(r"\d")
 
 
 def percentages(text: str) -> list[tuple[float, int]]:
     """Each percentage written in ``text`` with its position ("60%", "7,2 procent")."""
-    return [(float(match.group(1).replace(",", ".")), match.start()) for match in _PERCENTAGE.finditer(text)]
+    return [(float(match.group(1).replace(",", ".")), match.start()) for match in _PERCENTAGE.finditer(text.lower())]
 
 
-_YEAR = re.compile(r"(?<![\w.,/-])(19[5-9]\d|20\d\d)(?![\w.,/%-]|\s*%)")
+_YEAR = re.compile(r"(?<![\w.,/-])(19[5-9]\d|20\d\d)(?![\w/%-]|[.,]\d|\s*%)")
 
 
 def years(text: str) -> list[tuple[int, int]]:
@@ -153,10 +259,20 @@ class OwnName:
         return cls(tuple(dict.fromkeys(names)))
 
     def named_in(self, text: str | None) -> bool:
+        """Whether ``text`` names the enterprise, or is a shorter form of its name ("De Linde")."""
         if not text:
             return False
-        folded = " ".join(text.casefold().replace(".", " ").split())
-        return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) for name in self.names)
+        folded = " ".join(_LEGAL_FORMS.sub(" ", text.casefold()).replace(".", " ").split())
+        return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded)
+                   or (len(folded) >= 6 and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", name))
+                   for name in self.names)
+
+    def masked(self, text: str) -> str:
+        """``text`` with the enterprise's names blanked out (same length), so its words are not read as claims."""
+        for name in self.names:
+            pattern = r"(?<!\w)" + r"[\s.]+".join(re.escape(word) for word in name.split()) + r"(?!\w)"
+            text = re.sub(pattern, lambda match: " " * len(match.group()), text, flags=re.IGNORECASE)
+        return text
 
 
 def is_self(text: str | None, own: OwnName) -> str | None:
@@ -178,5 +294,185 @@ def sentences(text: str) -> list[str]:
     return sentence_split().split(text)
 
 
+#: References to the UN goals name targets that are no commitment of the enterprise and no
+#: figure of its own: "target 8.5 of the Sustainable Development Goals", "SDG-doel 8", "subdoel 12.3".
+SDG_REFERENCE = Phrases(r"(?:sdg[- ]?)?(?:targets?|doel|doelen|subdoel|subdoelen|goals?|ambitie)\s+\d{1,2}"
+                        r"(?:\.\w{1,2})?|sdg[- ]?(?:targets?|doel|doelen|goals?)?\s*\d{1,2}(?:\.\w{1,2})?")
+
+
+def without_sdg_references(text: str) -> str:
+    """``text`` with references to SDG goals and targets blanked out, so "8.5" is no figure."""
+    if not _DIGIT_CHARACTER.search(text):
+        return text
+    for match in list(SDG_REFERENCE.finditer(text))[::-1]:
+        start, end = match.span()
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def quoted(words: Iterable[str]) -> str:
     return ", ".join(f'"{word}"' for word in words)
+
+
+# -- gates: the words without which a pattern cannot match ----------------------------------------
+#
+# Python's regular expressions scan slowly with IGNORECASE and a look-behind in front: about 5 µs
+# per pattern per sentence, which over thirty rules costs more than reading the statement. A
+# gate is derived from the pattern itself: the first word each alternative must begin with. A
+# text whose words (``Text.words``, computed once per text) share none of them cannot match, so
+# the regular expression only runs on the few texts that might.
+
+_MAX_CANDIDATES = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """Whole words and word beginnings of which a match must start with one; ``always`` when unknown."""
+
+    words: frozenset[str]
+    beginnings: tuple[str, ...]
+    always: bool = False
+    digits: bool = False  # an alternative begins with a digit: any number opens the gate
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> Gate:
+        import re._parser as parser  # type: ignore[import-not-found]
+
+        try:
+            candidates = _expand(list(parser.parse(pattern.pattern, pattern.flags).data), "")
+        except (re.error, _Unbounded):
+            return cls(frozenset(), (), always=True)
+        words, beginnings, digits = set(), set(), False
+        for literal, complete in candidates:
+            if literal == _DIGIT:
+                digits = True
+                continue
+            match = re.match(r"\w+", literal)
+            if match is None:
+                if not literal:
+                    return cls(frozenset(), (), always=True)
+                beginnings.add(literal)  # starts with a sign ("+", "%"): look for it as it is
+            elif match.end() < len(literal) or complete:
+                words.add(match.group())
+            else:
+                beginnings.add(match.group())
+        return cls(frozenset(words), tuple(sorted(beginnings)), digits=digits)
+
+    def open(self, *texts: Text) -> bool:
+        """Whether the pattern may match in one of ``texts``."""
+        if self.always:
+            return True
+        for text in texts:
+            if not self.words.isdisjoint(text.words) or (self.digits and text.has_digits):
+                return True
+            if self.beginnings and any(beginning in text.lowered for beginning in self.beginnings):
+                return True
+        return False
+
+
+class _Unbounded(Exception):
+    """A pattern with too many alternatives to list: it gets no gate."""
+
+
+def _expand(items: list[tuple[Any, Any]], literal: str) -> set[tuple[str, bool]]:
+    """The literal beginnings of every match of ``items`` after ``literal``, each with whether it is complete.
+
+    Complete means the pattern ends there (phrases add a word boundary after it), so the word
+    stands alone; otherwise more word characters may follow.
+    """
+    from re._constants import (  # type: ignore[import-not-found]
+        ASSERT,
+        ASSERT_NOT,
+        AT,
+        BRANCH,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        POSSESSIVE_REPEAT,
+        SUBPATTERN,
+    )
+
+    for index, (op, argument) in enumerate(items):
+        rest = items[index + 1:]
+        if op is LITERAL:
+            literal += chr(argument).lower()
+            if len(literal) >= 24:
+                return {(literal, False)}
+        elif op in (AT, ASSERT, ASSERT_NOT):
+            continue
+        elif op is SUBPATTERN:
+            return _expand(list(argument[3].data) + rest, literal)
+        elif op is BRANCH:
+            found: set[tuple[str, bool]] = set()
+            for branch in argument[1]:
+                found |= _expand(list(branch.data) + rest, literal)
+                if len(found) > _MAX_CANDIDATES:
+                    raise _Unbounded
+            return found
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            least, most, repeated = argument
+            if literal and _no_word_characters(list(repeated.data)):
+                # White space or hyphens end the word so far ("minimum\s*loon" may also be "minimumloon").
+                ended = {(literal + " ", False)}
+                return ended | _expand(rest, literal) if least == 0 else ended
+            if most == 1:  # "?" or exactly once: both ways are finite
+                found = _expand(list(repeated.data) + rest, literal)
+                if least == 0:
+                    found |= _expand(rest, literal)
+                return found
+            once = {(text, False) for text, _ in _expand(list(repeated.data), literal)}
+            return once | _expand(rest, literal) if least == 0 else once
+        elif not literal and _digits_only(op, argument):
+            return {(_DIGIT, False)}
+        elif literal and _no_word_characters([(op, argument)]):
+            return {(literal + " ", False)}
+        else:  # a class, a category, any character: the literal ends here
+            return {(literal, False)}
+    return {(literal, True)}
+
+
+_DIGIT = "\x00digit"  # marks a match that begins with a digit
+
+
+def _no_word_characters(items: list[tuple[Any, Any]]) -> bool:
+    """Whether every item is one character that is no word character: white space, a hyphen."""
+    from re._constants import CATEGORY, CATEGORY_SPACE, IN, LITERAL
+
+    for op, argument in items:
+        if op is LITERAL:
+            if re.match(r"\w", chr(argument)):
+                return False
+        elif op is IN:
+            for inner, value in argument:
+                if inner is LITERAL and re.match(r"\w", chr(value)):
+                    return False
+                if inner is CATEGORY and value is not CATEGORY_SPACE:
+                    return False
+                if inner not in (LITERAL, CATEGORY):
+                    return False
+        else:
+            return False
+    return True
+
+
+def _digits_only(op: Any, argument: Any) -> bool:
+    from re._constants import CATEGORY, CATEGORY_DIGIT, IN, MAX_REPEAT, RANGE
+
+    if op is IN:
+        return all((inner is CATEGORY and value is CATEGORY_DIGIT) or (inner is RANGE and value[0] >= ord("0")
+                   and value[1] <= ord("9")) for inner, value in argument)
+    if op is MAX_REPEAT:
+        least, _, repeated = argument
+        return bool(least) and len(repeated.data) == 1 and _digits_only(*repeated.data[0])
+    return False
+
+
+@cache
+def gate(pattern: re.Pattern[str] | Phrases) -> Gate:
+    """The gate of a compiled pattern, derived once."""
+    return Gate.of(pattern.pattern if isinstance(pattern, Phrases) else pattern)
+
+
+def may_match(pattern: re.Pattern[str] | Phrases, *texts: Text) -> bool:
+    """Whether ``pattern`` may match in one of ``texts``: False is certain, True only possible."""
+    return gate(pattern).open(*texts)

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from impactclaim.findings import json_pointer
+
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 Path = tuple[str | int, ...]
 
@@ -93,6 +97,23 @@ class Text(Part):
             if wanted is not None and wanted in found:
                 return found[wanted]
         return str(self)
+
+    @cached_property
+    def lowered(self) -> str:
+        """Every variant in lower case, one per line, for the rules' gates and searches."""
+        variants = self.variants
+        if len(variants) == 1:
+            return variants[0][1].lower()
+        return "\n".join(text for _, text in variants).lower()
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The distinct words of every variant, in lower case: what a rule's gate looks up."""
+        return frozenset(_WORD.findall(self.lowered))
+
+    @cached_property
+    def has_digits(self) -> bool:
+        return _DIGIT.search(self.lowered) is not None
 
     def has(self, language: str) -> bool:
         """Whether the text is given in ``language`` (a plain string counts for the statement's language)."""

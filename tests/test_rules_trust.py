@@ -1,0 +1,488 @@
+"""The claim rules of issue 10: each pattern caught where it lives, and the honest wordings left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from impactclaim.findings import Severity
+from impactclaim.rules.text import OwnName, counts, fractions, is_self, number, percentages
+from impactclaim.statement.model import Organisation
+from tests.rules_support import check_fragment
+
+WORK_METRICS = """
+metrics:
+  - id: started
+    name: Deelnemers die in 2025 een traject startten
+    unit: personen
+    kind: count
+    value: 40
+  - id: in-work
+    name: Deelnemers met betaald werk na een jaar
+    unit: personen
+    kind: count
+    value: 12
+    baseline:
+      value: 8
+      year: 2024
+"""
+
+
+def pointers(fragment: str, code: str) -> list[str]:
+    return [finding.pointer for finding in check_fragment(fragment) if finding.code == code]
+
+
+def claim(text: str, *, metrics: str = "[in-work]", extra: str = "", domain: str = "social") -> str:
+    return WORK_METRICS + f"""
+claims:
+  - id: c
+    text: "{text}"
+    domain: {domain}
+    basis:
+      metrics: {metrics}
+{extra}"""
+
+
+# -- honest wordings that earlier rules mistook for problems -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ons werk draagt bij aan de Duurzame Ontwikkelingsdoelen van de VN, doel 8.5.",
+    "We contribute to the UN Sustainable Development Goals, target 8.5.",
+    "Our cafeteria holds the Green Key certificate.",
+    "12 deelnemers vonden duurzaam werk: een contract van minstens een jaar.",
+    "Wij werken aan duurzame inzetbaarheid en duurzame uitstroom van 12 deelnemers.",
+])
+def test_names_and_labour_market_terms_are_no_generic_claims(text: str) -> None:
+    assert pointers(claim(text), "IC102") == []
+
+
+def test_duurzaam_werk_is_still_generic_in_an_environmental_claim() -> None:
+    fragment = claim("Wij doen duurzaam werk voor de planeet.", domain="environmental")
+    assert pointers(fragment, "IC102") == ["/claims/0/text"]
+
+
+def test_the_enterprises_own_name_is_no_generic_claim() -> None:
+    fragment = claim("De Groene Bakker bakte 12 ton brood.") + """
+organisation:
+  name: De Groene Bakker B.V.
+"""
+    assert pointers(fragment, "IC102") == []
+
+
+def test_a_comparison_group_figure_beside_the_headline_figure_is_no_contradiction() -> None:
+    fragment = """
+metrics:
+  - id: work
+    name: Deelnemers met werk na een jaar
+    unit: "%"
+    kind: percentage
+    value: 72
+claims:
+  - id: c
+    text: 72% had na een jaar betaald werk, tegen 41% in de vergelijkingsgroep.
+    domain: social
+    basis:
+      metrics: [work]
+"""
+    assert pointers(fragment, "IC114") == []
+    assert pointers(fragment.replace("tegen 41% in de vergelijkingsgroep", "en 41% een opleiding"), "IC114") \
+        == ["/claims/0/text"]
+
+
+def test_a_target_declared_on_the_basis_metric_is_no_future_claim_without_plan() -> None:
+    fragment = """
+metrics:
+  - id: places
+    name: Leerwerkplaatsen
+    unit: plaatsen
+    kind: count
+    value: 40
+    target:
+      value: 60
+      year: 2027
+claims:
+  - id: c
+    text: Ons doel is 60 leerwerkplaatsen in 2027.
+    domain: social
+    basis:
+      metrics: [places]
+"""
+    assert pointers(fragment, "IC105") == []
+    # Another year than the declared target is a commitment the statement does not hold.
+    assert pointers(fragment.replace("plaatsen in 2027", "plaatsen in 2030"), "IC105") == ["/claims/0/text"]
+
+
+def test_a_count_of_people_in_a_changed_situation_is_an_outcome() -> None:
+    outcome = """
+outcomes:
+  - id: o
+    what:
+      description: Deelnemers vinden betaald werk.
+      polarity: positive
+    who:
+      stakeholder: Bijstandsgerechtigden
+      baseline: Gemiddeld drie jaar zonder werk.
+    risks:
+      - type: drop-off
+        level: medium
+    metrics: [METRIC]
+"""
+    assert pointers(WORK_METRICS + outcome.replace("METRIC", "in-work"), "IC109") == []
+    assert pointers(WORK_METRICS + outcome.replace("METRIC", "started"), "IC109") == ["/outcomes/0/metrics"]
+
+
+# -- the patterns --------------------------------------------------------------------------------
+
+def test_output_presented_as_outcome_in_a_claim() -> None:
+    assert pointers(claim("We hielpen 40 mensen uit de bijstand.", metrics="[started]"), "IC109") \
+        == ["/claims/0/text"]
+    assert pointers(claim("We hielpen 12 mensen uit de bijstand.", metrics="[in-work]"), "IC109") == []
+
+
+def test_whole_claim_on_an_aspect_metric() -> None:
+    fragment = """
+metrics:
+  - id: electricity
+    name: Share of our electricity from renewable sources
+    unit: "%"
+    kind: percentage
+    value: 100
+claims:
+  - id: c
+    text: Our company is completely fossil-free.
+    domain: environmental
+    basis:
+      metrics: [electricity]
+"""
+    findings = [f for f in check_fragment(fragment) if f.code == "IC119"]
+    assert [f.pointer for f in findings] == ["/claims/0/text"]
+    assert "electricity" in findings[0].message
+    assert pointers(fragment.replace("Our company is completely fossil-free.",
+                                     "Our electricity is completely fossil-free."), "IC119") == []
+
+
+def test_self_verification_called_third_party_is_reported_at_the_verifier() -> None:
+    extra = """    verification:
+      status: third-party
+      by: BY
+organisation:
+  name: Fietsfabriek Utrecht B.V.
+"""
+    assert pointers(claim("12 deelnemers hadden werk na een jaar.", extra=extra.replace("BY", "Fietsfabriek Utrecht")),
+                    "IC120") == ["/claims/0/verification/by"]
+    assert pointers(claim("12 deelnemers hadden werk na een jaar.", extra=extra.replace("BY", "onze raad van bestuur")),
+                    "IC120") == ["/claims/0/verification/by"]
+    assert pointers(claim("12 deelnemers hadden werk na een jaar.", extra=extra.replace("BY", "Deloitte Accountants")),
+                    "IC120") == []
+
+
+def test_independent_wording_without_anything_independent() -> None:
+    assert pointers(claim("Onafhankelijk onderzoek toont aan dat 12 deelnemers werk vonden."), "IC120") \
+        == ["/claims/0/text"]
+
+
+def test_a_source_published_by_the_enterprise_is_not_independent() -> None:
+    fragment = """
+schema_version: "1.1"
+organisation:
+  name: Buurtbakkerij Het Zuurdesem
+outcomes:
+  - id: o
+    what:
+      description: Deelnemers vinden betaald werk.
+      polarity: positive
+    who:
+      stakeholder: Bijstandsgerechtigden
+      baseline: Gemiddeld drie jaar zonder werk.
+    risks:
+      - type: evidence
+        level: medium
+    evidence:
+      level: 2
+      sources:
+        - title: Evaluatie 2025
+          publisher: Het Zuurdesem
+          year: 2025
+          relation: independent
+"""
+    assert pointers(fragment, "IC120") == ["/outcomes/0/evidence/sources/0/publisher"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Wij betalen al onze medewerkers het wettelijk minimumloon.", True),
+    ("Wij betalen al onze medewerkers minstens 10% boven het wettelijk minimumloon.", False),
+    ("All our jackets come with a 14-day return period.", True),
+    ("All our jackets come with a 60-day return period.", False),
+    ("Our shop is GDPR compliant.", True),
+    ("Geen plastic rietjes in ons café.", True),
+    ("Zoals wettelijk verplicht betalen wij het minimumloon; daarboven een dertiende maand.", False),
+])
+def test_legal_requirements_as_features(text: str, flagged: bool) -> None:
+    assert pointers(claim(text), "IC121") == (["/claims/0/text"] if flagged else [])
+
+
+def _outcome(contribution: str, extra: str = "") -> str:
+    return f"""
+outcomes:
+  - id: o
+    what:
+      description: Deelnemers vinden betaald werk.
+      polarity: positive
+    who:
+      stakeholder: Bijstandsgerechtigden
+      baseline: Gemiddeld drie jaar zonder werk.
+    contribution:
+{contribution}
+    risks:
+      - type: drop-off
+        level: medium
+{extra}"""
+
+
+def test_contribution_zero_against_the_statements_own_words() -> None:
+    deadweight = "      counterfactual: Ongeveer 20% zou ook zonder ons werk vinden.\n      deadweight: 0"
+    assert pointers(_outcome(deadweight), "IC122") == ["/outcomes/0/contribution/deadweight"]
+    assert pointers(_outcome(deadweight.replace("deadweight: 0", "deadweight: 20")), "IC122") == []
+    partners = "      description: Samen met het UWV en de gemeente begeleiden wij de deelnemers.\n      attribution: 0"
+    assert pointers(_outcome(partners), "IC122") == ["/outcomes/0/contribution/attribution"]
+    short = "      description: De meeste deelnemers krijgen een tijdelijk contract van zes maanden.\n      drop_off: 0"
+    assert pointers(_outcome(short), "IC122") == ["/outcomes/0/contribution/drop_off"]
+
+
+def test_double_counting_of_contacts_and_persons() -> None:
+    fragment = """
+metrics:
+  - id: visits
+    name: Bezoeken aan de inloop
+    unit: personen
+    kind: count
+    value: 900
+  - id: members
+    name: Leden van de inloop
+    unit: personen
+    kind: count
+    value: 340
+claims:
+  - id: c
+    text: De inloop bereikte dit jaar 1.240 mensen.
+    domain: social
+    basis:
+      metrics: [visits, members]
+"""
+    assert pointers(fragment, "IC123") == ["/claims/0/text"]
+    assert pointers(fragment.replace("1.240 mensen", "340 mensen, die samen 900 keer kwamen"), "IC123") == []
+
+
+def test_double_counting_of_overlapping_groups() -> None:
+    fragment = """
+metrics:
+  - id: all
+    name: Deelnemers
+    unit: personen
+    kind: count
+    value: 100
+  - id: women
+    name: Vrouwelijke deelnemers
+    unit: personen
+    kind: count
+    value: 60
+    part_of: all
+  - id: young
+    name: Deelnemers jonger dan 27
+    unit: personen
+    kind: count
+    value: 55
+    part_of: all
+claims:
+  - id: c
+    text: We bereikten 115 vrouwen en jongeren.
+    domain: social
+    basis:
+      metrics: [women, young]
+"""
+    assert pointers(fragment, "IC123") == ["/claims/0/text"]
+
+
+def _sampled(source: str, text: str = "Onze inloop maakt ouderen minder eenzaam.") -> str:
+    return f"""
+schema_version: "1.1"
+outcomes:
+  - id: o
+    what:
+      description: Ouderen voelen zich minder eenzaam.
+      polarity: positive
+    who:
+      stakeholder: Ouderen
+      baseline: Bij de start was 46% eenzaam.
+    risks:
+      - type: evidence
+        level: high
+    evidence:
+      level: 2
+      sources:
+{source}
+claims:
+  - id: c
+    text: {text}
+    domain: social
+    basis:
+      outcomes: [o]
+"""
+
+
+def test_tiny_samples_from_the_field_and_from_text() -> None:
+    structured = ("        - title: Eigen enquête\n          year: 2025\n          relation: own\n"
+                  "          sample_size: 7")
+    assert pointers(_sampled(structured), "IC124") == ["/claims/0/text"]
+    assert pointers(_sampled(structured.replace("sample_size: 7", "sample_size: 70")), "IC124") == []
+    written = "        - title: Enquête onder deelnemers (7 van de 212 vulden de vragenlijst in)\n          year: 2025"
+    assert pointers(_sampled(written), "IC124") == ["/claims/0/text"]
+    # A claim that says how few people it rests on is honest about it.
+    assert pointers(_sampled(structured, "Van de 7 ouderen die de enquête invulden, voelen er 5 zich minder eenzaam."),
+                    "IC124") == []
+
+
+def test_outdated_evidence_in_sources_and_metric_methods() -> None:
+    old_source = "        - title: Evaluatie\n          publisher: Hogeschool\n          year: 2016"
+    assert pointers(_sampled(old_source), "IC125") == ["/outcomes/0/evidence/sources/0/year"]
+    assert pointers(_sampled(old_source.replace("2016", "2022")), "IC125") == []
+    metric = """
+metrics:
+  - id: co2
+    name: Vermeden uitstoot per fiets
+    unit: kg CO2e
+    value: 120
+    method: Volgens een LCA-studie uit 2014 van TNO.
+"""
+    assert pointers(metric, "IC125") == ["/metrics/0/method"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("We gooien 40% minder brood weg.", True),
+    ("We gooien 40% minder brood weg: van 1.340 naar 800 kg.", False),
+    ("Our emissions fell by a third.", True),
+])
+def test_improvement_without_baseline(text: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: waste
+    name: Weggegooid brood
+    unit: kg
+    value: 800
+claims:
+  - id: c
+    text: "{text}"
+    domain: environmental
+    basis:
+      metrics: [waste]
+"""
+    assert pointers(fragment, "IC126") == (["/claims/0/text"] if flagged else [])
+    baseline = "    value: 800\n    baseline:\n      value: 1340\n      year: 2023\n"
+    with_baseline = fragment.replace("    value: 800\n", baseline)
+    assert pointers(with_baseline, "IC126") == []
+
+
+def test_cherry_picked_completers_rate() -> None:
+    fragment = """
+metrics:
+  - id: started
+    name: Deelnemers die startten
+    unit: personen
+    kind: count
+    value: 50
+  - id: completed
+    name: Deelnemers die het traject afrondden
+    unit: personen
+    kind: count
+    value: 20
+  - id: rate
+    name: Afronders met werk
+    unit: "%"
+    kind: percentage
+    value: 90
+claims:
+  - id: c
+    text: 90% van onze deelnemers vond werk.
+    domain: social
+    basis:
+      metrics: [rate, completed]
+"""
+    findings = [f for f in check_fragment(fragment) if f.code == "IC127"]
+    assert [f.pointer for f in findings] == ["/claims/0/text"]
+    assert "20 of the 50" in findings[0].message
+    assert pointers(fragment.replace("90% van onze deelnemers vond werk.",
+                                     "Van de 50 deelnemers rondden 20 het traject af; 90% van hen vond werk."),
+                    "IC127") == []
+
+
+def test_percentage_against_its_counts() -> None:
+    fragment = """
+metrics:
+  - id: rate
+    name: Deelnemers met werk
+    unit: "%"
+    kind: percentage
+    value: 75
+    method: Telefonische nabelronde; 9 van de 30 deelnemers hadden werk.
+"""
+    findings = [f for f in check_fragment(fragment) if f.code == "IC128"]
+    assert [(f.pointer, f.severity) for f in findings] == [("/metrics/0/value", Severity.ERROR)]
+    assert pointers(fragment.replace("value: 75", "value: 30"), "IC128") == []
+    assert pointers(fragment.replace("9 van de 30 deelnemers", "8 van de 12 maanden"), "IC128") == []
+    assert pointers(claim("75% (9 van de 30) had na een jaar werk."), "IC128") == ["/claims/0/text"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("In 2022 hielpen we 40 mensen aan werk.", True),
+    ("In 2025 hielpen we 12 mensen aan werk, tegen 8 in 2022.", False),
+    ("Sinds 2019 hielpen we 120 mensen aan werk.", False),
+])
+def test_year_outside_the_period(text: str, flagged: bool) -> None:
+    assert pointers(claim(text), "IC129") == (["/claims/0/text"] if flagged else [])
+
+
+def test_comparison_without_basis_in_1_0_and_1_1() -> None:
+    text = "Wij leiden twee keer zoveel mensen op als de gemiddelde bakkerij."
+    assert pointers(claim(text), "IC130") == ["/claims/0/text"]
+    sourced = "Wij leiden twee keer zoveel mensen op als de gemiddelde bakkerij (bron: SBB, BPV-monitor 2024)."
+    assert pointers(claim(sourced), "IC130") == []
+    partial = "    comparison:\n      what: De gemiddelde Nederlandse bakkerij\n      source: SBB BPV-monitor\n"
+    findings = [f for f in check_fragment('schema_version: "1.1"\n' + claim(text, extra=partial)) if f.code == "IC130"]
+    assert [f.pointer for f in findings] == ["/claims/0/text"] and "comparison.year" in findings[0].message
+    complete = partial + "      year: 2024\n"
+    assert pointers('schema_version: "1.1"\n' + claim(text, extra=complete), "IC130") == []
+
+
+def test_a_label_whose_scheme_is_the_enterprises_own_assessment() -> None:
+    extra = """    label:
+      name: Eerlijk Werk Keurmerk
+      scheme: SCHEME
+organisation:
+  name: Schoonmaakbedrijf Helder B.V.
+  trade_name: Helder
+"""
+    assert pointers(claim("12 deelnemers hadden werk na een jaar.", extra=extra.replace("SCHEME", "Eigen criteria, "
+                    "jaarlijks getoetst door onze directie")), "IC106") == ["/claims/0/label"]
+    assert pointers(claim("12 deelnemers hadden werk na een jaar.", extra=extra.replace("SCHEME", "Helder-norm")),
+                    "IC106") == ["/claims/0/label"]
+    assert pointers(claim("12 deelnemers hadden werk na een jaar.", extra=extra.replace("SCHEME", "PSO, getoetst door "
+                    "TNO")), "IC106") == []
+
+
+# -- reading prose -------------------------------------------------------------------------------
+
+def test_numbers_fractions_and_percentages_in_dutch_and_english() -> None:
+    assert number("1.250") == number("1,250") == 1250
+    assert number("27,5") == number("27.5") == 27.5
+    assert [(f.part, f.whole) for f in fractions("9 van de 30 deelnemers, acht van de tien, 7 of 212, 9/30")] \
+        == [(9, 30), (8, 10), (7, 212), (9, 30)]
+    assert fractions("8 van de 12 maanden") == []
+    assert [value for value, _ in percentages("45%, 7,2 procent en 3 percent")] == [45, 7.2, 3]
+    assert counts("In 2025 hielpen we 1.240 mensen, 45% van hen") == [2025, 1240]
+
+
+def test_the_enterprise_is_recognised_by_name_and_by_its_board() -> None:
+    own = OwnName.of(Organisation(("organisation",), name="Zorgcoöperatie De Linde U.A.", trade_name="De Linde"))
+    assert is_self("Zorgcoöperatie De Linde", own) and is_self("team van De Linde", own)
+    assert is_self("Raad van bestuur", own) and is_self("our own survey team", own)
+    assert is_self("Hanzehogeschool Groningen", own) is None
+    assert is_self("Lindeboom Accountants", own) is None
