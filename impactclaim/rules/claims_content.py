@@ -10,7 +10,18 @@ from typing import ClassVar
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
 from impactclaim.rules.legal import LEGAL_REQUIREMENTS, LegalRequirement
-from impactclaim.rules.text import Phrases, counts, joined, may_match, percentages, phrases, plain, sentences, years
+from impactclaim.rules.text import (
+    Phrases,
+    counts,
+    has_year_before,
+    joined,
+    may_match,
+    percentages,
+    phrases,
+    plain,
+    sentences,
+    years,
+)
 from impactclaim.statement.model import Claim, Metric, Statement
 
 
@@ -137,6 +148,8 @@ class WholeVersusAspect(Rule):
         "A claim about the whole enterprise, product or footprint rests on a basis that covers only a part.")
 
     def check(self, statement: Statement) -> Iterator[Issue]:
+        if not may_match(_WHOLE, statement.claim_texts) and not may_match(_FOOTPRINT, statement.claim_texts):
+            return
         for claim in statement.claims:
             if claim.domain not in (None, "environmental") or \
                     (not may_match(_WHOLE, claim.text) and not may_match(_FOOTPRINT, claim.text)):
@@ -271,6 +284,8 @@ class LegalRequirementAsFeature(Rule):
     summary: ClassVar[str] = "A claim presents what the law requires of everyone as a distinctive feature."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
+        if not may_match(_any_legal(), statement.claim_texts):
+            return
         for claim in statement.claims:
             if not may_match(_any_legal(), claim.text):
                 continue
@@ -374,6 +389,8 @@ class ImprovementWithoutBaseline(Rule):
     summary: ClassVar[str] = "A claim reports an improvement, but nothing in the claim or its basis says from what."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
+        if not may_match(_IMPROVEMENT, statement.claim_texts):
+            return
         for claim in statement.claims:
             if claim.comparison is not None or claim.future_commitment is not None or \
                     not may_match(_IMPROVEMENT, claim.text):
@@ -491,10 +508,15 @@ class CherryPickedSubgroup(Rule):
         "A claim presents the success rate of those who completed while many who started dropped out.")
 
     def check(self, statement: Statement) -> Iterator[Issue]:
+        if not may_match(_COMPLETERS, statement.metric_names):
+            return
+        completers = [metric for metric in statement.metrics if _counts_completers(metric)]
+        if not completers:
+            return  # nobody is counted as having completed: no completers' rate to weigh
         starters = [metric for metric in statement.metrics if metric.value and not metric.is_percentage
                     and may_match(_STARTERS, metric.name) and _STARTERS.search(joined(metric.name))]
         for claim in statement.claims:
-            found = self._drop_out(statement, claim, starters)
+            found = self._drop_out(statement, claim, starters, completers)
             if found is None:
                 continue
             completed, started = found
@@ -512,17 +534,18 @@ class CherryPickedSubgroup(Rule):
                         "completed next to the completers' rate")
 
     @staticmethod
-    def _drop_out(statement: Statement, claim: Claim, starters: list[Metric]) -> tuple[Metric, Metric] | None:
-        completers = [metric for metric in statement.metrics if _counts_completers(metric)]
+    def _drop_out(statement: Statement, claim: Claim, starters: list[Metric],
+                  completers: list[Metric]) -> tuple[Metric, Metric] | None:
         for metric in statement.basis_metrics(claim):
             candidates: list[Metric] = []
             # The metric itself, or the totals it is part of, may count those who completed ...
             chain = [metric]
             total = statement.total_of(metric)
-            while total is not None and total not in chain and len(chain) < 5:
+            while total is not None and all(total is not seen for seen in chain) and len(chain) < 5:
                 chain.append(total)
                 total = statement.total_of(total)
-            candidates += [part for part in chain if _counts_completers(part)]
+            # By identity: parts compare by value, which is slow and may join two equal metrics.
+            candidates += [part for part in chain if any(part is completer for completer in completers)]
             # ... or it is a rate among completers ("Afgeronde deelnemers met werk", 94%), whose
             # count is elsewhere in the statement.
             if metric.is_percentage and (may_match(_COMPLETERS, metric.name, metric.method)
@@ -629,8 +652,8 @@ class YearOutsidePeriod(Rule):
         start = period.start_date if period else None
         if start is None:
             return
-        for claim in statement.claims:
-            if not claim.text.has_digits:
+        for claim in statement.claims if has_year_before(statement.claim_texts, start.year) else ():
+            if not has_year_before(claim.text, start.year):
                 continue
             for where, text in plain(claim.text):
                 year = self._earlier_year(text, start.year)
@@ -640,15 +663,17 @@ class YearOutsidePeriod(Rule):
                                 "report the figure of the reporting period, or present the earlier year as a "
                                 "comparison (\"up from 40 in 2023\")")
                     break
-        for metric in statement.metrics:
-            yield from self._metric(metric, start.year)
+        if has_year_before(statement.metric_names, start.year) or \
+                has_year_before(statement.metric_details, start.year):
+            for metric in statement.metrics:
+                yield from self._metric(metric, start.year)
 
     @staticmethod
     def _metric(metric: Metric, first_year: int) -> Iterator[Issue]:
         """A metric named for an earlier year, or whose method says its data are of an earlier year."""
         for text, what in ((metric.name, "is named for"), (metric.method, "is measured, by its method, in"),
                            (metric.data_source, "comes, by its data source, from")):
-            if not text.has_digits:
+            if not has_year_before(text, first_year):
                 continue
             for where, value in plain(text):
                 for sentence in sentences(value):
@@ -689,8 +714,9 @@ _OTHERS_EN = (r"average|norm|sector|industry|market|competitors?|competition|oth
 _COMPARATIVE = phrases(
     rf"dan (?:\w+ ){{0,3}}(?:{_OTHERS_NL})",
     r"(?:bovengemiddeld|ondergemiddeld|bovengemiddelde|ondergemiddelde)", r"beter dan", r"slechter dan",
-    r"(?:twee|drie|vier|vijf|tien|2|3|4|5|10) ?(?:keer|maal|x) zo(?:veel| veel| groot| hoog| weinig| laag)?",
-    r"in vergelijking met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
+    r"(?:twee|drie|vier|vijf|tien) ?(?:keer|maal) zo(?:veel| veel| groot| hoog| weinig| laag)?",
+    r"(?:(?<=\d\s)|(?<=\d))(?:keer|maal|x) zo(?:veel| veel| groot| hoog| weinig| laag)",
+    r"(?<=in\s)vergelijking met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
     r"vergeleken met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
     rf"than (?:\w+ ){{0,3}}(?:{_OTHERS_EN})",
     r"above[- ]average", r"below[- ]average", r"better than", r"worse than", r"industry[- ]leading",
@@ -765,6 +791,9 @@ class ComparisonWithoutBasis(Rule):
     summary: ClassVar[str] = "A claim compares with others without a named, dated basis for the comparison."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
+        if not may_match(_COMPARATIVE, statement.claim_texts) and \
+                all(claim.comparison is None for claim in statement.claims):
+            return
         for claim in statement.claims:
             found = None
             if may_match(_COMPARATIVE, claim.text):

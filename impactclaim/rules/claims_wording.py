@@ -126,14 +126,16 @@ def _found(patterns: Iterable[re.Pattern[str] | Phrases], text: str, exempt: Phr
     """The distinct words of ``text`` that the patterns match, in text order, as written."""
     # Exempt spans come out of finditer in order and do not overlap, so one binary search per
     # hit finds the span that could hold it: linear in the text, however many of each it has.
+    found = [match for pattern in patterns for match in pattern.finditer(text)]
+    if not found:
+        return []
     skip = [match.span() for match in exempt.finditer(text)] if exempt else []
     starts = [start for start, _ in skip]
     hits: dict[int, str] = {}
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            index = bisect.bisect_right(starts, match.start()) - 1
-            if index < 0 or match.start() >= skip[index][1]:
-                hits.setdefault(match.start(), match.group())
+    for match in found:
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or match.start() >= skip[index][1]:
+            hits.setdefault(match.start(), match.group())
     seen: dict[str, str] = {}
     for _, word in sorted(hits.items()):
         seen.setdefault(word.lower(), word)
@@ -231,6 +233,9 @@ class GenericTerm(Rule):
         "A claim uses a generic environmental term such as \"duurzaam\" or \"green\" without a recognised label.")
 
     def check(self, statement: Statement) -> Iterator[Issue]:
+        every = (*_GENERIC.values(), *_BROAD.values())
+        if not any(may_match(pattern, statement.claim_texts) for pattern in every):
+            return  # no claim uses any of the terms: one look at all claims instead of one per claim
         for claim in statement.claims:
             if _has_scheme(claim):
                 continue
@@ -333,10 +338,15 @@ class OffsetNeutrality(Rule):
     summary: ClassVar[str] = "A claim of neutral or positive climate impact relies on offsetting."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
+        every = statement.claim_texts.lowered
+        if "compens" not in every and "offset" not in every and \
+                not any(may_match(pattern, statement.claim_texts) for pattern in _NEUTRAL_OR_POSITIVE.values()):
+            return
         for claim in statement.claims:
+            low = claim.text.lowered
             if not any(may_match(pattern, claim.text) for pattern in _NEUTRAL_OR_POSITIVE.values()) and \
-                    not (may_match(_CLIMATE_SUBJECT, claim.text) and may_match(_COMPENSATED, claim.text)):
-                continue
+                    "compens" not in low and "offset" not in low:
+                continue  # no neutral or positive wording, and no compensated or offset emissions
             for where, text in located_texts(claim.text):
                 yield from self._check_text(claim, where, text)
 

@@ -13,6 +13,7 @@ from impactclaim.rules.text import (
     OwnName,
     counts,
     fractions,
+    has_year_before,
     is_self,
     joined,
     may_match,
@@ -129,7 +130,7 @@ class SelfAssessmentAsIndependent(Rule):
     def _independent_wording(self, statement: Statement, claim: Claim) -> Iterator[Issue]:
         if claim.verification_status == "third-party":
             return
-        if not may_match(INDEPENDENT_WORDING, claim.text):
+        if not may_match(INDEPENDENT_WORDING, statement.claim_texts) or not may_match(INDEPENDENT_WORDING, claim.text):
             return
         outcomes = statement.basis_outcomes(claim)
         if any(source.is_independent for outcome in outcomes for source in outcome.evidence.sources):
@@ -338,6 +339,15 @@ def _text_sample(text: str) -> _Sample | None:
     return None
 
 
+_DIGITS = re.compile(r"\d")
+# Stems of _N_EQUALS and _SURVEY, looked up as plain substrings: methods are long, tokens not needed.
+_SAMPLE_STEMS = ("=", "enqu", "vragenlijst", "respond", "ingevuld", "invulden", "vulden", "antwoord", "reageerden",
+                 "interview", "gesprek", "ondervraag", "panel", "survey", "questionnaire", "answered", "filled in",
+                 "completed the")
+
+
+def _may_give_a_sample(lowered: str) -> bool:
+    return any(stem in lowered for stem in _SAMPLE_STEMS)
 _RELATIVE = re.compile(r"\W*(?:\w+\W+)?(?:die|dat|wie|who|that|which)\b", re.IGNORECASE)
 
 
@@ -428,12 +438,14 @@ class TinySample(Rule):
             for source in outcome.evidence.sources:
                 sample = (_Sample(source.sample_size, f"sample_size {source.sample_size}")
                           if source.sample_size is not None and source.sample_size < MIN_SAMPLE
-                          else _text_sample(source.title or ""))
+                          else _text_sample(source.title) if source.title and _DIGITS.search(source.title) else None)
                 if sample:
                     small[id(outcome)] = (sample, source.path, label_of(outcome, "outcome"))
                     break
-        for metric in statement.metrics:
-            if not metric.method.has_digits and not metric.data_source.has_digits:
+        details = statement.metric_details
+        for metric in statement.metrics if details.has_digits and _may_give_a_sample(details.lowered) else ():
+            if not (metric.method.has_digits or metric.data_source.has_digits) or \
+                    not _may_give_a_sample(metric.method.lowered + metric.data_source.lowered):
                 continue
             sample = _text_sample(joined(metric.method, metric.data_source))
             if sample:
@@ -594,7 +606,7 @@ class OutdatedEvidence(Rule):
                                 f"{start.year - source.year} years before the reporting period starts in {start.year}",
                                 f"base the outcome on evidence from {oldest} or later, or measure the effect again")
         for metric in statement.metrics:
-            if not (metric.method.has_digits or metric.data_source.has_digits) or \
+            if not (has_year_before(metric.method, oldest) or has_year_before(metric.data_source, oldest)) or \
                     not may_match(_RESEARCH, metric.method, metric.data_source):
                 continue
             for path, text in (*plain(metric.method), *plain(metric.data_source)):

@@ -61,9 +61,10 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         "the ban on single-use plastic cutlery, plates, straws and stirrers",
         "Directive (EU) 2019/904, art. 5; Besluit kunststofproducten voor eenmalig gebruik",
-        (r"(?:geen|zonder) (?:\w+ )?(?:plastic|kunststof) (?:rietjes|bestek|borden|roerstaafjes|wattenstaafjes)",
+        # Nobody boasts of plastic straws: naming them in a claim is naming their absence.
+        (r"(?:plastic|kunststof) ?(?:rietjes|bestek|borden|roerstaafjes|wattenstaafjes)",
          r"(?:plastic|kunststof)vrij(?:e)? (?:rietjes|bestek)",
-         r"(?:no|without|free of) (?:single-use )?plastic (?:straws|cutlery|plates|stirrers|cotton buds)",
+         r"(?:single-use )?plastic (?:straws|cutlery|plates|stirrers|cotton buds)",
          r"plastic[- ]free (?:straws|cutlery)"),
     ),
     LegalRequirement(
@@ -117,7 +118,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         "collecting and recycling e-waste",
         "Directive 2012/19/EU (WEEE); Regeling afgedankte elektrische en elektronische apparatuur",
-        (r"(?:wij|we) nemen (?:\w+ )?(?:oude|afgedankte) (?:apparaten|elektronica) (?:gratis )?(?:in|retour)",
-         r"(?:we )?take back (?:\w+ )?old (?:appliances|electronics) (?:for free)?"),
+        (r"nemen (?:\w+ )?(?:oude|afgedankte) (?:apparaten|elektronica) (?:gratis )?(?:in|retour)",
+         r"take back (?:\w+ )?old (?:appliances|electronics)"),
     ),
 )

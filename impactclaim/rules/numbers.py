@@ -22,6 +22,7 @@ from impactclaim.rules.text import (
     phrases,
     plain,
     sentences,
+    speaks_of_percentages,
 )
 from impactclaim.statement.model import Claim, Metric, Path, Statement, parse_date
 
@@ -155,8 +156,9 @@ class RangeConsistency(Rule):
             total = statement.total_of(metric)
             if total is not None:
                 yield from self._subgroup(metric, total)
-        for claim in statement.claims:
-            yield from self._claimed_percentages(statement, claim)
+        if speaks_of_percentages(statement.claim_texts):
+            for claim in statement.claims:
+                yield from self._claimed_percentages(statement, claim)
 
     def _percentage_ranges(self, metric: Metric) -> Iterator[Issue]:
         places = {"value": ((*metric.path, "value"), "value"),
@@ -192,7 +194,7 @@ class RangeConsistency(Rule):
             )
 
     def _claimed_percentages(self, statement: Statement, claim: Claim) -> Iterator[Issue]:
-        if not claim.text.has_digits:
+        if not speaks_of_percentages(claim.text):
             return
         supported: list[tuple[float, str]] | None = None
         for where, text in claim.text.located():
@@ -534,7 +536,8 @@ class DoubleCounting(Rule):
     summary: ClassVar[str] = "A people total adds contacts to persons, or adds groups that overlap."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        for claim in statement.claims:
+        people_claimed = statement.claim_texts.has_digits and may_match(_PERSON_WORDS, statement.claim_texts)
+        for claim in statement.claims if people_claimed else ():
             if not claim.text.has_digits or not may_match(_PERSON_WORDS, claim.text):
                 continue
             metrics = statement.basis_metrics(claim)
@@ -549,8 +552,17 @@ class DoubleCounting(Rule):
                                 "count each person once: report persons and contacts (visits, sessions) as separate "
                                 "figures, and do not add groups that overlap")
                     break
-        for metric in statement.metrics:
-            yield from self._metric_total(statement, metric)
+        # Contacts are rare and a summing method rarer: look at all names and methods at once first.
+        any_contacts = may_match(_CONTACT_NAMES, statement.metric_names) or \
+            any(metric.population == "contacts" for metric in statement.metrics)
+        summed = may_match(_SUMMED, statement.metric_details)
+        if not any_contacts and not summed:
+            return
+        contacts = [metric for metric in statement.metrics if _counts_contacts(metric)] if any_contacts else []
+        contact_ids = {id(metric) for metric in contacts}  # by identity: parts compare by value, slowly
+        persons = [metric for metric in statement.metrics if id(metric) not in contact_ids and _counts_persons(metric)]
+        for metric in persons:
+            yield from self._metric_total(statement, metric, contacts, persons)
 
     @staticmethod
     def _claimed_total(statement: Statement, metrics: list[Metric], stated: list[float]) -> str | None:
@@ -568,8 +580,9 @@ class DoubleCounting(Rule):
                             f"{_show(total.value)}: the groups overlap")
         return None
 
-    def _metric_total(self, statement: Statement, metric: Metric) -> Iterator[Issue]:
-        if metric.value is None or metric.is_percentage or not _counts_persons(metric) or _counts_contacts(metric):
+    def _metric_total(self, statement: Statement, metric: Metric, contacts: list[Metric],
+                      persons: list[Metric]) -> Iterator[Issue]:
+        if metric.value is None or metric.is_percentage:
             return
         method = joined(metric.method)
         if may_match(_SUMMED, metric.method) and _SUMMED.search(method):
@@ -585,17 +598,18 @@ class DoubleCounting(Rule):
                             "count each person once, or report the contacts as a separate metric")
                 return
         # Only smaller counts can be parts of this one, and a sum needs a contact count among them.
-        others = [other for other in statement.metrics if other is not metric and other.value is not None
-                  and 0 < other.value < metric.value and (_counts_contacts(other) or _counts_persons(other))]
-        if not any(_counts_contacts(other) for other in others):
+        smaller = [other for other in contacts if other.value is not None and 0 < other.value < metric.value]
+        if not smaller:
             return
+        others = smaller + [other for other in persons if other is not metric and other.value is not None
+                            and 0 < other.value < metric.value]
         for group in _sums(others, metric.value):
-            contacts = [other for other in group if _counts_contacts(other)]
-            if contacts and len(contacts) < len(group):
+            added = [other for other in group if any(other is contact for contact in smaller)]
+            if added and len(added) < len(group):
                 shown = " + ".join(f"'{other.id}' {_show(other.value or 0)}" for other in group)
                 yield Issue((*metric.path, "value"),
                             f"{label_of(metric, 'metric')} ({_show(metric.value)}) is the sum {shown}, which adds "
-                            f"contacts ('{contacts[0].id}') to persons",
+                            f"contacts ('{added[0].id}') to persons",
                             "count each person once, or report the contacts as a separate metric")
                 return
 
@@ -664,8 +678,8 @@ class PercentageContradictsMethod(Rule):
                             f"{label_of(metric, 'metric')} is {_show(metric.value)}%, but its method gives "
                             f"\"{fraction.written}\", which is {fraction.share:.0f}%",
                             "correct the value or the counts so that they agree")
-        for claim in statement.claims:
-            if not claim.text.has_digits:
+        for claim in statement.claims if speaks_of_percentages(statement.claim_texts) else ():
+            if not speaks_of_percentages(claim.text):
                 continue
             for where, text in plain(claim.text):
                 found = self._sentence_mismatch(text)

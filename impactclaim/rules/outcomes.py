@@ -173,8 +173,9 @@ class OutputAsOutcome(Rule):
                     "or a score before and after",
                     at_key=True,
                 )
-        for claim in statement.claims:
-            yield from self._claimed_change(statement, claim)
+        if statement.claim_texts.has_digits and may_match(_CHANGE_CLAIMED, statement.claim_texts):
+            for claim in statement.claims:
+                yield from self._claimed_change(statement, claim)
 
     @staticmethod
     def _claimed_change(statement: Statement, claim: Claim) -> Iterator[Issue]:

@@ -49,14 +49,40 @@ class Phrases:
     searched with the plain case-insensitive pattern.
     """
 
-    __slots__ = ("_body", "_checks_start", "_fast", "_pattern")
+    __slots__ = ("_body", "_checks_start", "_fast", "_gate", "_pattern", "_tree")
 
     def __init__(self, body: str) -> None:
-        # Compiled on first use: the rules define many phrase lists, and start-up matters.
+        # Parsed for the gate on first use and compiled only when a text passes the gate: the
+        # rules define many phrase lists, most texts open few of them, and start-up matters.
         self._body = body
         self._pattern: re.Pattern[str] | None = None
         self._fast: re.Pattern[str] | None = None
+        self._gate: Gate | None = None
+        self._tree: Any = None
         self._checks_start = False
+
+    @property
+    def gate(self) -> Gate:
+        if self._gate is None:
+            self._prepare()
+            assert self._gate is not None
+        return self._gate
+
+    def _prepare(self) -> None:
+        """Parse the lower-case pattern once: its tree gives the gate and is then compiled as it is."""
+        import re._parser as parser  # type: ignore[import-not-found]
+
+        self._body = _lower_literals(self._body)
+        source = rf"(?<!\w)(?:{self._body})(?!\w)"
+        try:
+            tree = parser.parse(source, 0)
+            self._gate = Gate.from_items(list(tree.data))
+        except re.error:
+            self._gate, tree = Gate(frozenset(), (), always=True), None
+        if tree is not None and self._gate.starts_with_letters:
+            del tree.data[0]  # the look-behind; checked after the search instead
+            self._checks_start = True
+        self._tree = tree
 
     @property
     def body(self) -> str:
@@ -72,10 +98,17 @@ class Phrases:
 
     def _compiled(self) -> re.Pattern[str]:
         if self._fast is None:
-            lowered = _lower_literals(self._body)
-            self._checks_start = _starts_with_letters(self.pattern)
-            self._fast = re.compile(rf"(?:{lowered})(?!\w)" if self._checks_start
-                                    else rf"(?<!\w)(?:{lowered})(?!\w)")
+            self.gate  # noqa: B018 - parses the pattern and decides on the look-behind
+            lowered = self._body
+            source = rf"(?:{lowered})(?!\w)" if self._checks_start else rf"(?<!\w)(?:{lowered})(?!\w)"
+            try:
+                import re._compiler as compiler  # type: ignore[import-not-found]
+
+                # The tree parsed for the gate, so the pattern is not parsed twice.
+                self._fast = compiler.compile(self._tree, 0) if self._tree is not None else re.compile(source)
+            except (re.error, TypeError, AttributeError):
+                self._fast = re.compile(source)
+            self._tree = None
         return self._fast
 
     def finditer(self, text: str) -> Iterator[_Match]:
@@ -103,18 +136,11 @@ class Phrases:
 
 def _lower_literals(body: str) -> str:
     """``body`` with its literal characters in lower case; escapes (``\\S``, ``\\W``) keep their case."""
-    out, escaped = [], False
-    for character in body:
-        out.append(character if escaped else character.lower())
-        escaped = not escaped and character == "\\"
-    return "".join(out)
+    parts = _ESCAPE.split(body)
+    return "".join(part if index % 2 else part.lower() for index, part in enumerate(parts))
 
 
-def _starts_with_letters(pattern: re.Pattern[str]) -> bool:
-    """Whether every alternative of the pattern starts with a literal word character (its gate has no signs)."""
-    found = Gate.of(pattern)
-    return not found.always and not found.digits and \
-        all(word[:1].isalnum() for word in (*found.words, *found.beginnings))
+_ESCAPE = re.compile(r"(\\.)", re.DOTALL)
 
 
 def plain(text: Text) -> Iterator[tuple[Path, str]]:
@@ -215,6 +241,11 @@ def years(text: str) -> list[tuple[int, int]]:
     return [(int(match.group(1)), match.start()) for match in _YEAR.finditer(text)]
 
 
+def has_year_before(text: Text, first_year: int) -> bool:
+    """Whether ``text`` names a year before ``first_year``: a cheap test before reading sentences."""
+    return text.has_digits and any(year < first_year for year, _ in years(text.lowered))
+
+
 def counts(text: str) -> list[float]:
     """Every plain number in ``text`` (not percentages, years or parts of codes)."""
     values = []
@@ -241,6 +272,18 @@ SELF_WORDS = phrases(
 )
 
 
+def _whole_word_at(text: str, word: str, start: int = 0) -> int | None:
+    """Where ``word`` first stands in ``text`` as a whole word, from ``start``; None when nowhere."""
+    place = text.find(word, start)
+    while place != -1:
+        before = text[place - 1] if place else " "
+        after = text[place + len(word)] if place + len(word) < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return place
+        place = text.find(word, place + 1)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class OwnName:
     """The enterprise's names, folded, to recognise it as the verifier, publisher or scheme owner."""
@@ -263,15 +306,33 @@ class OwnName:
         if not text:
             return False
         folded = " ".join(_LEGAL_FORMS.sub(" ", text.casefold()).replace(".", " ").split())
-        return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded)
-                   or (len(folded) >= 6 and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", name))
-                   for name in self.names)
+        return any(_whole_word_at(folded, name) is not None
+                   or (len(folded) >= 6 and _whole_word_at(name, folded) is not None) for name in self.names)
 
     def masked(self, text: str) -> str:
         """``text`` with the enterprise's names blanked out (same length), so its words are not read as claims."""
+        if not self.names:
+            return text
+        # Compared word by word, folded, so "De Groene Bakker B.V." also hides "de groene  bakker".
+        low = text.lower()
+        if len(low) != len(text):
+            return text
         for name in self.names:
-            pattern = r"(?<!\w)" + r"[\s.]+".join(re.escape(word) for word in name.split()) + r"(?!\w)"
-            text = re.sub(pattern, lambda match: " " * len(match.group()), text, flags=re.IGNORECASE)
+            words = name.split()
+            start = _whole_word_at(low, words[0])
+            while start is not None:
+                end, ok = start, True
+                for word in words:
+                    while end < len(low) and (low[end].isspace() or low[end] == "."):
+                        end += 1
+                    if not low.startswith(word, end):
+                        ok = False
+                        break
+                    end += len(word)
+                if ok and (end == len(low) or not (low[end].isalnum() or low[end] == "_")):
+                    text = text[:start] + " " * (end - start) + text[end:]
+                    low = low[:start] + " " * (end - start) + low[end:]
+                start = _whole_word_at(low, words[0], start + 1)
         return text
 
 
@@ -336,11 +397,23 @@ class Gate:
 
     @classmethod
     def of(cls, pattern: re.Pattern[str]) -> Gate:
-        import re._parser as parser  # type: ignore[import-not-found]
+        return cls.parse(pattern.pattern, pattern.flags)
+
+    @classmethod
+    def parse(cls, source: str, flags: int) -> Gate:
+        """The gate of a pattern, from its parse tree (no compiling needed)."""
+        import re._parser as parser
 
         try:
-            candidates = _expand(list(parser.parse(pattern.pattern, pattern.flags).data), "")
-        except (re.error, _Unbounded):
+            return cls.from_items(list(parser.parse(source, flags).data))
+        except re.error:
+            return cls(frozenset(), (), always=True)
+
+    @classmethod
+    def from_items(cls, items: list[tuple[Any, Any]]) -> Gate:
+        try:
+            candidates = _expand(items, "")
+        except _Unbounded:
             return cls(frozenset(), (), always=True)
         words, beginnings, digits = set(), set(), False
         for literal, complete in candidates:
@@ -357,6 +430,12 @@ class Gate:
             else:
                 beginnings.add(match.group())
         return cls(frozenset(words), tuple(sorted(beginnings)), digits=digits)
+
+    @property
+    def starts_with_letters(self) -> bool:
+        """Whether every alternative starts with a literal word character, so ``re`` can skip to it."""
+        return not self.always and not self.digits and \
+            all(word[:1].isalnum() for word in (*self.words, *self.beginnings))
 
     def open(self, *texts: Text) -> bool:
         """Whether the pattern may match in one of ``texts``."""
@@ -469,8 +548,14 @@ def _digits_only(op: Any, argument: Any) -> bool:
 
 @cache
 def gate(pattern: re.Pattern[str] | Phrases) -> Gate:
-    """The gate of a compiled pattern, derived once."""
-    return Gate.of(pattern.pattern if isinstance(pattern, Phrases) else pattern)
+    """The gate of a pattern, derived once."""
+    return pattern.gate if isinstance(pattern, Phrases) else Gate.of(pattern)
+
+
+def speaks_of_percentages(text: Text) -> bool:
+    """Whether ``text`` may state a percentage ("%", "procent", "percent"): a cheap test first."""
+    low = text.lowered
+    return text.has_digits and ("%" in low or "procent" in low or "percent" in low or "per cent" in low)
 
 
 def may_match(pattern: re.Pattern[str] | Phrases, *texts: Text) -> bool:
