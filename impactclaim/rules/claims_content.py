@@ -11,11 +11,17 @@ from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
 from impactclaim.rules.legal import LEGAL_REQUIREMENTS, LegalRequirement
 from impactclaim.rules.text import (
+    YEAR_PATTERN as _YEAR_PATTERN,
+)
+from impactclaim.rules.text import (
     Phrases,
+    claim_index,
     counts,
     has_year_before,
     joined,
     may_match,
+    metric_detail_index,
+    metric_name_index,
     percentages,
     phrases,
     plain,
@@ -508,13 +514,13 @@ class CherryPickedSubgroup(Rule):
         "A claim presents the success rate of those who completed while many who started dropped out.")
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        if not may_match(_COMPLETERS, statement.metric_names):
-            return
-        completers = [metric for metric in statement.metrics if _counts_completers(metric)]
+        names = metric_name_index(statement)
+        completers = [metric for metric in statement.metrics if id(metric) in names.owners(_COMPLETERS)
+                      and not metric.is_percentage and metric.value]
         if not completers:
             return  # nobody is counted as having completed: no completers' rate to weigh
-        starters = [metric for metric in statement.metrics if metric.value and not metric.is_percentage
-                    and may_match(_STARTERS, metric.name) and _STARTERS.search(joined(metric.name))]
+        starters = [metric for metric in statement.metrics if id(metric) in names.owners(_STARTERS)
+                    and metric.value and not metric.is_percentage]
         for claim in statement.claims:
             found = self._drop_out(statement, claim, starters, completers)
             if found is None:
@@ -561,11 +567,6 @@ class CherryPickedSubgroup(Rule):
                             100 - 100 * completed.value / started.value > MAX_DROP_OUT:
                         return completed, started
         return None
-
-
-def _counts_completers(metric: Metric) -> bool:
-    return bool(not metric.is_percentage and metric.value and may_match(_COMPLETERS, metric.name)
-                and _COMPLETERS.search(joined(metric.name)))
 
 
 # --- IC129 --------------------------------------------------------------------------------------
@@ -652,8 +653,9 @@ class YearOutsidePeriod(Rule):
         start = period.start_date if period else None
         if start is None:
             return
-        for claim in statement.claims if has_year_before(statement.claim_texts, start.year) else ():
-            if not has_year_before(claim.text, start.year):
+        earlier = claim_index(statement).owners_with(_YEAR_PATTERN, lambda match: int(match.group(1)) < start.year)
+        for claim in statement.claims if earlier else ():
+            if id(claim) not in earlier:
                 continue
             for where, text in plain(claim.text):
                 year = self._earlier_year(text, start.year)
@@ -663,9 +665,11 @@ class YearOutsidePeriod(Rule):
                                 "report the figure of the reporting period, or present the earlier year as a "
                                 "comparison (\"up from 40 in 2023\")")
                     break
-        if has_year_before(statement.metric_names, start.year) or \
-                has_year_before(statement.metric_details, start.year):
-            for metric in statement.metrics:
+        dated = metric_name_index(statement).owners_with(_YEAR_PATTERN, lambda match: int(match.group(1)) < start.year)
+        dated |= metric_detail_index(statement).owners_with(_YEAR_PATTERN,
+                                                            lambda match: int(match.group(1)) < start.year)
+        for metric in statement.metrics if dated else ():
+            if id(metric) in dated:
                 yield from self._metric(metric, start.year)
 
     @staticmethod

@@ -10,7 +10,14 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, located_texts
-from impactclaim.rules.text import SDG_REFERENCE, OwnName, Phrases, is_self, may_match
+from impactclaim.rules.text import (
+    SDG_REFERENCE,
+    OwnName,
+    Phrases,
+    claim_index,
+    is_self,
+    may_match,
+)
 from impactclaim.statement.model import Claim, FutureCommitment, Path, Statement
 
 # --- term lists ---------------------------------------------------------------------------------
@@ -233,11 +240,12 @@ class GenericTerm(Rule):
         "A claim uses a generic environmental term such as \"duurzaam\" or \"green\" without a recognised label.")
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        every = (*_GENERIC.values(), *_BROAD.values())
-        if not any(may_match(pattern, statement.claim_texts) for pattern in every):
-            return  # no claim uses any of the terms: one look at all claims instead of one per claim
-        for claim in statement.claims:
-            if _has_scheme(claim):
+        index = claim_index(statement)
+        generic = set().union(*(index.owners(pattern) for pattern in _GENERIC.values()))
+        broad = set().union(*(index.owners(pattern) for pattern in _BROAD.values()))
+        for claim in statement.claims if generic or broad else ():
+            if _has_scheme(claim) or (id(claim) not in generic and not (
+                    claim.domain == "environmental" and id(claim) in broad)):
                 continue
             patterns = list(_GENERIC.values())
             exempt = _NOT_GENERIC_SOCIAL
@@ -274,6 +282,9 @@ _COMPENSATED = re.compile(
 _CLIMATE_SUBJECT = re.compile(
     r"\b(?:CO[2₂]e?|tCO[2₂]e|carbon|klimaat\w*|climate|emissions?|emissies?|\w*uitstoot|broeikasgas\w*"
     r"|greenhouse|footprint|\w*voetafdruk)\b", re.IGNORECASE)
+
+
+_COMPENSATION_STEM = re.compile(r"compens|kompens|offset")
 
 
 class OffsetNeutrality(Rule):
@@ -338,14 +349,12 @@ class OffsetNeutrality(Rule):
     summary: ClassVar[str] = "A claim of neutral or positive climate impact relies on offsetting."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        every = statement.claim_texts.lowered
-        if "compens" not in every and "offset" not in every and \
-                not any(may_match(pattern, statement.claim_texts) for pattern in _NEUTRAL_OR_POSITIVE.values()):
-            return
-        for claim in statement.claims:
-            low = claim.text.lowered
-            if not any(may_match(pattern, claim.text) for pattern in _NEUTRAL_OR_POSITIVE.values()) and \
-                    "compens" not in low and "offset" not in low:
+        index = claim_index(statement)
+        candidates = index.owners_with(_COMPENSATION_STEM)
+        for pattern in _NEUTRAL_OR_POSITIVE.values():
+            candidates |= index.owners(pattern)
+        for claim in statement.claims if candidates else ():
+            if id(claim) not in candidates:
                 continue  # no neutral or positive wording, and no compensated or offset emissions
             for where, text in located_texts(claim.text):
                 yield from self._check_text(claim, where, text)
@@ -634,11 +643,18 @@ class FutureClaimWithoutPlan(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         period = statement.period
+        # The claims that may speak about the future, found in all claims at once.
+        index = claim_index(statement)
+        end_year = int(period[1][:4]) if period else None
+        candidates = index.owners(_FUTURE_WORDS)
+        if end_year is not None:
+            candidates |= index.owners_with(
+                _YEAR, lambda match: max(int(year) for year in match.groups() if year) > end_year, lowered=False)
         for claim in statement.claims:
             commitment = claim.future_commitment
             words: list[str] = []
             text_path = claim.text.path
-            if commitment is None and not claim.text.has_digits and not may_match(_FUTURE_WORDS, claim.text):
+            if commitment is None and id(claim) not in candidates:
                 continue
             for where, text in located_texts(claim.text):
                 found = _future_words(text, period[1] if period else None)

@@ -13,11 +13,15 @@ from typing import ClassVar
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
 from impactclaim.rules.text import (
+    FRACTION_PATTERN,
     Fraction,
+    claim_index,
     counts,
     fractions,
     joined,
     may_match,
+    metric_detail_index,
+    metric_name_index,
     percentages,
     phrases,
     plain,
@@ -156,8 +160,9 @@ class RangeConsistency(Rule):
             total = statement.total_of(metric)
             if total is not None:
                 yield from self._subgroup(metric, total)
-        if speaks_of_percentages(statement.claim_texts):
-            for claim in statement.claims:
+        stating = claim_index(statement).owners_with(_STATED_PERCENTAGE)
+        for claim in statement.claims if stating else ():
+            if id(claim) in stating:
                 yield from self._claimed_percentages(statement, claim)
 
     def _percentage_ranges(self, metric: Metric) -> Iterator[Issue]:
@@ -439,22 +444,22 @@ _SUMMED = phrases(r"opgeteld", r"bij elkaar", r"samen", r"plus", r"inclusief", r
 _MAX_SUMMED = 8  # basis metrics tried in sums; a claim rarely adds more
 
 
-def _counts_contacts(metric: Metric) -> bool:
+def _counts_contacts(statement: Statement, metric: Metric) -> bool:
     if metric.population is not None:
         return metric.population == "contacts"
-    return may_match(_CONTACT_NAMES, metric.name) and bool(_CONTACT_NAMES.search(joined(metric.name)))
+    return id(metric) in metric_name_index(statement).owners(_CONTACT_NAMES)
 
 
 _PERSON_UNITS = frozenset({"people", "persons", "personen", "mensen", "deelnemers", "participants", "individuals",
                            "clients", "cliënten", "bewoners", "residents", "inwoners"})
 
 
-def _counts_persons(metric: Metric) -> bool:
+def _counts_persons(statement: Statement, metric: Metric) -> bool:
     if metric.population is not None:
         return metric.population == "unique-persons"
     if metric.unit is not None and metric.unit.strip().casefold() in _PERSON_UNITS:
         return True
-    return may_match(_PERSON_WORDS, metric.name) and bool(_PERSON_WORDS.search(joined(metric.name)))
+    return id(metric) in metric_name_index(statement).owners(_PERSON_WORDS)
 
 
 def _sums(metrics: list[Metric], target: float) -> list[tuple[Metric, ...]]:
@@ -553,14 +558,16 @@ class DoubleCounting(Rule):
                                 "figures, and do not add groups that overlap")
                     break
         # Contacts are rare and a summing method rarer: look at all names and methods at once first.
-        any_contacts = may_match(_CONTACT_NAMES, statement.metric_names) or \
+        any_contacts = metric_name_index(statement).may_match(_CONTACT_NAMES) or \
             any(metric.population == "contacts" for metric in statement.metrics)
-        summed = may_match(_SUMMED, statement.metric_details)
+        summed = metric_detail_index(statement).may_match(_SUMMED)
         if not any_contacts and not summed:
             return
-        contacts = [metric for metric in statement.metrics if _counts_contacts(metric)] if any_contacts else []
+        contacts = [metric for metric in statement.metrics if _counts_contacts(statement, metric)] \
+            if any_contacts else []
         contact_ids = {id(metric) for metric in contacts}  # by identity: parts compare by value, slowly
-        persons = [metric for metric in statement.metrics if id(metric) not in contact_ids and _counts_persons(metric)]
+        persons = [metric for metric in statement.metrics
+                   if id(metric) not in contact_ids and _counts_persons(statement, metric)]
         for metric in persons:
             yield from self._metric_total(statement, metric, contacts, persons)
 
@@ -568,7 +575,7 @@ class DoubleCounting(Rule):
     def _claimed_total(statement: Statement, metrics: list[Metric], stated: list[float]) -> str | None:
         for number in stated:
             for group in _sums(metrics, number):
-                contacts = [metric for metric in group if _counts_contacts(metric)]
+                contacts = [metric for metric in group if _counts_contacts(statement, metric)]
                 shown = " + ".join(f"'{metric.id}' {_show(metric.value or 0)}" for metric in group)
                 if contacts and len(contacts) < len(group):
                     return (f"{_show(number)}, the sum {shown}, which adds contacts ('{contacts[0].id}') to "
@@ -678,8 +685,11 @@ class PercentageContradictsMethod(Rule):
                             f"{label_of(metric, 'metric')} is {_show(metric.value)}%, but its method gives "
                             f"\"{fraction.written}\", which is {fraction.share:.0f}%",
                             "correct the value or the counts so that they agree")
-        for claim in statement.claims if speaks_of_percentages(statement.claim_texts) else ():
-            if not speaks_of_percentages(claim.text):
+        index = claim_index(statement)
+        stating = index.owners_with(_STATED_PERCENTAGE)
+        stating &= index.owners_with(FRACTION_PATTERN) if stating else set()
+        for claim in statement.claims if stating else ():
+            if id(claim) not in stating:
                 continue
             for where, text in plain(claim.text):
                 found = self._sentence_mismatch(text)

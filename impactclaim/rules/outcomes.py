@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
-from impactclaim.rules.text import counts, joined, may_match, phrases, plain
+from impactclaim.rules.text import counts, joined, may_match, metric_name_index, phrases, plain
 from impactclaim.statement.model import Claim, Metric, Outcome, Statement
 
 
@@ -163,7 +163,7 @@ class OutputAsOutcome(Rule):
             if outcome.metrics is None or outcome.what.polarity == "negative":
                 continue
             found = statement.outcome_metrics(outcome)
-            if found and all(_counts_output(metric) for metric in found):
+            if found and all(_counts_output(statement, metric) for metric in found):
                 names = ", ".join(f"'{metric.id}'" for metric in found)
                 yield Issue(
                     (*outcome.path, "metrics"),
@@ -183,9 +183,7 @@ class OutputAsOutcome(Rule):
             return
         metrics = statement.basis_metrics(claim)
         outputs = {metric.value: metric for metric in metrics
-                   if metric.value is not None and metric.kind in (None, "count")
-                   and may_match(_OUTPUT_NAMES, metric.name) and _OUTPUT_NAMES.search(joined(metric.name))
-                   and not _counts_a_change(metric)}
+                   if metric.value is not None and metric.kind in (None, "count") and _names_output(statement, metric)}
         if not outputs:
             return
         for where, text in plain(claim.text):
@@ -242,15 +240,15 @@ _CHANGE_CLAIMED = phrases(
 )
 
 
-def _counts_output(metric: Metric) -> bool:
+def _counts_output(statement: Statement, metric: Metric) -> bool:
     """Whether a metric counts activity or reach (an output): a count named for starters, sessions, people reached."""
-    return metric.kind == "count" and may_match(_OUTPUT_NAMES, metric.name) \
-        and bool(_OUTPUT_NAMES.search(joined(metric.name))) and not _counts_a_change(metric)
+    return metric.kind == "count" and _names_output(statement, metric)
 
 
-def _counts_a_change(metric: Metric) -> bool:
-    """Whether a count's name says it counts people in a changed situation ("in paid work after a year")."""
-    return may_match(_CHANGE_COUNTED, metric.name) and bool(_CHANGE_COUNTED.search(joined(metric.name)))
+def _names_output(statement: Statement, metric: Metric) -> bool:
+    """Whether a metric's name says it counts activity or reach, and not people in a changed situation."""
+    names = metric_name_index(statement)
+    return id(metric) in names.owners(_OUTPUT_NAMES) and id(metric) not in names.owners(_CHANGE_COUNTED)
 
 
 def _show(value: float) -> str:

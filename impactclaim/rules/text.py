@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from impactclaim.statement.model import Organisation, Path, Text
+from impactclaim.statement.model import Organisation, Path, Statement, Text
+
+T = TypeVar("T")
 
 
 def phrases(*patterns: str) -> Phrases:
@@ -17,25 +20,29 @@ def phrases(*patterns: str) -> Phrases:
 
 
 class _Match:
-    """Where a phrase was found, read from the text as written (its lower case has the same length)."""
+    """Where a phrase was found, read from the text as written (its lower case has the same length).
 
-    __slots__ = ("_match", "_text")
+    ``offset`` is where ``text`` starts in the string that was searched, when several texts were
+    searched together.
+    """
 
-    def __init__(self, text: str, match: re.Match[str]) -> None:
-        self._text, self._match = text, match
+    __slots__ = ("_match", "_offset", "_text")
+
+    def __init__(self, text: str, match: re.Match[str], offset: int = 0) -> None:
+        self._text, self._match, self._offset = text, match, offset
 
     def group(self, index: int = 0) -> str:
         start, end = self._match.span(index)
-        return self._text[start:end]
+        return self._text[start - self._offset:end - self._offset]
 
     def start(self) -> int:
-        return self._match.start()
+        return self._match.start() - self._offset
 
     def end(self) -> int:
-        return self._match.end()
+        return self._match.end() - self._offset
 
     def span(self) -> tuple[int, int]:
-        return self._match.span()
+        return self.start(), self.end()
 
 
 class Phrases:
@@ -234,6 +241,10 @@ def percentages(text: str) -> list[tuple[float, int]]:
 
 
 _YEAR = re.compile(r"(?<![\w.,/-])(19[5-9]\d|20\d\d)(?![\w/%-]|[.,]\d|\s*%)")
+
+
+YEAR_PATTERN = _YEAR  # for searching all texts of an index at once
+FRACTION_PATTERN = _FRACTION
 
 
 def years(text: str) -> list[tuple[int, int]]:
@@ -561,3 +572,142 @@ def speaks_of_percentages(text: Text) -> bool:
 def may_match(pattern: re.Pattern[str] | Phrases, *texts: Text) -> bool:
     """Whether ``pattern`` may match in one of ``texts``: False is certain, True only possible."""
     return gate(pattern).open(*texts)
+
+
+# -- searching all texts of one kind at once -------------------------------------------------------
+#
+# A rule that looks at every claim calls a search per claim and per language: thirty rules and a
+# dozen claims make hundreds of calls per statement, and in Python the calls cost more than the
+# searching. An index joins the texts of one kind (the claims' texts, the metrics' names, their
+# methods and data sources) into one string, so each pattern is searched once per statement, and
+# a rule visits only the texts it found something in.
+
+_SEPARATOR = "\x00"  # no pattern matches it: \s, \w and the literals of the phrases all exclude it
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase found in one language of one text: its owner (a claim, a metric), path and folded text."""
+
+    owner: object
+    path: Path
+    text: str
+    match: _Match
+
+
+class TextIndex:
+    """Texts of one kind, each language folded, searched together; what a pattern finds is kept."""
+
+    __slots__ = ("_found", "_joined", "_lowered", "_owners", "_paths", "_starts", "_texts", "_words")
+
+    def __init__(self, items: Iterable[tuple[object, Text]]) -> None:
+        owners, paths, texts, starts = [], [], [], []
+        offset = 0
+        for owner, text in items:
+            for path, value in text.located():
+                folded = " ".join(value.split())
+                owners.append(owner)
+                paths.append(path)
+                texts.append(folded)
+                starts.append(offset)
+                offset += len(folded) + 1
+        self._owners, self._paths, self._texts, self._starts = owners, paths, texts, starts
+        self._joined = _SEPARATOR.join(texts)
+        self._lowered = self._joined.lower()
+        self._words: frozenset[str] | None = None
+        self._found: dict[int, list[Hit]] = {}
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(_WORD_RUN.findall(self._lowered))
+        return self._words
+
+    @property
+    def lowered(self) -> str:
+        return self._lowered
+
+    def may_match(self, pattern: Phrases) -> bool:
+        found = pattern.gate
+        if found.always:
+            return True
+        if not found.words.isdisjoint(self.words) or (found.digits and _DIGIT_CHARACTER.search(self._lowered)):
+            return True
+        return any(beginning in self._lowered for beginning in found.beginnings)
+
+    def hits(self, pattern: Phrases) -> list[Hit]:
+        """Every match of ``pattern``, in text order, each in the text (and language) it stands in."""
+        key = id(pattern)
+        if key in self._found:
+            return self._found[key]
+        hits: list[Hit] = []
+        if self.may_match(pattern):
+            if len(self._lowered) != len(self._joined):  # a rare letter changes length in lower case
+                for index, text in enumerate(self._texts):
+                    hits += [Hit(self._owners[index], self._paths[index], text, match)
+                             for match in pattern.finditer(text)]
+            else:
+                alone: set[int] = set()
+                for match in pattern.finditer(self._joined):
+                    index = bisect.bisect_right(self._starts, match.start()) - 1
+                    start, text = self._starts[index], self._texts[index]
+                    if index in alone:
+                        continue
+                    if match.end() <= start + len(text):
+                        hits.append(Hit(self._owners[index], self._paths[index], text,
+                                        _Match(text, match._match, start)))
+                    else:  # a pattern with \S or a negated class ran past the text: search it alone
+                        alone.add(index)
+                        hits += [Hit(self._owners[index], self._paths[index], text, local)
+                                 for local in pattern.finditer(text)]
+        self._found[key] = hits
+        return hits
+
+    def owners(self, pattern: Phrases) -> set[int]:
+        """The ids of the owners in whose texts ``pattern`` is found."""
+        return {id(hit.owner) for hit in self.hits(pattern)}
+
+    def owners_with(self, regex: re.Pattern[str], keep: Callable[[re.Match[str]], bool] | None = None,
+                    *, lowered: bool = True) -> set[int]:
+        """The ids of the owners in whose texts ``regex`` matches (and ``keep`` accepts the match).
+
+        Searched once over all texts; ``regex`` must not match across texts (no ``\\S``, no
+        negated class that takes the separator). ``lowered`` searches the lower-case texts.
+        """
+        found: set[int] = set()
+        for match in regex.finditer(self._lowered if lowered else self._joined):
+            if keep is None or keep(match):
+                found.add(id(self._owners[bisect.bisect_right(self._starts, match.start()) - 1]))
+        return found
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def memo(owner: object, key: str, make: Callable[[], T]) -> T:
+    """``make()`` computed once per ``owner`` (a statement or a text), kept in its ``__dict__``.
+
+    The model's parts are frozen dataclasses with a ``__dict__``, as ``functools.cached_property``
+    needs; the rules keep what they derive from a statement there, under a key of their own.
+    """
+    cache = owner.__dict__
+    if key not in cache:
+        cache[key] = make()
+    return cast(T, cache[key])
+
+
+def claim_index(statement: Statement) -> TextIndex:
+    """The claims' texts of a statement, searched together."""
+    return memo(statement, "_rules_claims", lambda: TextIndex((claim, claim.text) for claim in statement.claims))
+
+
+def metric_name_index(statement: Statement) -> TextIndex:
+    """The metrics' names of a statement, searched together."""
+    return memo(statement, "_rules_metric_names",
+                lambda: TextIndex((metric, metric.name) for metric in statement.metrics))
+
+
+def metric_detail_index(statement: Statement) -> TextIndex:
+    """The metrics' methods and data sources of a statement, searched together."""
+    return memo(statement, "_rules_metric_details", lambda: TextIndex(
+        (metric, text) for metric in statement.metrics for text in (metric.method, metric.data_source)))
