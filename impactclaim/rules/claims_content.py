@@ -433,12 +433,13 @@ _STARTERS = phrases(
     r"enrol(?:l)?ments?", r"intakes?", r"signed up", r"began", r"entered", r"joined",
 )
 MAX_DROP_OUT = 30  # percent: a larger drop-out makes a completers' rate a different number than the group's
+_PERCENT_SIGN = re.compile(r"\d\s*(?:%|procent|percent|per cent)")
 
 
 class CherryPickedSubgroup(Rule):
     """A claim presents the success rate of those who completed while many who started dropped out.
 
-    Fires when a claim rests on a figure of completers (a basis metric whose name says
+    Fires when a claim states a rate (a percentage) and rests on a figure of completers (a basis metric whose name says
     "afgerond", "voltooid", "geslaagd", "completed", "graduates", or that is ``part_of`` such a
     metric, or a percentage whose name or method is about completers, "afgeronde deelnemers
     met werk", "16 of the 17 who completed") and the statement also counts those who started
@@ -521,7 +522,10 @@ class CherryPickedSubgroup(Rule):
             return  # nobody is counted as having completed: no completers' rate to weigh
         starters = [metric for metric in statement.metrics if id(metric) in names.owners(_STARTERS)
                     and metric.value and not metric.is_percentage]
+        rates = claim_index(statement).owners_with(_PERCENT_SIGN)
         for claim in statement.claims:
+            if id(claim) not in rates:
+                continue  # no rate stated: nothing is presented as the group's success
             found = self._drop_out(statement, claim, starters, completers)
             if found is None:
                 continue
@@ -718,6 +722,8 @@ _OTHERS_EN = (r"average|norm|sector|industry|market|competitors?|competition|oth
 _COMPARATIVE = phrases(
     rf"dan (?:\w+ ){{0,3}}(?:{_OTHERS_NL})",
     r"(?:bovengemiddeld|ondergemiddeld|bovengemiddelde|ondergemiddelde)", r"beter dan", r"slechter dan",
+    r"(?:onder|boven|beneden) (?:het |de )?(?:\w+ )?(?:gemiddelde|norm|branchegemiddelde|landelijk gemiddelde)",
+    r"(?:below|above|under) (?:the )?(?:\w+ )?(?:average|norm|benchmark)",
     r"(?:twee|drie|vier|vijf|tien) ?(?:keer|maal) zo(?:veel| veel| groot| hoog| weinig| laag)?",
     r"(?:(?<=\d\s)|(?<=\d))(?:keer|maal|x) zo(?:veel| veel| groot| hoog| weinig| laag)",
     r"(?<=in\s)vergelijking met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",

@@ -171,6 +171,8 @@ _ANYWAY = phrases(
     r"ook zonder", r"hoe dan ook", r"sowieso", r"uit zichzelf", r"vanzelf", r"op eigen kracht", r"zelf al",
     r"zou(?:den)? (?:\w+ ){0,6}ook", r"anyway", r"regardless", r"on (?:their|its|his|her) own",
     r"would (?:\w+ ){0,6}(?:also|still|anyway)", r"without (?:us|our help|our support|the programme)",
+    r"zonder (?:\w+ ){0,3}ook", r"(?:had|hadden|was|waren) (?:\w+ ){0,8}ook", r"een deel (?:\w+ ){0,8}(?:ook|toch|al)",
+    r"(?:some|part|a share|many) (?:\w+ ){0,8}(?:would|could) (?:\w+ ){0,6}(?:anyway|also|still|too)",
 )
 _NOBODY = phrases(r"niemand", r"geen enkele", r"nobody", r"no one", r"none of")
 # Others that contribute to the same change: partners and co-funders.

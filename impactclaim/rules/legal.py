@@ -51,7 +51,13 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "Directive 2011/83/EU, art. 9; Burgerlijk Wetboek 6:230o",
         (r"(?:14|veertien) dagen (?:bedenktijd|retourrecht|herroepingsrecht|retour|zichttermijn)",
          r"herroepingsrecht", r"(?:14|fourteen)[- ]day (?:return|returns|cooling[- ]off|withdrawal)(?: period| right)?",
-         r"(?:14|fourteen) days to return", r"right of withdrawal"),
+         r"(?:14|fourteen) days to return", r"right of withdrawal",
+         r"withdraw (?:\w+ ){0,5}within (?:14|fourteen) days",
+         r"within (?:14|fourteen) days without (?:giving )?(?:a |any )?reason",
+         r"binnen (?:14|veertien) dagen (?:\w+ ){0,4}(?:annuleren|ontbinden|herroepen|terugsturen|retourneren|opzeggen"
+         r"|afzien)",
+         r"(?:annuleren|ontbinden|herroepen|opzeggen) (?:\w+ ){0,4}binnen (?:14|veertien) dagen",
+         r"(?:14|veertien) dagen (?:\w+ ){0,3}zonder opgaaf van redenen?"),
     ),
     LegalRequirement(
         "the two-year legal guarantee",
@@ -62,10 +68,18 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "the ban on single-use plastic cutlery, plates, straws and stirrers",
         "Directive (EU) 2019/904, art. 5; Besluit kunststofproducten voor eenmalig gebruik",
         # Nobody boasts of plastic straws: naming them in a claim is naming their absence.
-        (r"(?:plastic|kunststof) ?(?:rietjes|bestek|borden|roerstaafjes|wattenstaafjes)",
-         r"(?:plastic|kunststof)vrij(?:e)? (?:rietjes|bestek)",
+        (r"(?:plastic|kunststof) ?(?:wegwerp)?(?:rietjes|bestek|borden|roerstaafjes|wattenstaafjes)",
+         r"(?:plastic|kunststof)vrij(?:e)? (?:rietjes|bestek)", r"(?:plastic )?(?:wegwerp)?(?:roerstaafjes|rietjes)",
+         r"wegwerpbestek", r"single-use (?:plastic )?(?:cutlery|straws|stirrers|plates)",
          r"(?:single-use )?plastic (?:straws|cutlery|plates|stirrers|cotton buds)",
          r"plastic[- ]free (?:straws|cutlery)"),
+    ),
+    LegalRequirement(
+        "reusable cups and containers for food and drink consumed on the premises",
+        "Besluit kunststofproducten voor eenmalig gebruik, art. 6a (since 1 January 2024)",
+        (r"(?:in )?(?:een )?echte? (?:kopje|kopjes|kop|koppen|beker|bekers|mok|mokken|servies)",
+         r"herbruikbare? (?:bekers?|kopjes?|servies|bakjes)", r"reusable (?:cups|mugs|tableware) for (?:drinks|food)"
+         r" (?:consumed )?on the premises", r"(?:real|proper) (?:cups|mugs|china)"),
     ),
     LegalRequirement(
         "the deposit on plastic bottles and cans",

@@ -48,7 +48,9 @@ _COMPARISON_CONTEXT = re.compile(
     r"|vergelijkingsgroep\w*|controlegroep\w*|landelijk\w*|gemiddel\w*|against|compared (?:to|with)|than"
     r"|comparison group|control group|national(?:ly)?|average|benchmark\w*|sector|branche|vergelijkbare?"
     r"|comparable|wachtlijst|waiting list|niet-deelnemers|non-participants|zonder (?:ons|onze|traject|begeleiding)"
-    r"|without (?:us|our|the programme|support)|regio|region|elders|elsewhere)\b",
+    r"|without (?:us|our|the programme|support)|regio|region|elders|elsewhere"
+    # the response to a survey is no result of the work either: "een respons van 83%"
+    r"|respons\w*|response\w*|responded|uitgenodigd\w*|invited|ingevuld|invulden|answered)\b",
     re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s|\b(?:en|and|maar|but|terwijl|while|whereas)\b")
 
@@ -62,6 +64,16 @@ def _comparison_figure(text: str, position: int) -> bool:
     end = following.start() if following else len(text)
     clause = before[start:] + text[position:end]
     return bool(_COMPARISON_CONTEXT.search(clause))
+
+
+def _same_kind_of_unit(metric: Metric, total: Metric) -> bool:
+    """The same unit, or both counting the same persons ("werkplekken" of unique persons, "personen")."""
+    if metric.same_unit(total):
+        return True
+    if metric.population is not None and metric.population == total.population == "unique-persons":
+        return True
+    units = {(metric.unit or "").strip().casefold(), (total.unit or "").strip().casefold()}
+    return units <= _PERSON_UNITS
 
 
 def _show(value: float) -> str:
@@ -180,7 +192,7 @@ class RangeConsistency(Rule):
                 )
 
     def _subgroup(self, metric: Metric, total: Metric) -> Iterator[Issue]:
-        if not metric.same_unit(total):
+        if not _same_kind_of_unit(metric, total):
             yield Issue(
                 (*metric.path, "unit"),
                 f"{_label(metric, 'metric')} is part of '{total.id}' but its unit "
@@ -487,7 +499,9 @@ class DoubleCounting(Rule):
     - a metric that counts persons and whose value is the sum of two or more other metrics, one
       counting contacts, or whose ``method`` says it adds visits or sessions to people, or adds
       groups that share people ("240 abonnees plus 140 eettafelgasten; ongeveer 100 gasten
-      hebben ook een abonnement").
+      hebben ook een abonnement"), or whose method says it adds and whose value is the sum of a
+      subgroup and the total it is ``part_of`` ("186 participants plus 142 mentees", where the
+      mentees are participants).
 
     Why: Social Value International principle 5 (do not overclaim) and the IRIS+ usage guidance
     ask to count each person once (IRIS+ PI4060 "Client Individuals" as opposed to visits); a
@@ -592,7 +606,8 @@ class DoubleCounting(Rule):
         if metric.value is None or metric.is_percentage:
             return
         method = joined(metric.method)
-        if may_match(_SUMMED, metric.method) and _SUMMED.search(method):
+        summed_method = may_match(_SUMMED, metric.method) and _SUMMED.search(method) is not None
+        if summed_method:
             if may_match(_CONTACT_NAMES, metric.method) and _CONTACT_NAMES.search(method):
                 what = "adds contacts to them"
             elif may_match(_OVERLAP, metric.method) and _OVERLAP.search(method):
@@ -604,20 +619,30 @@ class DoubleCounting(Rule):
                             f"{label_of(metric, 'metric')} counts persons, but its method {what}: \"{method[:120]}\"",
                             "count each person once, or report the contacts as a separate metric")
                 return
-        # Only smaller counts can be parts of this one, and a sum needs a contact count among them.
+        # Only smaller counts can be parts of this one.
         smaller = [other for other in contacts if other.value is not None and 0 < other.value < metric.value]
-        if not smaller:
-            return
         others = smaller + [other for other in persons if other is not metric and other.value is not None
                             and 0 < other.value < metric.value]
+        if not summed_method and not smaller:
+            return  # no contacts to add and no method that says it adds: a sum would be chance
         for group in _sums(others, metric.value):
             added = [other for other in group if any(other is contact for contact in smaller)]
+            shown = " + ".join(f"'{other.id}' {_show(other.value or 0)}" for other in group)
             if added and len(added) < len(group):
-                shown = " + ".join(f"'{other.id}' {_show(other.value or 0)}" for other in group)
                 yield Issue((*metric.path, "value"),
                             f"{label_of(metric, 'metric')} ({_show(metric.value)}) is the sum {shown}, which adds "
                             f"contacts ('{added[0].id}') to persons",
                             "count each person once, or report the contacts as a separate metric")
+                return
+            nested = next(((part, statement.total_of(part)) for part in group
+                           if any(statement.total_of(part) is other for other in group)), None)
+            if nested is not None:
+                part, whole = nested
+                assert whole is not None
+                yield Issue((*metric.path, "value"),
+                            f"{label_of(metric, 'metric')} ({_show(metric.value)}) is the sum {shown}, which adds "
+                            f"'{part.id}' to '{whole.id}', of which it is part: those people are counted twice",
+                            "count each person once: add only groups that do not overlap")
                 return
 
 
@@ -704,13 +729,17 @@ class PercentageContradictsMethod(Rule):
     @staticmethod
     def _sentence_mismatch(text: str) -> tuple[float, Fraction] | None:
         for sentence in sentences(text):
-            stated = percentages(sentence)
+            every = percentages(sentence)
+            stated = [(value, place) for value, place in every if not _comparison_figure(sentence, place)]
             if not stated:
                 continue
             given = fractions(sentence)
             # "81% (25 van de 31)" next to "31 van de 44 vulden in": one agreeing pair is enough,
-            # the other count is a response or a total.
-            if given and not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE
-                                 for fraction in given for value, _ in stated):
-                return stated[0][0], given[0]
+            # the other count is a response or a total; a count that agrees with a response or
+            # comparison figure ("34 van de 41, een respons van 83%") is explained by it.
+            unexplained = [fraction for fraction in given
+                           if not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE for value, _ in every)]
+            if unexplained and not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE
+                                       for fraction in given for value, _ in stated):
+                return stated[0][0], unexplained[0]
         return None

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of
-from impactclaim.rules.text import counts, joined, may_match, metric_name_index, phrases, plain
+from impactclaim.rules.text import counts, joined, may_match, metric_name_index, phrases, plain, sentences
 from impactclaim.statement.model import Claim, Metric, Outcome, Statement
 
 
@@ -91,7 +91,8 @@ class OutputAsOutcome(Rule):
       geholpen", "helped off welfare", "into work") with a number that is the value of a basis
       metric counting starters, sign-ups, participants or people reached ("gestart",
       "aangemeld", "deelnemers", "enrolled", "reached"): the claim presents the output as the
-      outcome. The finding stands at the claim text.
+      outcome. The number read is the first of the sentence that claims the change, the people
+      the sentence is about. The finding stands at the claim text.
 
     References to metrics that do not exist are left to the dangling-reference rule.
 
@@ -187,12 +188,14 @@ class OutputAsOutcome(Rule):
         if not outputs:
             return
         for where, text in plain(claim.text):
-            change = _CHANGE_CLAIMED.search(text)
-            if not change:
-                continue
-            for value in counts(text):
-                metric = outputs.get(value)
-                if metric is not None:
+            for sentence in sentences(text):
+                change = _CHANGE_CLAIMED.search(sentence)
+                # The people a sentence is about come first ("40 mensen hielpen we ..."); a number
+                # further on is often the disclosure ("..., 5 of the 18 who started stopped").
+                figures = [value for value in counts(sentence) if not 1900 <= value <= 2100]
+                metric = outputs.get(figures[0]) if change and figures else None
+                if metric is not None and change is not None:
+                    value = figures[0]
                     yield Issue(where,
                                 f"claim '{claim.id}' says \"{change.group()}\" for {_show(value)} people, but that is "
                                 f"metric '{metric.id}', which counts {joined(metric.name)!r}: an output, not "
@@ -223,6 +226,7 @@ _OUTPUT_NAMES = phrases(
     r"bereikt\w*", r"deelnemers", r"deelnames", r"trajecten", r"workshops?", r"trainingen", r"cursussen",
     r"bezoekers", r"bezoeken", r"started", r"enrolled", r"enrolments?", r"enrollments?", r"signed up", r"sign-?ups",
     r"reached", r"participants", r"attendees", r"visitors", r"sessions", r"courses", r"referrals", r"verwezen\w*",
+    r"abonnementen", r"abonnees", r"inschrijvingen", r"subscriptions", r"subscribers", r"registrations",
     r"doorverwezen\w*", r"geworven", r"recruited",
     # what was made or done: production, not yet a change for anyone
     r"gebakken", r"gemaakt", r"geproduceerd", r"verkocht\w*", r"geleverd\w*", r"bezorgd\w*", r"gegeven",
@@ -237,6 +241,9 @@ _CHANGE_CLAIMED = phrases(
     r"off (?:benefits|welfare)", r"(?:into|back to) (?:paid )?(?:work|jobs?|employment)",
     r"found (?:paid )?(?:work|jobs?)",
     r"out of (?:debt|poverty|welfare)", r"debt[- ]free", r"helped", r"lifted",
+    # a situation the claim credits to the enterprise: "dankzij onze groentetas hebben 410 gezinnen nu"
+    r"dankzij", r"thanks to", r"(?:hebben|heeft|zijn|is|eten|wonen|werken) (?:\w+ ){0,8}nu", r"now (?:have|has|eat|eats"
+    r"|live|lives|work|works|are|is)",
 )
 
 
