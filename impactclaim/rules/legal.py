@@ -21,7 +21,8 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         "the statutory minimum wage",
         "Wet minimumloon en minimumvakantiebijslag (WML), art. 7 and 8",
-        (r"(?:wettelijk(?:e)? )?minimum ?loon", r"WML", r"(?:statutory |legal |national )?minimum wage"),
+        # Each wording starts at its telling word, so that only texts with that word are read closely.
+        (r"minimum ?loon", r"WML", r"minimum wage"),
     ),
     LegalRequirement(
         "the statutory holiday allowance of 8%",
@@ -43,14 +44,16 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         "a safe workplace under the Working Conditions Act",
         "Arbeidsomstandighedenwet (Arbowet), art. 3",
-        (r"(?:voldoe\w* aan|volgens|conform) de arbo-?wet", r"arbo-?proof",
+        (r"(?<=de\s)arbo-?wet", r"arbo-?proof",
          r"(?:complies|comply|compliant) with (?:the )?(?:dutch )?working conditions act"),
     ),
     LegalRequirement(
         "the 14-day right of withdrawal for distance sales",
         "Directive 2011/83/EU, art. 9; Burgerlijk Wetboek 6:230o",
-        (r"(?:14|veertien) dagen (?:bedenktijd|retourrecht|herroepingsrecht|retour|zichttermijn)",
-         r"herroepingsrecht", r"(?:14|fourteen)[- ]day (?:return|returns|cooling[- ]off|withdrawal)(?: period| right)?",
+        (r"(?:(?<=14\sdagen\s)|(?<=veertien\sdagen\s))(?:bedenktijd|retourrecht|herroepingsrecht|retour|zichttermijn)",
+         r"herroepingsrecht",
+         r"(?:(?<=14-day\s)|(?<=14\sday\s)|(?<=fourteen-day\s)|(?<=fourteen\sday\s))(?:return|returns|cooling[- ]off"
+         r"|withdrawal)(?: period| right)?",
          r"(?:14|fourteen) days to return", r"right of withdrawal",
          r"withdraw (?:\w+ ){0,5}within (?:14|fourteen) days",
          r"within (?:14|fourteen) days without (?:giving )?(?:a |any )?reason",
@@ -62,7 +65,9 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         "the two-year legal guarantee",
         "Directive (EU) 2019/771, art. 10; Burgerlijk Wetboek 7:17",
-        (r"(?:2|twee) jaar garantie", r"(?:2|two)[- ]years? (?:guarantee|warranty)"),
+        (r"(?:(?<=2\sjaar\s)|(?<=twee\sjaar\s))garantie",
+         r"(?:(?<=2-year\s)|(?<=2\syear\s)|(?<=2\syears\s)|(?<=two-year\s)|(?<=two\syear\s)|(?<=two\syears\s))"
+         r"(?:guarantee|warranty)"),
     ),
     LegalRequirement(
         "the ban on single-use plastic cutlery, plates, straws and stirrers",
@@ -77,7 +82,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         "reusable cups and containers for food and drink consumed on the premises",
         "Besluit kunststofproducten voor eenmalig gebruik, art. 6a (since 1 January 2024)",
-        (r"(?:in )?(?:een )?echte? (?:kopje|kopjes|kop|koppen|beker|bekers|mok|mokken|servies)",
+        (r"(?:(?<=echt\s)|(?<=echte\s))(?:kopje|kopjes|kop|koppen|beker|bekers|mok|mokken|servies)",
          r"herbruikbare? (?:bekers?|kopjes?|servies|bakjes)", r"reusable (?:cups|mugs|tableware) for (?:drinks|food)"
          r" (?:consumed )?on the premises", r"(?:real|proper) (?:cups|mugs|china)"),
     ),
@@ -95,7 +100,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         "REACH compliance",
         "Regulation (EC) No 1907/2006 (REACH)",
-        (r"REACH-?(?:conform|proof|compliant|gecertificeerd|certified)", r"(?:voldoe\w*|voldoen) aan REACH",
+        (r"REACH-?(?:conform|proof|compliant|gecertificeerd|certified)", r"(?<=aan\s)REACH",
          r"(?:complies|comply|compliant) with REACH"),
     ),
     LegalRequirement(
@@ -106,7 +111,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         "GDPR (AVG) compliance",
         "Regulation (EU) 2016/679 (General Data Protection Regulation, AVG)",
-        (r"AVG-?(?:proof|conform|compliant)", r"(?:voldoe\w*|voldoen) aan de AVG", r"GDPR[- ](?:compliant|proof)",
+        (r"AVG-?(?:proof|conform|compliant)", r"(?<=de\s)AVG", r"GDPR[- ](?:compliant|proof)",
          r"(?:complies|comply|compliant) with (?:the )?GDPR"),
     ),
     LegalRequirement(

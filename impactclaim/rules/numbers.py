@@ -451,8 +451,9 @@ _PERSON_WORDS = phrases(
     r"residents", r"individuals", r"unique", r"children", r"young people", r"neighbours", r"households",
     r"huishoudens",
 )
-_SUMMED = phrases(r"opgeteld", r"bij elkaar", r"samen", r"plus", r"inclusief", r"sum of", r"added", r"together",
-                  r"combined", r"including", r"totaal van", r"total of", r"\+")
+# Wording that a figure adds others up ("samen", "including" say too little to read as a sum).
+_SUMMED = phrases(r"opgeteld", r"bij elkaar", r"plus", r"sum of", r"added", r"combined", r"totaal van", r"total of",
+                  r"\+")
 _MAX_SUMMED = 8  # basis metrics tried in sums; a claim rarely adds more
 
 
