@@ -434,6 +434,10 @@ _STARTERS = phrases(
 )
 MAX_DROP_OUT = 30  # percent: a larger drop-out makes a completers' rate a different number than the group's
 _PERCENT_SIGN = re.compile(r"\d\s*(?:%|procent|percent|per cent)")
+# A claim that itself says who dropped out, or counts them in, hides nothing.
+_DROP_OUT_SAID = phrases(r"voortijdig\w*", r"gestopt\w*", r"stopten", r"uitgevallen", r"uitval\w*", r"afgehaakt",
+                         r"dropped out", r"drop-?outs?", r"left early", r"early leavers?",
+                         r"(?:afgerond|completed) or not", r"afgerond of niet", r"with or without", r"met of zonder")
 
 
 class CherryPickedSubgroup(Rule):
@@ -522,10 +526,11 @@ class CherryPickedSubgroup(Rule):
             return  # nobody is counted as having completed: no completers' rate to weigh
         starters = [metric for metric in statement.metrics if id(metric) in names.owners(_STARTERS)
                     and metric.value and not metric.is_percentage]
-        rates = claim_index(statement).owners_with(_PERCENT_SIGN)
+        index = claim_index(statement)
+        rates = index.owners_with(_PERCENT_SIGN) - index.owners(_DROP_OUT_SAID)
         for claim in statement.claims:
             if id(claim) not in rates:
-                continue  # no rate stated: nothing is presented as the group's success
+                continue  # no rate stated, or the claim says who dropped out: nothing is hidden
             found = self._drop_out(statement, claim, starters, completers)
             if found is None:
                 continue
@@ -588,7 +593,8 @@ _REFERENCE_YEAR = phrases(
     # a cohort: people who started, were hired or finished in an earlier year, followed up now
     r"cohort\w*", r"later", r"hired", r"started", r"began", r"begonnen", r"begon", r"gestart", r"startten",
     r"ingestroomd", r"instroom", r"afgerond", r"afrondden", r"completed", r"finished", r"graduated", r"joined",
-    r"placed", r"geplaatst", r"aangenomen", r"in dienst", r"uitgestroomd", r"follow-?up", r"nameting",
+    r"placed", r"geplaatst", r"aangenomen", r"in dienst", r"uitgestroomd\w*", r"(?:uit)?stroomden", r"vertrokken",
+    r"verlieten", r"left", r"leaving", r"follow-?up", r"nameting",
     # a year that dates a thing, not the figure: "made before 2020", "gebouwd in 1965"
     r"(?:before|vóór|after|made|gemaakt|built|gebouwd|bought|gekocht|produced|geproduceerd) (?:in )?(?:19|20)\d\d",
 )
@@ -716,11 +722,19 @@ class YearOutsidePeriod(Rule):
 
 # Comparisons with others: the average, the sector, competitors, conventional products.
 _OTHERS_NL = (r"gemiddeld\w*|sector|branche|markt|concurrent\w*|andere|anderen|gebruikelijk|normaal|reguliere?"
-              r"|conventionele?|traditionele?|gangbare?|nieuwe?|vergelijkbare|grote|landelijk\w*|nationale?")
+              r"|conventionele?|traditionele?|gangbare?|nieuwe?|vergelijkbare|grote|landelijk\w*|nationale?|doorsnee"
+              r"|gewone?|typische?")
 _OTHERS_EN = (r"average|norm|sector|industry|market|competitors?|competition|others?|usual|conventional|traditional"
               r"|regular|new|comparable|typical|big|national|mainstream")
 _COMPARATIVE = phrases(
-    rf"dan (?:\w+ ){{0,3}}(?:{_OTHERS_NL})",
+    rf"dan (?:\w+ ){{0,5}}(?:{_OTHERS_NL})",
+    # a figure of a typical other: "een derde van het water van een conventionele fabriek"
+    r"(?:van|dan|als) (?:een |de |het )?(?:conventionele?|gangbare?|doorsnee|gemiddelde?|reguliere?|traditionele?"
+    r"|gewone?|normale?) \w+",
+    r"(?:een|de|het) (?:doorsnee|conventionele?|gangbare?|typische?) \w+",
+    r"(?:a|an|the) (?:conventional|typical|ordinary|standard) \w+",
+    r"(?:of|than|as) (?:a |an |the )?(?:conventional|typical|average|regular|standard|traditional|ordinary|normal)"
+    r" \w+",
     r"(?:bovengemiddeld|ondergemiddeld|bovengemiddelde|ondergemiddelde)", r"beter dan", r"slechter dan",
     r"(?:onder|boven|beneden) (?:het |de )?(?:\w+ )?(?:gemiddelde|norm|branchegemiddelde|landelijk gemiddelde)",
     r"(?:below|above|under) (?:the )?(?:\w+ )?(?:average|norm|benchmark)",
@@ -728,7 +742,7 @@ _COMPARATIVE = phrases(
     r"(?:(?<=\d\s)|(?<=\d))(?:keer|maal|x) zo(?:veel| veel| groot| hoog| weinig| laag)",
     r"(?<=in\s)vergelijking met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
     r"vergeleken met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
-    rf"than (?:\w+ ){{0,3}}(?:{_OTHERS_EN})",
+    rf"than (?:\w+ ){{0,5}}(?:{_OTHERS_EN})",
     r"above[- ]average", r"below[- ]average", r"better than", r"worse than", r"industry[- ]leading",
     r"(?:twice|three times|four times|five times|ten times|half) as (?:\w+ ){1,3}as",
     r"compared (?:to|with) (?:other|the average|the sector|the industry|conventional|traditional|regular|similar)",

@@ -363,7 +363,9 @@ class TinySample(Rule):
     - a survey described as "7 van de 212 deelnemers vulden de vragenlijst in" or "14 of 180
       participants answered" (a count out of a total next to survey wording) in the same places.
 
-    The finding stands at each claim that rests on such an outcome or metric, draws a result
+    An outcome whose sample is its whole group (``who.size``) is not read: asking all of a small
+    group is a count of everyone, not a sample. The finding stands at each claim that
+    rests on such an outcome or metric, draws a result
     from it (a percentage, a number, "most", "nearly all", "eight in ten", or an effect stated
     as fact; not a claim that only says it contributes to a goal without a figure) and does
     not mention the sample itself (a claim that says "of the 14 participants who
@@ -444,6 +446,12 @@ class TinySample(Rule):
                 if sample:
                     small[id(outcome)] = (sample, source.path, label_of(outcome, "outcome"))
                     break
+            else:
+                # "In de evaluatiegesprekken (n=4) vertelden alle jongeren ...": the outcome's own words.
+                told = joined(outcome.how_much.depth, outcome.how_much.scale, outcome.what.description)
+                sample = _text_sample(told) if _DIGITS.search(told) and _may_give_a_sample(told.lower()) else None
+                if sample:
+                    small[id(outcome)] = (sample, outcome.how_much.path, label_of(outcome, "outcome"))
         details = statement.metric_details
         for metric in statement.metrics if details.has_digits and _may_give_a_sample(details.lowered) else ():
             if not (metric.method.has_digits or metric.data_source.has_digits) or \
@@ -452,6 +460,11 @@ class TinySample(Rule):
             sample = _text_sample(joined(metric.method, metric.data_source))
             if sample:
                 small[id(metric)] = (sample, metric.path, label_of(metric, "metric"))
+        # A small group asked in full is a count of everyone, not a sample to generalise from.
+        for outcome in statement.outcomes:
+            size = outcome.who.size
+            if id(outcome) in small and size is not None and small[id(outcome)][0].size >= size:
+                del small[id(outcome)]
         if not small:
             return
         used: set[int] = set()
@@ -488,6 +501,7 @@ class TinySample(Rule):
 _QUANTIFIERS = phrases(
     r"meeste", r"merendeel", r"meerderheid", r"bijna (?:alle|iedereen)", r"vrijwel (?:alle|iedereen)",
     r"steeds meer", r"most", r"majority", r"(?:nearly|almost|virtually) (?:all|every\w*)",
+    r"(?:vrijwel|bijna|nagenoeg) (?:ieder\w*|elke?)", r"(?:every|each) (?:single )?(?:one|participant|pupil|client)",
     r"(?:een|één|twee|drie|vier|negen) op (?:de )?(?:\d+|tien|vijf|drie|vier)",
     r"(?:one|two|three|four|nine) (?:in|out of) (?:\d+|ten|five|three|four)",
 )

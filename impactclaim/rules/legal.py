@@ -101,6 +101,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "REACH compliance",
         "Regulation (EC) No 1907/2006 (REACH)",
         (r"REACH-?(?:conform|proof|compliant|gecertificeerd|certified)", r"(?<=aan\s)REACH",
+         r"REACH[- ](?:regulation|verordening|wetgeving|regels|rules)",
          r"(?:complies|comply|compliant) with REACH"),
     ),
     LegalRequirement(
@@ -112,6 +113,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "GDPR (AVG) compliance",
         "Regulation (EU) 2016/679 (General Data Protection Regulation, AVG)",
         (r"AVG-?(?:proof|conform|compliant)", r"(?<=de\s)AVG", r"GDPR[- ](?:compliant|proof)",
+         r"(?<=the\s)GDPR", r"(?<=with\s)GDPR",
          r"(?:complies|comply|compliant) with (?:the )?GDPR"),
     ),
     LegalRequirement(

@@ -227,6 +227,14 @@ class RangeConsistency(Rule):
                       supported: list[tuple[float, str]]) -> Iterator[Issue]:
         if not supported:
             return  # nothing in the basis speaks about shares, so nothing can contradict the text
+        if claim.comparison is not None and len(set(stated)) < 2:
+            # A claim that declares what it compares with gives that figure too ("in heel Fryslân
+            # geldt dat voor 40%"): one share it does not support may be the comparison's.
+            return
+        if claim.comparison is not None:
+            values = [value for value, _ in supported]
+            if any(any(abs(number - value) <= _TOLERANCE for value in values) for number in stated):
+                return
         values = sorted(value for value, _ in supported)
         shown = "; ".join(f"{_show(value)}% ({source})" for value, source in supported[:_MAX_LISTED])
         more = len(supported) - _MAX_LISTED
@@ -620,6 +628,14 @@ class DoubleCounting(Rule):
                             f"{label_of(metric, 'metric')} counts persons, but its method {what}: \"{method[:120]}\"",
                             "count each person once, or report the contacts as a separate metric")
                 return
+        total = statement.total_of(metric)
+        if summed_method and total is not None and total.value is not None and metric.value > total.value:
+            yield Issue((*metric.path, "value"),
+                        f"{label_of(metric, 'metric')} ({_show(metric.value)}) adds groups up to more than the "
+                        f"{_show(total.value)} of '{total.id}' it is part of: the groups overlap, so people are "
+                        "counted twice",
+                        "count each person once: report the groups separately, or count the people in any of them")
+            return
         # Only smaller counts can be parts of this one.
         smaller = [other for other in contacts if other.value is not None and 0 < other.value < metric.value]
         others = smaller + [other for other in persons if other is not metric and other.value is not None

@@ -191,7 +191,9 @@ class OutputAsOutcome(Rule):
                 # The people a sentence is about come first ("40 mensen hielpen we ..."); a number
                 # further on is often the disclosure ("..., 5 of the 18 who started stopped").
                 figures = [value for value in counts(sentence) if not 1900 <= value <= 2100]
-                metric = outputs.get(figures[0]) if change and figures else None
+                # ... and they are people: "60 training places now" credits no change to anyone.
+                people = _PEOPLE.search(sentence) is not None
+                metric = outputs.get(figures[0]) if change and figures and people else None
                 if metric is not None and change is not None:
                     value = figures[0]
                     yield Issue(where,
@@ -225,6 +227,8 @@ _OUTPUT_NAMES = phrases(
     r"bezoekers", r"bezoeken", r"started", r"enrolled", r"enrolments?", r"enrollments?", r"signed up", r"sign-?ups",
     r"reached", r"participants", r"attendees", r"visitors", r"sessions", r"courses", r"referrals", r"verwezen\w*",
     r"abonnementen", r"abonnees", r"inschrijvingen", r"subscriptions", r"subscribers", r"registrations",
+    r"startten", r"startte", r"begon", r"handed(?: out| to)?", r"uitgereikt", r"verstrekt", r"gedoneerd", r"donated",
+    r"provided",
     r"doorverwezen\w*", r"geworven", r"recruited",
     # what was made or done: production, not yet a change for anyone
     r"gebakken", r"gemaakt", r"geproduceerd", r"verkocht\w*", r"geleverd\w*", r"bezorgd\w*", r"gegeven",
@@ -240,7 +244,17 @@ _CHANGE_CLAIMED = phrases(
     r"found (?:paid )?(?:work|jobs?)",
     r"out of (?:debt|poverty|welfare)", r"debt[- ]free", r"helped", r"lifted",
     # a situation the claim credits to the enterprise: "dankzij onze groentetas hebben 410 gezinnen nu"
-    r"dankzij", r"thanks to", r"nu", r"now",
+    r"dankzij", r"thanks to", r"nu", r"now", r"aan (?:het )?werk", r"aan een baan", r"naar (?:betaald )?werk",
+    r"into (?:the )?(?:\w+ ){0,2}(?:sector|industry|labour market|job market|jobs?|work|employment)",
+)
+
+
+_PEOPLE = phrases(
+    r"mensen", r"personen", r"deelnemers", r"cli[eë]nten", r"bewoners", r"\w*gezinnen", r"huishoudens", r"jongeren",
+    r"ouderen", r"kinderen", r"leerlingen", r"studenten", r"statushouders", r"werkzoekenden", r"nieuwkomers",
+    r"vrouwen", r"mannen", r"\w*ers", r"people", r"persons", r"participants", r"clients", r"residents", r"families",
+    r"households", r"young people", r"youngsters", r"pupils", r"students", r"newcomers", r"refugees", r"jobseekers",
+    r"women", r"men", r"children", r"returners", r"trainees", r"graduates", r"\w+ers", r"\w+aren", r"\w+ingers",
 )
 
 
