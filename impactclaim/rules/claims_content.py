@@ -8,7 +8,7 @@ from functools import cache
 from typing import ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Rule, label_of
+from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.legal import LEGAL_REQUIREMENTS, LegalRequirement
 from impactclaim.rules.text import (
     YEAR_PATTERN as _YEAR_PATTERN,
@@ -24,15 +24,13 @@ from impactclaim.rules.text import (
     metric_name_index,
     percentages,
     phrases,
-    plain,
     sentences,
+    show_number,
     years,
 )
 from impactclaim.statement.model import Claim, Metric, Statement
 
-
-def _show(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+_show = show_number
 
 
 # --- IC119 --------------------------------------------------------------------------------------
@@ -154,13 +152,13 @@ class WholeVersusAspect(Rule):
         "A claim about the whole enterprise, product or footprint rests on a basis that covers only a part.")
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        if not may_match(_WHOLE, statement.claim_texts) and not may_match(_FOOTPRINT, statement.claim_texts):
+        if not claim_index(statement).may_match(_WHOLE) and not claim_index(statement).may_match(_FOOTPRINT):
             return
         for claim in statement.claims:
             if claim.domain not in (None, "environmental") or \
                     (not may_match(_WHOLE, claim.text) and not may_match(_FOOTPRINT, claim.text)):
                 continue
-            for where, text in plain(claim.text):
+            for where, text in located_texts(claim.text):
                 whole = _WHOLE.search(text)
                 reduction = None if whole else self._footprint_reduction(text)
                 if not whole and not reduction:
@@ -290,12 +288,12 @@ class LegalRequirementAsFeature(Rule):
     summary: ClassVar[str] = "A claim presents what the law requires of everyone as a distinctive feature."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        if not may_match(_any_legal(), statement.claim_texts):
+        if not claim_index(statement).may_match(_any_legal()):
             return
         for claim in statement.claims:
             if not may_match(_any_legal(), claim.text):
                 continue
-            for where, text in plain(claim.text):
+            for where, text in located_texts(claim.text):
                 found = self._requirement(text)
                 if found:
                     requirement, said = found
@@ -395,7 +393,7 @@ class ImprovementWithoutBaseline(Rule):
     summary: ClassVar[str] = "A claim reports an improvement, but nothing in the claim or its basis says from what."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        if not may_match(_IMPROVEMENT, statement.claim_texts):
+        if not claim_index(statement).may_match(_IMPROVEMENT):
             return
         for claim in statement.claims:
             if claim.comparison is not None or claim.future_commitment is not None or \
@@ -407,9 +405,9 @@ class ImprovementWithoutBaseline(Rule):
             if any(outcome.who.baseline or outcome.contribution.counterfactual
                    for outcome in statement.basis_outcomes(claim)):
                 continue
-            for where, text in plain(claim.text):
+            for where, text in located_texts(claim.text):
                 change = _IMPROVEMENT.search(text)
-                if change and not _FROM_TO.search(text) and not _comparative_with_others(text):
+                if change and not _FROM_TO.search(text) and not _COMPARATIVE.search(text):
                     yield Issue(where,
                                 f"claim '{claim.id}' reports a change (\"{change.group()}\"), but neither the claim "
                                 "nor its basis gives the starting point",
@@ -667,7 +665,7 @@ class YearOutsidePeriod(Rule):
         for claim in statement.claims if earlier else ():
             if id(claim) not in earlier:
                 continue
-            for where, text in plain(claim.text):
+            for where, text in located_texts(claim.text):
                 year = self._earlier_year(text, start.year)
                 if year:
                     yield Issue(where, f"claim '{claim.id}' gives a figure for {year}, before the reporting period "
@@ -689,7 +687,7 @@ class YearOutsidePeriod(Rule):
                            (metric.data_source, "comes, by its data source, from")):
             if not has_year_before(text, first_year):
                 continue
-            for where, value in plain(text):
+            for where, value in located_texts(text):
                 for sentence in sentences(value):
                     earlier = [year for year, _ in years(sentence) if year < first_year]
                     if not earlier or _REFERENCE_YEAR.search(sentence):
@@ -815,13 +813,13 @@ class ComparisonWithoutBasis(Rule):
     summary: ClassVar[str] = "A claim compares with others without a named, dated basis for the comparison."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        if not may_match(_COMPARATIVE, statement.claim_texts) and \
+        if not claim_index(statement).may_match(_COMPARATIVE) and \
                 all(claim.comparison is None for claim in statement.claims):
             return
         for claim in statement.claims:
             found = None
             if may_match(_COMPARATIVE, claim.text):
-                found = next(((where, match) for where, text in plain(claim.text)
+                found = next(((where, match) for where, text in located_texts(claim.text)
                               for match in [_COMPARATIVE.search(text)] if match), None)
             if found is None and claim.comparison is None:
                 continue
@@ -856,6 +854,3 @@ class ComparisonWithoutBasis(Rule):
 _COMPARE_HINT = ("name what you compare with, the source of its figures and their year (schema 1.1: comparison "
                  "with what, source and year)")
 
-
-def _comparative_with_others(text: str) -> bool:
-    return bool(_COMPARATIVE.search(text))

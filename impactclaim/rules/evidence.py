@@ -8,18 +8,19 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Rule, label_of
+from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
     OwnName,
+    claim_index,
     counts,
     fractions,
     has_year_before,
     is_self,
     joined,
     may_match,
+    metric_detail_index,
     percentages,
     phrases,
-    plain,
     without_sdg_references,
     years,
 )
@@ -130,12 +131,12 @@ class SelfAssessmentAsIndependent(Rule):
     def _independent_wording(self, statement: Statement, claim: Claim) -> Iterator[Issue]:
         if claim.verification_status == "third-party":
             return
-        if not may_match(INDEPENDENT_WORDING, statement.claim_texts) or not may_match(INDEPENDENT_WORDING, claim.text):
+        if not claim_index(statement).may_match(INDEPENDENT_WORDING) or not may_match(INDEPENDENT_WORDING, claim.text):
             return
         outcomes = statement.basis_outcomes(claim)
         if any(source.is_independent for outcome in outcomes for source in outcome.evidence.sources):
             return
-        for where, text in plain(claim.text):
+        for where, text in located_texts(claim.text):
             match = INDEPENDENT_WORDING.search(text)
             if match:
                 yield Issue(where,
@@ -452,7 +453,7 @@ class TinySample(Rule):
                 sample = _text_sample(told) if _DIGITS.search(told) and _may_give_a_sample(told.lower()) else None
                 if sample:
                     small[id(outcome)] = (sample, outcome.how_much.path, label_of(outcome, "outcome"))
-        details = statement.metric_details
+        details = metric_detail_index(statement)
         for metric in statement.metrics if details.has_digits and _may_give_a_sample(details.lowered) else ():
             if not (metric.method.has_digits or metric.data_source.has_digits) or \
                     not _may_give_a_sample(metric.method.lowered + metric.data_source.lowered):
@@ -625,7 +626,7 @@ class OutdatedEvidence(Rule):
             if not (has_year_before(metric.method, oldest) or has_year_before(metric.data_source, oldest)) or \
                     not may_match(_RESEARCH, metric.method, metric.data_source):
                 continue
-            for path, text in (*plain(metric.method), *plain(metric.data_source)):
+            for path, text in (*located_texts(metric.method), *located_texts(metric.data_source)):
                 if not _RESEARCH.search(text):
                     continue
                 old = [year for year, _ in years(text) if year < oldest]

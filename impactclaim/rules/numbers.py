@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Rule, label_of
+from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
     FRACTION_PATTERN,
     Fraction,
@@ -24,8 +24,8 @@ from impactclaim.rules.text import (
     metric_name_index,
     percentages,
     phrases,
-    plain,
     sentences,
+    show_number,
     speaks_of_percentages,
 )
 from impactclaim.statement.model import Claim, Metric, Path, Statement, parse_date
@@ -76,11 +76,7 @@ def _same_kind_of_unit(metric: Metric, total: Metric) -> bool:
     return units <= _PERSON_UNITS
 
 
-def _show(value: float) -> str:
-    """A number as people write it: 60 rather than 60.0, at most two decimals; 1e+20 when huge."""
-    if not math.isfinite(value) or abs(value) >= 1e15:
-        return f"{value:.6g}"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+_show = show_number
 
 
 _label = label_of
@@ -564,14 +560,14 @@ class DoubleCounting(Rule):
     summary: ClassVar[str] = "A people total adds contacts to persons, or adds groups that overlap."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        people_claimed = statement.claim_texts.has_digits and may_match(_PERSON_WORDS, statement.claim_texts)
+        people_claimed = claim_index(statement).has_digits and claim_index(statement).may_match(_PERSON_WORDS)
         for claim in statement.claims if people_claimed else ():
             if not claim.text.has_digits or not may_match(_PERSON_WORDS, claim.text):
                 continue
             metrics = statement.basis_metrics(claim)
             if len(metrics) < 2:
                 continue
-            for where, text in plain(claim.text):
+            for where, text in located_texts(claim.text):
                 if not _PERSON_WORDS.search(text):
                     continue
                 problem = self._claimed_total(statement, metrics, counts(text))
@@ -719,8 +715,8 @@ class PercentageContradictsMethod(Rule):
             if not metric.is_percentage or metric.value is None or not (
                     metric.method.has_digits or metric.data_source.has_digits or metric.name.has_digits):
                 continue
-            given = [fraction for _, text in (*plain(metric.method), *plain(metric.data_source), *plain(metric.name))
-                     for fraction in fractions(text)]
+            given = [fraction for source in (metric.method, metric.data_source, metric.name)
+                     for _, text in located_texts(source) for fraction in fractions(text)]
             if given and not any(abs(fraction.share - metric.value) <= _FRACTION_TOLERANCE for fraction in given):
                 fraction = given[0]
                 yield Issue((*metric.path, "value"),
@@ -733,7 +729,7 @@ class PercentageContradictsMethod(Rule):
         for claim in statement.claims if stating else ():
             if id(claim) not in stating:
                 continue
-            for where, text in plain(claim.text):
+            for where, text in located_texts(claim.text):
                 found = self._sentence_mismatch(text)
                 if found:
                     stated, fraction = found

@@ -6,8 +6,17 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from impactclaim.findings import Severity
-from impactclaim.rules.base import Issue, Rule, label_of
-from impactclaim.rules.text import counts, joined, may_match, metric_name_index, phrases, plain, sentences
+from impactclaim.rules.base import Issue, Rule, label_of, located_texts
+from impactclaim.rules.text import (
+    claim_index,
+    counts,
+    joined,
+    may_match,
+    metric_name_index,
+    phrases,
+    sentences,
+    show_number,
+)
 from impactclaim.statement.model import Claim, Metric, Outcome, Statement
 
 
@@ -174,7 +183,7 @@ class OutputAsOutcome(Rule):
                     "or a score before and after",
                     at_key=True,
                 )
-        if statement.claim_texts.has_digits and may_match(_CHANGE_CLAIMED, statement.claim_texts):
+        if claim_index(statement).has_digits and claim_index(statement).may_match(_CHANGE_CLAIMED):
             for claim in statement.claims:
                 yield from self._claimed_change(statement, claim)
 
@@ -185,7 +194,7 @@ class OutputAsOutcome(Rule):
                    if metric.value is not None and metric.kind in (None, "count") and _names_output(statement, metric)}
         if not outputs or not claim.text.has_digits or not may_match(_CHANGE_CLAIMED, claim.text):
             return
-        for where, text in plain(claim.text):
+        for where, text in located_texts(claim.text):
             for sentence in sentences(text):
                 change = _CHANGE_CLAIMED.search(sentence)
                 # The people a sentence is about come first ("40 mensen hielpen we ..."); a number
@@ -269,8 +278,7 @@ def _names_output(statement: Statement, metric: Metric) -> bool:
     return id(metric) in names.owners(_OUTPUT_NAMES) and id(metric) not in names.owners(_CHANGE_COUNTED)
 
 
-def _show(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+_show = show_number
 
 
 class AbcInconsistency(Rule):

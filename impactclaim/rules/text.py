@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -150,10 +151,11 @@ def _lower_literals(body: str) -> str:
 _ESCAPE = re.compile(r"(\\.)", re.DOTALL)
 
 
-def plain(text: Text) -> Iterator[tuple[Path, str]]:
-    """Each language of a text with its path, white space folded."""
-    for path, value in text.located():
-        yield path, " ".join(value.split())
+def show_number(value: float) -> str:
+    """A number as people write it: 60 rather than 60.0, at most two decimals; 1e+20 when huge."""
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return f"{value:.6g}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def joined(*texts: Text) -> str:
@@ -357,13 +359,11 @@ def is_self(text: str | None, own: OwnName) -> str | None:
     return f'"{match.group()}"' if match else None
 
 
-@cache
-def sentence_split() -> re.Pattern[str]:
-    return re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'“‘(])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'“‘(])")
 
 
 def sentences(text: str) -> list[str]:
-    return sentence_split().split(text)
+    return _SENTENCE_BREAK.split(text)
 
 
 #: References to the UN goals name targets that are no commitment of the enterprise and no
@@ -626,6 +626,10 @@ class TextIndex:
     @property
     def lowered(self) -> str:
         return self._lowered
+
+    @property
+    def has_digits(self) -> bool:
+        return _DIGIT_CHARACTER.search(self._lowered) is not None
 
     def may_match(self, pattern: Phrases) -> bool:
         found = pattern.gate

@@ -631,19 +631,3 @@ class Statement(Part):
     def texts(self) -> Iterator[Text]:
         """Every free-text field of the statement, in the order read, for checks that read all prose."""
         return iter(self.all_texts)
-
-    @cached_property
-    def claim_texts(self) -> Text:
-        """Every claim's text in one, so a check can see at once whether any claim may concern it."""
-        return Text(("claims",), tuple(variant for claim in self.claims for variant in claim.text.variants))
-
-    @cached_property
-    def metric_names(self) -> Text:
-        """Every metric's name in one, for the same purpose."""
-        return Text(("metrics",), tuple(variant for metric in self.metrics for variant in metric.name.variants))
-
-    @cached_property
-    def metric_details(self) -> Text:
-        """Every metric's method and data source in one, for the same purpose."""
-        return Text(("metrics",), tuple(variant for metric in self.metrics
-                                        for text in (metric.method, metric.data_source) for variant in text.variants))
