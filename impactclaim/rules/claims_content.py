@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
+from impactclaim.rules.claims_wording import future_words
 from impactclaim.rules.legal import LEGAL_REQUIREMENTS, LegalRequirement
 from impactclaim.rules.text import (
     YEAR_PATTERN as _YEAR_PATTERN,
@@ -25,6 +26,7 @@ from impactclaim.rules.text import (
     percentages,
     phrases,
     sentences,
+    shares_in_words,
     show_number,
     years,
 )
@@ -158,8 +160,10 @@ class WholeVersusAspect(Rule):
             if claim.domain not in (None, "environmental") or \
                     (not may_match(_WHOLE, claim.text) and not may_match(_FOOTPRINT, claim.text)):
                 continue
+            period_end = statement.period[1] if statement.period else None
             for where, text in located_texts(claim.text):
-                whole = _WHOLE.search(text)
+                whole = next((match for match in _WHOLE.finditer(text)
+                              if not future_words(_clause_at(text, match.start()), period_end)), None)
                 reduction = None if whole else self._footprint_reduction(text)
                 if not whole and not reduction:
                     continue
@@ -206,11 +210,21 @@ class WholeVersusAspect(Rule):
         return None
 
 
+def _clause_at(text: str, position: int) -> str:
+    """The clause of ``text`` around ``position``: between the commas, semicolons or sentence ends."""
+    start = max(text.rfind(mark, 0, position) for mark in (",", ";", ". ", ": ")) + 1
+    ends = [end for end in (text.find(mark, position) for mark in (",", ";", ". ", ": ")) if end >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
 # --- IC121 --------------------------------------------------------------------------------------
 
 # Wording that goes beyond the legal minimum, or says plainly that it is the law.
 _BEYOND = phrases(
-    r"boven", r"bovenop", r"hoger dan", r"meer dan", r"ruim(?:er)?", r"extra", r"verlengd\w*", r"langer dan",
+    r"boven", r"bovenop", r"hoger dan", r"meer dan", r"ruim(?:er)?",
+    # "extra vakantiedagen" goes beyond the law; "als extra service" presents the law as a bonus
+    r"extra(?!\s+(?:service|services|dienst|diensten|dienstverlening|voordeel|perk|benefit|bonus))",
+    r"verlengd\w*", r"langer dan",
     r"(?:wettelijk )?verplicht\w*", r"zoals (?:de wet|wettelijk) \w+", r"volgens de wet", r"wettelijke plicht",
     r"net als (?:elk|ieder)\w*", r"above", r"higher than", r"more than", r"beyond", r"exceed\w*", r"extended",
     r"longer than", r"required by law", r"legally required", r"as the law requires", r"legal (?:obligation|duty)",
@@ -525,7 +539,7 @@ class CherryPickedSubgroup(Rule):
         starters = [metric for metric in statement.metrics if id(metric) in names.owners(_STARTERS)
                     and metric.value and not metric.is_percentage]
         index = claim_index(statement)
-        rates = index.owners_with(_PERCENT_SIGN) - index.owners(_DROP_OUT_SAID)
+        rates = (index.owners_with(_PERCENT_SIGN) | shares_in_words(index)) - index.owners(_DROP_OUT_SAID)
         for claim in statement.claims:
             if id(claim) not in rates:
                 continue  # no rate stated, or the claim says who dropped out: nothing is hidden
@@ -592,7 +606,8 @@ _REFERENCE_YEAR = phrases(
     r"cohort\w*", r"later", r"hired", r"started", r"began", r"begonnen", r"begon", r"gestart", r"startten",
     r"ingestroomd", r"instroom", r"afgerond", r"afrondden", r"completed", r"finished", r"graduated", r"joined",
     r"placed", r"geplaatst", r"aangenomen", r"in dienst", r"uitgestroomd\w*", r"(?:uit)?stroomden", r"vertrokken",
-    r"verlieten", r"left", r"leaving", r"follow-?up", r"nameting",
+    r"verlieten", r"left", r"leaving", r"follow-?up", r"nameting", r"doorstroom\w*", r"doorgestroomd",
+    r"overstap\w*", r"overgestapt", r"moved (?:on|into|to)", r"progressed",
     # a year that dates a thing, not the figure: "made before 2020", "gebouwd in 1965"
     r"(?:before|vóór|after|made|gemaakt|built|gebouwd|bought|gekocht|produced|geproduceerd) (?:in )?(?:19|20)\d\d",
 )
@@ -743,6 +758,11 @@ _COMPARATIVE = phrases(
     rf"than (?:\w+ ){{0,5}}(?:{_OTHERS_EN})",
     r"above[- ]average", r"below[- ]average", r"better than", r"worse than", r"industry[- ]leading",
     r"(?:twice|three times|four times|five times|ten times|half) as (?:\w+ ){1,3}as",
+    # a ratio to what others charge or use: "half of what a commercial installer charges"
+    r"(?:half|twice|double|a third|a quarter|three times) (?:of )?what (?:a |an |the )?(?:\w+ ){0,3}"
+    r"(?:charges?|costs?|pays?|uses?|emits?|asks?|spends?)",
+    r"(?:de helft|twee keer|tweemaal|een derde|een kwart|drie keer) (?:van )?wat (?:een |de |het )?(?:\w+ ){0,3}"
+    r"(?:vraagt|vragen|kost|kosten|betaalt|betalen|gebruikt|gebruiken|uitstoot|uitstoten|rekent|rekenen)",
     r"compared (?:to|with) (?:other|the average|the sector|the industry|conventional|traditional|regular|similar)",
 )
 _SOURCE_WORDS = phrases(

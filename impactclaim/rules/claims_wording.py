@@ -432,6 +432,18 @@ def _whole_organisation() -> Phrases:
     return _whole_words(WHOLE_ORGANISATION_PHRASES)
 
 
+#: A product scope that covers the whole range ("the full 2025 range of 24 products", "ons hele
+#: assortiment"), and the phrases that then say no more than the scope does.
+_WHOLE_RANGE = _whole_words([r"(?:full|whole|entire|complete|volledige?|hele|gehele|complete?) (?:\w+ )?"
+                             r"(?:range|product range|assortiment|productlijn|product line)",
+                             r"(?:all|alle|every|each|elk|ieder) (?:\w+ ){0,2}(?:products?|producten|artikelen)"])
+_PRODUCT_RANGE = _whole_words([r"al(?:le)? onze producten|alle producten|(?:elk|ieder) (?:product|artikel)",
+                               r"ons (?:hele |gehele |volledige )?assortiment",
+                               r"all (?:of )?our products|all products",
+                               r"(?:every|each) (?:one of our |of our )?products?",
+                               r"our (?:whole|entire) (?:range|product range)"])
+
+
 class ScopeOverreach(Rule):
     """A claim scoped to a product, service, site or activity speaks about the whole organisation.
 
@@ -455,7 +467,9 @@ class ScopeOverreach(Rule):
       neutral").
 
     "All our participants" or "onze cliënten" do not count: people served by one service are
-    within its scope. Claims without ``scope`` or with ``scope: organisation`` are not checked.
+    within its scope. Nor do "every product", "alle producten" or "our entire range" when the
+    scope is ``product`` and ``scope_detail`` says it covers the whole range ("the full 2025
+    range of 24 products"). Claims without ``scope`` or with ``scope: organisation`` are not checked.
 
     Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
     Directive making an environmental claim about the entire product or the trader's entire
@@ -511,8 +525,12 @@ class ScopeOverreach(Rule):
                 continue
             detail = str(claim.scope_detail) if claim.scope_detail.variants else None
             covered = f"scope '{scope}'" + (f" ({detail})" if detail is not None else "")
+            whole_range = scope == "product" and may_match(_WHOLE_RANGE, claim.scope_detail) and any(
+                _WHOLE_RANGE.search(text) for _, text in located_texts(claim.scope_detail))
             for where, text in located_texts(claim.text):
                 phrases = _found([_whole_organisation()], text)
+                if whole_range:  # "every product" is the scope itself when the scope is the whole range
+                    phrases = [phrase for phrase in phrases if not _PRODUCT_RANGE.search(phrase)]
                 if not phrases:
                     continue
                 yield Issue(
@@ -529,37 +547,66 @@ class ScopeOverreach(Rule):
 FUTURE_WORDING: tuple[str, ...] = (
     # Dutch
     r"zal|zullen|zult", r"(?:wij|we) gaan|gaan (?:wij|we)", r"(?:wij|we) willen",
-    r"streven|streeft|streef\w*", r"ambities?", r"doel|doelen|doelstellingen?", r"beloven|belooft",
+    r"streven|streeft|streef\w*", r"beloven|belooft",
     # English
-    r"will|shall|we'll|we’ll", r"going to", r"aims?|aiming", r"targets?(?! groups?\b)", r"goals?",
-    r"ambitions?", r"strive|strives|striving", r"(?:committed|commit|commits|commitment) to",
-    r"pledges?|pledged", r"plans? to",
+    r"will|shall|we'll|we’ll", r"going to", r"aims? to|aiming", r"strive|strives|striving",
+    r"(?:committed|commit|commits|commitment) to", r"pledges?|pledged", r"plans? to",
 )
 _FUTURE_WORDS = _whole_words(FUTURE_WORDING)
+#: Goal nouns make a claim about the future only with a figure to reach: "ons doel is 60
+#: plaatsen", "our target of 80%" (with a later year, the year alone already does). Without one
+#: they name an aim ("duurzame uitstroom is ons doel: 15 Leeuwarders hadden een baan"), and
+#: "target group", "target register" are no aims at all.
+_GOAL_NOUNS = (r"doel|doelen|doelstelling(?:en)?|ambities?|streefwaarden?|streefcijfers?"
+               r"|goals?|aims?|targets?|ambitions?")
+_GOAL_WITH_FIGURE = _whole_words([
+    rf"(?:{_GOAL_NOUNS})(?![\s-]+(?:groups?|registers?|populations?|audiences?|areas?|markets?)\b)"
+    r"(?: (?:is|zijn|was|van|of|for|voor|om|to))?(?: (?!(?:19|20)\d\d\b)[^\W\d]+){0,4} (?!(?:19|20)\d\d\b)\d+"])
 _MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
            "|january|february|march|may|june|july|august|october")
 # A year introduced by a time word ("in 2030", "tegen eind 2028", "by March 2027", "vóór 2030"),
 # or the end of a range ("2026-2030"). Other numbers are not years: "2030 kg" and "in totaal 2030
 # fietsen" are amounts, which is why only a month, season or part of the year may stand between.
-_YEAR = re.compile(
-    r"\b(?:in|tegen|vóór|voor|uiterlijk|tot|tot en met|per|vanaf|na|by|before|until|till|from|after|end of)"
-    rf"(?:\s+(?:{_MONTHS}|eind|begin|medio|mid|q[1-4]|het jaar|the year|de periode|the period))?"
-    r"\s+(20\d\d|2100)(?:\s*[-–]\s*(20\d\d|2100))?\b(?![.,]\d)"
-    r"|\b(?:19|20)\d\d\s*[-–]\s*(20\d\d|2100)\b(?![.,]\d)",
-    re.IGNORECASE)
+# The year is searched first (a literal "20" the search skips to) and the words before it only
+# for a year after the period, which is rare: searching for the time words first was a third of
+# the rule's time.
+_YEAR_NUMBER = re.compile(r"(?<![\w.,/])(20\d\d|2100)\b(?![.,]\d)")
+_BEFORE_YEAR = re.compile(
+    r"(?:\b(?:in|tegen|vóór|voor|uiterlijk|tot|tot en met|per|vanaf|na|by|before|until|till|from|after|end of)"
+    rf"(?:\s+(?:{_MONTHS}|eind|begin|medio|mid|q[1-4]|het jaar|the year|de periode|the period))?\s+"
+    r"|\b(?:19|20)\d\d\s*[-–]\s*"
+    r"|\b(?:in|tegen|vóór|voor|uiterlijk|tot|per|vanaf|na|by|before|until|till|from|after)\s+20\d\d\s*[-–]\s*)$")
+
+
+_RANGE_GOES_ON = re.compile(r"\s*[-–]\s*(?:20\d\d|2100)\b")
+
+
+def _future_year(text: str, match: re.Match[str], end_year: int) -> str | None:
+    """The words that give a year after ``end_year`` ("in 2030", "2026-2030"), if ``match`` is one."""
+    if int(match.group(1)) <= end_year or _RANGE_GOES_ON.match(text, match.end()):
+        return None  # the first year of a range: the range's end gives the whole range
+    start = max(0, match.start() - 48)
+    before = _BEFORE_YEAR.search(text[start:match.start()].lower())
+    return text[start + before.start():match.end()] if before else None
+
+
 _COMMITMENT_FIELDS = ("target_value", "target_year", "plan", "verifier")
 
 
 _NAMES_AND_SDG_REFERENCES = Phrases(_NOT_GENERIC.body + "|" + SDG_REFERENCE.body)
 
 
-def _future_words(text: str, period_end: str | None) -> list[str]:
+def future_words(text: str, period_end: str | None) -> list[str]:
+    """The future wording of ``text`` (IC105): future verbs, goals with a figure, years after ``period_end``."""
     words = _found([_FUTURE_WORDS], text, exempt=_NAMES_AND_SDG_REFERENCES)
+    words += [re.split(r"\W", goal, maxsplit=1)[0]
+              for goal in _found([_GOAL_WITH_FIGURE], text, exempt=_NAMES_AND_SDG_REFERENCES)]
     if period_end is not None:
         end_year = int(period_end[:4])
-        for match in _YEAR.finditer(text):
-            if max(int(year) for year in match.groups() if year) > end_year:
-                words.append(match.group())
+        for match in _YEAR_NUMBER.finditer(text):
+            year = _future_year(text, match, end_year)
+            if year is not None:
+                words.append(year)
     return words
 
 
@@ -573,10 +620,13 @@ class FutureClaimWithoutPlan(Rule):
       voor, uiterlijk, tot, per, vanaf, na, by, before, until, from, after, end of (also "in
       maart 2027", "by Q2 2027", "2026-2030"). A year inside or before the reporting period is
       not future wording, and a bare number ("2030 kg") is no year;
-    - Dutch: zal, zullen, "wij/we gaan", "wij/we willen", streven, streeft, streefwaarde,
-      ambitie, doel, doelen, doelstelling, beloven ("doelgroep" does not count);
-    - English: will, shall, we'll, going to, aim, target ("target group" does not count), goal,
-      ambition, strive, committed/commit to, pledge, plan(s) to.
+    - Dutch: zal, zullen, "wij/we gaan", "wij/we willen", streven, streeft, beloven;
+    - English: will, shall, we'll, going to, aim(s) to, strive, committed/commit to, pledge,
+      plan(s) to;
+    - a goal noun with a figure to reach within a few words: "ons doel is 60 plaatsen", "our
+      target of 80%" (doel, doelstelling, ambitie, streefwaarde, streefcijfer, goal, aim,
+      target, ambition). A goal noun without a figure names an aim ("duurzame uitstroom is ons
+      doel"), and "doelgroep", "target group" and "target register" are no goals.
 
     Such a claim needs a ``future_commitment`` with all of ``target_value``, ``target_year``,
     ``plan`` and ``verifier``; the finding lists what is missing. Names and references to the
@@ -646,10 +696,10 @@ class FutureClaimWithoutPlan(Rule):
         # The claims that may speak about the future, found in all claims at once.
         index = claim_index(statement)
         end_year = int(period[1][:4]) if period else None
-        candidates = index.owners(_FUTURE_WORDS)
+        candidates = index.owners(_FUTURE_WORDS) | index.owners(_GOAL_WITH_FIGURE)
         if end_year is not None:
             candidates |= index.owners_with(
-                _YEAR, lambda match: max(int(year) for year in match.groups() if year) > end_year, lowered=False)
+                _YEAR_NUMBER, lambda match: _future_year(match.string, match, end_year) is not None)
         for claim in statement.claims:
             commitment = claim.future_commitment
             words: list[str] = []
@@ -657,7 +707,7 @@ class FutureClaimWithoutPlan(Rule):
             if commitment is None and id(claim) not in candidates:
                 continue
             for where, text in located_texts(claim.text):
-                found = _future_words(text, period[1] if period else None)
+                found = future_words(text, period[1] if period else None)
                 if found and not words:
                     text_path = where
                 words += [word for word in found if word not in words]

@@ -10,8 +10,11 @@ from typing import ClassVar
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
+    COUNT,
+    NOT_PEOPLE,
     OwnName,
     claim_index,
+    count_value,
     counts,
     fractions,
     has_year_before,
@@ -30,7 +33,8 @@ from impactclaim.statement.model import Claim, Metric, Outcome, Path, Source, St
 
 #: Wording that presents research or a check as independent.
 INDEPENDENT_WORDING = phrases(
-    r"onafhankelijk(?:e)? (?:\w+ )?(?:onderzoek|onderzoeken|evaluatie|meting|studie|enqu[eê]te|toetsing|audit"
+    # also compounds: "onafhankelijk medewerkersonderzoek", "onafhankelijke klanttevredenheidsmeting"
+    r"onafhankelijk(?:e)? (?:\w+ )?\w*(?:onderzoek|onderzoeken|evaluatie|meting|studie|enqu[eê]te|toetsing|audit"
     r"|beoordeling|rapport|bureau|instituut)",
     r"onafhankelijk (?:onderzocht|ge[eë]valueerd|getoetst|gemeten|vastgesteld|bevestigd|gecontroleerd|geverifieerd)",
     r"independent(?:ly)? (?:\w+ )?(?:research|study|studies|evaluation|evaluated|survey|assessment|assessed|audit"
@@ -174,6 +178,8 @@ _ANYWAY = phrases(
     r"would (?:\w+ ){0,6}(?:also|still|anyway)", r"without (?:us|our help|our support|the programme)",
     r"zonder (?:\w+ ){0,3}ook", r"(?:had|hadden|was|waren) (?:\w+ ){0,8}ook", r"een deel (?:\w+ ){0,8}(?:ook|toch|al)",
     r"(?:some|part|a share|many) (?:\w+ ){0,8}(?:would|could) (?:\w+ ){0,6}(?:anyway|also|still|too)",
+    # help that comes later without the enterprise: "op de wachtlijst staan en daarna alsnog terechtkomen"
+    r"alsnog", r"wachtlijst\w*", r"waiting lists?", r"eventually", r"sooner or later", r"later (?:toch|alsnog)",
 )
 _NOBODY = phrases(r"niemand", r"geen enkele", r"nobody", r"no one", r"none of")
 # Others that contribute to the same change: partners and co-funders.
@@ -184,6 +190,9 @@ _OTHERS = phrases(
     r"in collaboration with", r"in cooperation with", r"co-?funded", r"co-?funders?", r"co-?financed",
     r"funded by", r"jobcoach(?:es)? van", r"(?:het )?UWV", r"wijkteams?", r"\w*subsidies?", r"lening(?:en)?",
     r"gefinancierd met", r"subsid(?:y|ies|ised|ized)", r"grants?", r"loans?", r"financed (?:with|by)",
+    # other support the same people get at the same time
+    r"(?:ook |tevens |daarnaast )?(?:ambulant )?(?:begeleid|ondersteund) door", r"(?:also )?supported by",
+    r"(?:also )?guided by", r"ggz", r"wmo-?consulent\w*", r"mental health (?:services|team|care)",
 )
 # Short or temporary contracts: the change need not last.
 _SHORT = phrases(
@@ -309,12 +318,12 @@ class ContributionOverclaimed(Rule):
 #: Below this many respondents a share is no basis for a general claim: with 30 respondents the
 #: 95% margin of error of a share near 50% is already ±18 percentage points (1.96·√(0.25/30)).
 MIN_SAMPLE = 30
-_SURVEY = phrases(
-    r"enqu[eê]tes?", r"vragenlijst(?:en)?", r"respondent(?:en|s)?", r"ingevuld", r"invulden", r"vulden",
-    r"geantwoord", r"antwoordden", r"reageerden", r"ge[iï]nterviewd", r"interviews?", r"gesprekken",
-    r"ondervraagd(?:en)?", r"panel", r"survey(?:s|ed)?", r"questionnaires?", r"responded", r"responses?",
-    r"answered", r"interviewed", r"filled in", r"completed the",
-)
+# Searched without a word boundary in front, so that compounds count ("evaluatiegesprekken",
+# "medewerkersenquête"); a leading \w* would make the search quadratic in the text's length.
+_SURVEY = re.compile(
+    r"enqu[eê]te|vragenlijst|respondent|ingevuld|invulden|\bvulden|geantwoord|antwoordden|reageerden"
+    r"|interview|gesprekken|ondervraagd|\bpanel\b|survey|questionnaire|responded|\bresponses?\b|answered"
+    r"|filled in|completed the")  # searched in lower case
 _N_EQUALS = phrases(r"n ?= ?(\d+)")
 
 
@@ -325,18 +334,26 @@ class _Sample:
 
 
 def _text_sample(text: str) -> _Sample | None:
-    """A sample size written in ``text``: "n=12", or "7 van de 212 deelnemers vulden de enquête in"."""
+    """A sample size written in ``text``.
+
+    "n=12", "gesprekken met 4 ouders", or "7 van de 212 deelnemers vulden de enquête in".
+    """
     for match in _N_EQUALS.finditer(text):
         size = int(match.group(1))
         if size < MIN_SAMPLE:
             return _Sample(size, f"\"{match.group()}\"")
-    if not _SURVEY.search(text):
+    if not _SURVEY.search(text.lower()):
         return None
+    for asked in _ASKED.finditer(text.lower()):
+        size = int(count_value(asked.group(1)))
+        if size < MIN_SAMPLE:
+            return _Sample(size, f"\"{' '.join(text[asked.start():asked.end()].split())}\"")
     for fraction in fractions(text):
         # "7 van de 212 vulden de enquête in": 7 answered. "22 van de 41 deelnemers die de
         # vragenlijst invulden, scoorden hoger": the 41 answered, and 22 is their result.
         after = text[fraction.start + len(fraction.written):fraction.start + len(fraction.written) + 40]
-        answered = fraction.whole if _RELATIVE.match(after) else fraction.part
+        # "26 households; 14 of them had ...": the 26 answered, and 14 is what they said.
+        answered = fraction.whole if fraction.split or _RELATIVE.match(after) else fraction.part
         if answered < MIN_SAMPLE:
             return _Sample(int(answered), f"\"{fraction.written}\"")
     return None
@@ -351,6 +368,12 @@ _SAMPLE_STEMS = ("=", "enqu", "vragenlijst", "respond", "ingevuld", "invulden", 
 
 def _may_give_a_sample(lowered: str) -> bool:
     return any(stem in lowered for stem in _SAMPLE_STEMS)
+# Whom a survey or talks asked: "evaluatiegesprekken met 4 ouders", "interviews with six
+# participants", "een enquête onder 12 cliënten", "we spoke to 5 families".
+_ASKED = re.compile(
+    rf"(?:gesprek\w*|interview\w*|enqu[eê]te\w*|vragenlijst\w*|survey\w*|questionnaire\w*|spraken|spoke|asked"
+    rf"|vroegen|ondervroegen|peiling\w*)\s+(?:[^\W\d]+\s+){{0,2}}?(?:met|with|among|onder|aan|to|of)\s+(?:de\s+|the\s+)?"
+    rf"({COUNT})\s+(?!{NOT_PEOPLE.pattern})[^\W\d]+")
 _RELATIVE = re.compile(r"\W*(?:\w+\W+)?(?:die|dat|wie|who|that|which)\b", re.IGNORECASE)
 
 

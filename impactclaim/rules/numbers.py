@@ -7,7 +7,7 @@ import datetime
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from impactclaim.findings import Severity
@@ -49,21 +49,39 @@ _COMPARISON_CONTEXT = re.compile(
     r"|comparison group|control group|national(?:ly)?|average|benchmark\w*|sector|branche|vergelijkbare?"
     r"|comparable|wachtlijst|waiting list|niet-deelnemers|non-participants|zonder (?:ons|onze|traject|begeleiding)"
     r"|without (?:us|our|the programme|support)|regio|region|elders|elsewhere"
+    # what the law asks, beside what the enterprise does: "9% vakantiegeld in plaats van de wettelijke 8%"
+    r"|in plaats van|instead of|rather than|wettelijk\w*|statutory|legal(?:ly)?|cao"
     # the response to a survey is no result of the work either: "een respons van 83%"
     r"|respons\w*|response\w*|responded|uitgenodigd\w*|invited|ingevuld|invulden|answered)\b",
     re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s|\b(?:en|and|maar|but|terwijl|while|whereas)\b")
 
 
-def _comparison_figure(text: str, position: int) -> bool:
-    """Whether the figure at ``position`` stands in a clause about a comparison rather than the claim itself."""
+def _clause(text: str, position: int) -> str:
     before = text[max(0, position - 80):position]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     start = breaks[-1].end() if breaks else 0
     following = _CLAUSE_BREAK.search(text, position)
     end = following.start() if following else len(text)
-    clause = before[start:] + text[position:end]
-    return bool(_COMPARISON_CONTEXT.search(clause))
+    return before[start:] + text[position:end]
+
+
+def _comparison_figure(text: str, position: int) -> bool:
+    """Whether the figure at ``position`` stands in a clause about a comparison rather than the claim itself."""
+    return bool(_COMPARISON_CONTEXT.search(_clause(text, position)))
+
+
+# Who answered a survey: "(15 van de 17 medewerkers deden mee) zegt 87%" gives the response, and
+# the percentage is of those 15, so the count is not the share it states.
+_SURVEY = re.compile(r"enqu[eê]te|survey|vragenlijst|questionnaire|interview|onderzoek|peiling|\bpoll",
+                     re.IGNORECASE)  # also inside a compound: "medewerkersenquête", "klanttevredenheidsonderzoek"
+_TOOK_PART = re.compile(r"\b(?:deden|doen|deed) mee|namen deel|took part|participated|took the survey|filled (?:it )?in"
+                        r"|vulden|ingevuld|responded|answered|beantwoord\w*|respons\w*|response\w*", re.IGNORECASE)
+
+
+def _response_count(sentence: str, position: int) -> bool:
+    """Whether the count at ``position`` is how many answered a survey the sentence speaks of."""
+    return bool(_SURVEY.search(sentence) and _TOOK_PART.search(_clause(sentence, position)))
 
 
 def _same_kind_of_unit(metric: Metric, total: Metric) -> bool:
@@ -443,7 +461,9 @@ class PeriodConsistency(Rule):
 _CONTACT_NAMES = phrases(
     r"(?:winkel|klant|huis|inloop|café|cafe|spreekuur)?bezoeken", r"contact(?:en|momenten)", r"deelnames",
     r"sessies", r"bijeenkomsten", r"consult(?:en|aties)",
-    r"gesprekken", r"afspraken", r"aanmeldingen", r"inloopbezoeken", r"maaltijden", r"keer",
+    r"gesprekken", r"(?:ophaal|huis|intake|op)?afspraken", r"aanmeldingen", r"inloopbezoeken", r"maaltijden",
+    r"keer", r"(?:kassa|winkel|webshop|pin|online)?transacties", r"bestellingen", r"transactions", r"orders",
+    r"purchases", r"aankopen",
     r"visits", r"contacts", r"attendances?", r"sessions", r"participations", r"appointments", r"check-?ins",
     r"consultations", r"meals", r"times", r"footfall", r"(?:shop |store |repair café |café )?visits",
 )
@@ -456,8 +476,8 @@ _PERSON_WORDS = phrases(
     r"huishoudens",
 )
 # Wording that a figure adds others up ("samen", "including" say too little to read as a sum).
-_SUMMED = phrases(r"opgeteld", r"bij elkaar", r"plus", r"sum of", r"added", r"combined", r"totaal van", r"total of",
-                  r"\+")
+_SUMMED = phrases(r"opgeteld", r"optelling", r"bij elkaar", r"plus", r"sum of", r"som van", r"added", r"adding up",
+                  r"combined", r"totaal van", r"total of", r"\+")
 _MAX_SUMMED = 8  # basis metrics tried in sums; a claim rarely adds more
 
 
@@ -648,7 +668,8 @@ class DoubleCounting(Rule):
                             "count each person once, or report the contacts as a separate metric")
                 return
             nested = next(((part, statement.total_of(part)) for part in group
-                           if any(statement.total_of(part) is other for other in group)), None)
+                           if any(statement.total_of(part) is other for other in group)), None) \
+                or _subgroup_by_method(group)
             if nested is not None:
                 part, whole = nested
                 assert whole is not None
@@ -657,6 +678,24 @@ class DoubleCounting(Rule):
                             f"'{part.id}' to '{whole.id}', of which it is part: those people are counted twice",
                             "count each person once: add only groups that do not overlap")
                 return
+
+
+def _subgroup_by_method(part_metrics: Sequence[Metric]) -> tuple[Metric, Metric] | None:
+    """Two metrics of a sum of which one's method says it is part of the other.
+
+    "151 of this year's 180 bootcamp participants took the course": a count out of a total
+    that are both values of the sum says that the one group lies within the other.
+    """
+    for part in part_metrics:
+        if part.value is None or not part.method.has_digits:
+            continue
+        for fraction in (found for _, text in located_texts(part.method) for found in fractions(text)):
+            if fraction.part != part.value:
+                continue
+            whole = next((other for other in part_metrics if other is not part and other.value == fraction.whole), None)
+            if whole is not None:
+                return part, whole
+    return None
 
 
 # --- IC128 --------------------------------------------------------------------------------------
@@ -749,9 +788,11 @@ class PercentageContradictsMethod(Rule):
             given = fractions(sentence)
             # "81% (25 van de 31)" next to "31 van de 44 vulden in": one agreeing pair is enough,
             # the other count is a response or a total; a count that agrees with a response or
-            # comparison figure ("34 van de 41, een respons van 83%") is explained by it.
+            # comparison figure ("34 van de 41, een respons van 83%") is explained by it, and so
+            # is a count of who answered the survey ("15 van de 17 deden mee").
             unexplained = [fraction for fraction in given
-                           if not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE for value, _ in every)]
+                           if not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE for value, _ in every)
+                           and not _response_count(sentence, fraction.start)]
             if unexplained and not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE
                                        for fraction in given for value, _ in stated):
                 return stated[0][0], unexplained[0]

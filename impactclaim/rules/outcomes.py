@@ -228,6 +228,9 @@ _CHANGE_COUNTED = phrases(
     r"gestopt", r"voortijdig\w*", r"early leavers?", r"earned", r"gehaald", r"achieved", r"reporting", r"met (?:een )?"
     r"(?:vast|betaald) contract", r"with (?:a )?(?:permanent|paid) (?:contract|job)",
     r"gehuisvest", r"housed", r"woning gevonden", r"found (?:a )?home", r"startkwalificatie",
+    # people who now hold a qualification: "deelnemers met een lascertificaat"
+    r"met (?:een |het )?\w*(?:certificaat|diploma|rijbewijs|vakdiploma|kwalificatie)",
+    r"with (?:a |an |the )?\w*(?:certificate|diploma|qualification|licen[cs]e)",
 )
 # Names of counts of what the enterprise did or whom it reached: outputs.
 _OUTPUT_NAMES = phrases(
@@ -254,7 +257,7 @@ _CHANGE_CLAIMED = phrases(
     r"out of (?:debt|poverty|welfare)", r"debt[- ]free", r"helped", r"lifted",
     # a situation the claim credits to the enterprise: "dankzij onze groentetas hebben 410 gezinnen nu"
     r"dankzij", r"thanks to", r"nu", r"now", r"aan (?:het )?werk", r"aan een baan", r"naar (?:betaald )?werk",
-    r"into (?:the )?(?:\w+ ){0,2}(?:sector|industry|labour market|job market|jobs?|work|employment)",
+    r"into (?:the |a |an )?(?:\w+ ){0,2}(?:sector|industry|labour market|job market|jobs?|work|employment|careers?)",
 )
 
 

@@ -185,7 +185,8 @@ _COUNT = rf"(?:{_NUMBER}|{'|'.join(_WORDS)})"
 
 # "9 van de 30", "9 van 30", "9 uit 30", "9 of the 30", "9 out of 30", "9 of 30", "9/30 participants".
 _FRACTION = re.compile(
-    rf"(?<![\w.,/-])({_COUNT})\s+(?:van\s+(?:de\s+|het\s+)?|uit\s+(?:de\s+)?|out\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)"
+    rf"(?<![\w.,/-])({_COUNT})\s+(?:van\s+(?:de\s+|het\s+|onze\s+|deze\s+|alle\s+)?|uit\s+(?:de\s+)?"
+    rf"|out\s+of\s+(?:the\s+|our\s+|all\s+)?|of\s+(?:the\s+|our\s+|these\s+|all\s+|this\s+year['’]s\s+)?)"
     rf"({_COUNT})(?![\w/%-]|[.,]\d)(?:\s+(\w+))?"
     rf"|(?<![\w.,/-])({_NUMBER})\s*/\s*({_NUMBER})(?![\w/%-]|[.,]\d)(?:\s+(\w+))?",
     )
@@ -197,16 +198,60 @@ _NOT_PEOPLE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Fraction:
-    """A count out of a total written in prose, and where it stands in the text."""
+    """A count out of a total written in prose, and where it stands in the text.
+
+    ``split`` when the total and the count stand apart ("26 households; 14 of them", "Van de 21
+    deelnemers zijn er vier doorgestroomd"): the count is then what happened to the total.
+    """
 
     part: float
     whole: float
     written: str
     start: int
+    split: bool = False
 
     @property
     def share(self) -> float:
         return 100 * self.part / self.whole
+
+
+# A rate said in words rather than as a percentage: "nine out of ten graduates", "acht op de
+# tien", "one in three", "de helft", "two thirds", and everyone of a group: "every single trainee
+# who finished", "iedereen die afrondde", "all of our graduates who". Each is searched by the
+# words it ends with, which the search skips to, and the words before are read only there: a
+# pattern that begins with a count or "every" is tried at every position, five times slower.
+_RATIO = re.compile(rf"\s(?:out\s+of|in|op)\s+(?:the\s+|de\s+|every\s+|elke\s+)?"
+                    rf"(?:(?!(?:19|20)\d\d\b)\d+|{'|'.join(_WORDS)})\b")
+_COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:{_COUNT})$")
+_PART_OR_ALL = re.compile(r"(?:helft|half\s+of|derde|thirds|driekwart|quarters|third|kwart|quarter|who|die"
+                          r"|uitzondering|exception)\b")
+_PART_OR_ALL_WHOLE = re.compile(
+    r"\b(?:de\s+helft|half\s+of|twee\s*derde|two[\s-]thirds|driekwart|three[\s-]quarters|een\s+derde|a\s+third"
+    r"|een\s+kwart|a\s+quarter|every\s+(?:single\s+)?\w+\s+who|each\s+\w+\s+who|everyone\s+who"
+    r"|all\s+(?:of\s+)?(?:the\s+|our\s+)?\w+\s+who|iedereen\s+die|alle\s+\w+\s+die|elke?\s+\w+\s+die"
+    r"|zonder\s+uitzondering|without\s+exception)$")
+
+
+def _ratio(match: re.Match[str]) -> bool:
+    return _COUNT_BEFORE.search(match.string, max(0, match.start() - 16), match.start()) is not None
+
+
+def _part_or_all(match: re.Match[str]) -> bool:
+    return _PART_OR_ALL_WHOLE.search(match.string, max(0, match.start() - 40), match.end()) is not None
+
+
+def shares_in_words(index: TextIndex) -> set[int]:
+    """The ids of the owners whose (lower-case) texts state a rate in words: "nine out of ten", "every trainee who"."""
+    return index.owners_with(_RATIO, _ratio) | index.owners_with(_PART_OR_ALL, _part_or_all)
+
+
+COUNT = _COUNT  # a count in digits or words, for the rules' own patterns
+NOT_PEOPLE = _NOT_PEOPLE
+
+
+def count_value(written: str) -> float:
+    """The value of a count as matched by ``COUNT``: digits or a number word ("vier", "six")."""
+    return _count(written)
 
 
 def _count(written: str) -> float:
@@ -230,7 +275,61 @@ def fractions(text: str) -> list[Fraction]:
         if whole_value <= 0 or part_value > whole_value:
             continue
         found.append(Fraction(part_value, whole_value, shown[match.start():match.end()].strip(), match.start()))
+    return found + _split_fractions(low, shown)
+
+
+# A total and a count that stand apart: "for 26 households; 14 of them had", "alle 24
+# mantelzorgers; 14 van hen", "Van de 21 deelnemers zijn er in 2024 vier doorgestroomd",
+# "Of the 26 households, 14 saw".
+_OF_THEM = re.compile(rf"(?<![\w.,/-])({_COUNT})\s+(?:of\s+them|of\s+whom|van\s+hen|van\s+wie|daarvan|hiervan)\b")
+_TOTAL_BEFORE = re.compile(rf"(?<![\w.,/%-])({_NUMBER})\s+(?!{_NOT_PEOPLE.pattern})[^\W\d]+")
+_OF_THE_TOTAL = re.compile(rf"(?:^|[.;:!?]\s+)(?:van|of)\s+(?:de|the|alle|all|onze|our)\s+({_NUMBER})\s+"
+                           rf"(?!{_NOT_PEOPLE.pattern})[^\W\d]+")
+_COUNT_AFTER = re.compile(rf"(?<![\w.,/-])({_NUMBER}|{'|'.join(word for word in _WORDS if word not in ('een', 'one'))})"
+                          rf"(?![\w/%]|[.,]\d|\s*(?:%|procent|percent))")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _is_year(written: str) -> bool:
+    return len(written) == 4 and written.isdigit() and 1950 <= int(written) <= 2099
+
+
+def _split_fractions(low: str, shown: str) -> list[Fraction]:
+    found: list[Fraction] = []
+    if " of them" in low or " of whom" in low or " van hen" in low or " van wie" in low or "daarvan" in low \
+            or "hiervan" in low:
+        for match in _OF_THEM.finditer(low):
+            window = low[max(0, match.start() - 160):match.start()]
+            totals = [total for total in _TOTAL_BEFORE.finditer(window) if not _is_year(total.group(1))]
+            if not totals:
+                continue
+            part, whole = _count(match.group(1)), number(totals[-1].group(1))
+            if whole > 0 and part <= whole:
+                total_start = max(0, match.start() - 160) + totals[-1].start()
+                found.append(Fraction(part, whole, _quote(shown, total_start, totals[-1].end() - totals[-1].start(),
+                                                          match.start(), match.end()), match.start(), True))
+    if "van de " in low or "of the " in low or "van alle " in low or "of all " in low or " onze " in low \
+            or " our " in low:
+        for match in _OF_THE_TOTAL.finditer(low):
+            end = _SENTENCE_END.search(low, match.end())
+            rest = low[match.end():end.start() if end else len(low)]
+            part_match = next((count for count in _COUNT_AFTER.finditer(rest) if not _is_year(count.group(1))), None)
+            if part_match is None:
+                continue
+            part, whole = _count(part_match.group(1)), number(match.group(1))
+            if whole > 0 and part <= whole:
+                start = low.rfind(" ", 0, low.rfind(" ", 0, match.start(1) - 1)) + 1  # "van de 21", "of the 31"
+                found.append(Fraction(part, whole, _quote(shown, start, match.end() - start,
+                                                          match.end() + part_match.start(),
+                                                          match.end() + part_match.end()), start, True))
     return found
+
+
+def _quote(text: str, total_start: int, total_length: int, part_start: int, part_end: int) -> str:
+    """The words that give a split fraction, shortened in the middle when far apart."""
+    if part_end - total_start <= 80:
+        return " ".join(text[total_start:part_end].split())
+    return " ".join(text[total_start:total_start + total_length].split()) + " … " + text[part_start:part_end]
 
 
 _PERCENTAGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:%|(?:procent|percent|per\s+cent)\b)")
