@@ -1,9 +1,9 @@
 """The claim-rule corpus of bench/claims: sound annotations, the size issue 10 asks, and the tuned parts judged right.
 
 The held-out part is only checked for soundness here: its results are measured by the benchmark,
-never asserted, so that no test tunes the rules on it. The earlier held-out parts (held-out-1,
-held-out-2 and held-out-3) were each measured once untuned and have been used for tuning since,
-so they are asserted like the tuning part.
+never asserted, so that no test tunes the rules on it. The earlier held-out parts (held-out-1 to
+held-out-4) were each measured once untuned and have been used for tuning since, so they are
+asserted like the tuning part.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def test_the_pattern_codes_are_rules() -> None:
         assert codes <= set(REGISTRY)
 
 
-TUNED = ("tuning", "held-out-1", "held-out-2", "held-out-3")
+TUNED = ("tuning", "held-out-1", "held-out-2", "held-out-3", "held-out-4")
 
 
 @pytest.mark.parametrize("name", TUNED)
@@ -103,8 +103,18 @@ def test_the_rules_find_every_planted_problem_of_a_tuned_part_where_it_lives(nam
     assert missed == []
 
 
+#: Honest statements of the fourth part that leave the risks of some outcomes unassessed: IC112
+#: rightly warns on each such outcome (Impact Frontiers asks for the risk of every outcome), so
+#: there those warnings are the statement's gaps, not the rules' noise. bench/RESULTS.md lists them.
+RISKS_LEFT_OUT = {("held-out-4", "b-koffiebar-nijmegen.yaml"), ("held-out-4", "b-naaiatelier-schiedam.yaml"),
+                  ("held-out-4", "c-boekbinderij-leiden.yaml")}
+
+
 @pytest.mark.parametrize(("name", "file"), [(name, file) for name in TUNED for file in PARTS[name].honest])
 def test_an_honest_statement_of_a_tuned_part_gets_no_error_and_at_most_one_warning(name: str, file: str) -> None:
     findings = impactclaim.validate(CORPUS / name / file, use_config=False)
     assert [f for f in findings if f.severity is Severity.ERROR] == []
+    if (name, file) in RISKS_LEFT_OUT:
+        assert {f.code for f in findings} >= {"IC112"}, "the statement has outcomes without risks"
+        findings = [f for f in findings if f.code != "IC112"]
     assert len(findings) <= 1, [f"{f.code} {f.pointer}" for f in findings]

@@ -41,7 +41,12 @@ _show = show_number
 _WHOLE = phrases(
     r"100 ?%", r"honderd procent", r"volledig", r"helemaal", r"geheel", r"compleet", r"totaal",
     r"fossielvrij\w*", r"fossiel-?vrij\w*", r"afvalvrij\w*", r"zero[- ]waste", r"emissievrij\w*", r"plasticvrij\w*",
-    r"klimaatneutraal\w*", r"circulair(?:e)? (?:bedrijf|onderneming|organisatie)", r"(?:geen|nul) (?:afval|uitstoot)",
+    # "klimaatneutraal" and its inflection "klimaatneutrale"; "CO2-neutrale drukkerij"
+    r"klimaatneutra(?:al|le)\w*", r"(?:co2|co₂)-?neutra(?:al|le)\w*", r"energieneutra(?:al|le)\w*",
+    r"circulair(?:e)? (?:bedrijf|onderneming|organisatie)", r"(?:geen|nul) (?:afval|uitstoot|verspilling)",
+    r"(?:gif|pesticide|pesticiden|bestrijdingsmiddelen|kunstmest)vrij\w*", r"(?:pesticide|chemical|toxin)s?[- ]free",
+    r"(?:we|wij) gooien (?:geen|niets) (?:\w+ )?weg", r"al (?:ons|onze) (?:\w+ )?(?:voedsel|eten|afval|hout|textiel)",
+    r"nothing (?:goes to waste|is wasted|is thrown away)", r"(?:we|we're) (?:throw|waste) nothing",
     r"fully", r"entirely", r"completely", r"wholly", r"fossil[- ]free", r"zero[- ]emissions?", r"emission[- ]free",
     r"plastic[- ]free", r"waste[- ]free", r"no waste", r"all of our", r"our (?:whole|entire)",
     r"everything (?:we|you) (?:sell|make|do|offer|produce|buy)", r"alles wat (?:wij|we|u|je) (?:verkopen|maken|doen"
@@ -222,8 +227,10 @@ def _clause_at(text: str, position: int) -> str:
 # Wording that goes beyond the legal minimum, or says plainly that it is the law.
 _BEYOND = phrases(
     r"boven", r"bovenop", r"hoger dan", r"meer dan", r"ruim(?:er)?",
-    # "extra vakantiedagen" goes beyond the law; "als extra service" presents the law as a bonus
-    r"extra(?!\s+(?:service|services|dienst|diensten|dienstverlening|voordeel|perk|benefit|bonus))",
+    # "extra vakantiedagen", "30 dagen extra" go beyond the law; "als extra service", "extra
+    # zekerheid" present the law as a bonus
+    r"extra (?:\w+ ){0,2}(?:dagen|vakantiedagen|verlof\w*|jaar|jaren|maanden|weken|uren|euro|procent|days|leave"
+    r"|years?|months|weeks|hours)", r"(?:\d+|een|twee|drie|vier|vijf|tien) (?:\w+ )?extra",
     r"verlengd\w*", r"langer dan",
     r"(?:wettelijk )?verplicht\w*", r"zoals (?:de wet|wettelijk) \w+", r"volgens de wet", r"wettelijke plicht",
     r"net als (?:elk|ieder)\w*", r"above", r"higher than", r"more than", r"beyond", r"exceed\w*", r"extended",
@@ -342,24 +349,34 @@ _IMPROVEMENT = phrases(
     r"bespaard", r"bespaarden", r"vermeden", r"improved", r"improvement", r"increased", r"decreased", r"reduced",
     r"reduction", r"rose", r"fell", r"dropped", r"halved", r"doubled", r"cut", r"cuts", r"cutting",
     r"(?:less|fewer|lower|higher|more)(?! than)", r"saved", r"avoided",
+    r"(?:went|gone|come|came|going) (?:\w+ )?(?:down|up)", r"omlaag", r"omhoog", r"gezakt", r"zakte",
+    r"flourish\w*", r"thrived?", r"thriving", r"bloeit", r"opgebloeid", r"floreert", r"grew", r"grown",
+    r"gegroeid", r"groeide",
 )
 # Wording that gives the starting point in the claim itself: "van 46% naar 31%", "since 2022".
 _FROM_TO = phrases(r"van (?:\S+ ){1,4}naar", r"from (?:\S+ ){1,4}to", r"ten opzichte van", r"t\.o\.v\.",
-                   r"vergeleken met", r"compared (?:to|with)", r"than (?:in|last)", r"dan (?:in|vorig)", r"sinds",
-                   r"since", r"tegen(?:over)?", r"against", r"versus", r"vs\.?")
+                   r"vergeleken met", r"compared (?:to|with)", r"than (?:in|last)", r"dan (?:in|vorig)",
+                   # "sinds 2022", "since last year"; "sinds onze nieuwe sorteerlijn draait" gives no starting point
+                   r"(?:sinds|since) (?:(?:begin|eind|januari|the start of|the end of) )?(?:(?:19|20)\d\d|vorig jaar"
+                   r"|last year|(?:de|the) (?:nulmeting|baseline|intake|start))",
+                   r"tegen(?:over)?", r"against", r"versus", r"vs\.?")
 
 
 class ImprovementWithoutBaseline(Rule):
     """A claim reports an improvement, but nothing in the claim or its basis says from what.
 
     Fires when a claim's text reports a change ("gedaald", "30% minder", "verbeterd",
-    "halved", "reduced", "fewer") and none of these gives its starting point:
+    "halved", "reduced", "fewer", "went down", "has flourished") and none of these gives its
+    starting point:
 
     - a basis metric with a ``baseline`` value;
-    - a basis outcome with ``who.baseline`` or ``contribution.counterfactual``;
+    - a basis outcome whose ``who.baseline`` or ``contribution.counterfactual`` gives a figure
+      (in words only, "without us they would stay at home", "textile mostly ended up in the
+      residual waste", they describe the situation or who gets the credit, not the starting
+      point of this change);
     - a ``comparison`` on the claim (schema 1.1);
     - the claim text itself ("van 46% naar 31%", "from 12 to 7", "ten opzichte van 2023",
-      "compared with last year").
+      "compared with last year", "sinds 2022"; not "since our new line started").
 
     A comparison with others ("minder dan gemiddeld") is left to IC130. The finding stands at
     the claim text, where the problem is, unlike IC108, which looks at outcomes.
@@ -416,7 +433,9 @@ class ImprovementWithoutBaseline(Rule):
             if any(metric.baseline is not None and metric.baseline.value is not None
                    for metric in statement.basis_metrics(claim)):
                 continue
-            if any(outcome.who.baseline or outcome.contribution.counterfactual
+            # A baseline or counterfactual in words ("without us they would stay at home") describes
+            # the situation or who gets the credit, not where this change started; a figure does.
+            if any(outcome.who.baseline.has_digits or outcome.contribution.counterfactual.has_digits
                    for outcome in statement.basis_outcomes(claim)):
                 continue
             for where, text in located_texts(claim.text):
@@ -437,7 +456,7 @@ _COMPLETERS = phrases(
     r"gediplomeerd\w*", r"afrondden", r"afrondde", r"voltooiden", r"afmaakten", r"slaagden",
     r"rondden (?:\w+ ){0,4}af", r"maakten (?:\w+ ){0,4}af", r"die bleven", r"completed", r"completers?",
     r"finished", r"graduates?", r"graduated", r"who stayed", r"who finished", r"who completed",
-    r"stayed the course", r"eindigden",
+    r"stayed the course", r"eindigden", r"volmaakten", r"volgemaakt", r"nog in dienst", r"still employed",
 )
 _STARTERS = phrases(
     r"gestart\w*", r"starters?", r"begonnen", r"instroom", r"ingestroomd\w*", r"aangemeld\w*", r"ingeschreven\w*",
@@ -595,6 +614,7 @@ class CherryPickedSubgroup(Rule):
 # A past year that is a reference point, not this period's figure.
 _REFERENCE_YEAR = phrases(
     r"sinds", r"vanaf", r"sedert", r"opgericht", r"ten opzichte van", r"t\.o\.v\.", r"vergeleken met", r"tegen",
+    r"tegenover", r"against",
     r"dan in", r"in vergelijking met", r"nulmeting", r"startmeting", r"basisjaar", r"uitgangssituatie",
     r"van (?:\S+ ){0,3}in", r"since", r"from (?:\w+ )?(?:19|20)\d\d", r"founded", r"established",
     r"compared (?:to|with)",
@@ -607,13 +627,18 @@ _REFERENCE_YEAR = phrases(
     r"ingestroomd", r"instroom", r"afgerond", r"afrondden", r"completed", r"finished", r"graduated", r"joined",
     r"placed", r"geplaatst", r"aangenomen", r"in dienst", r"uitgestroomd\w*", r"(?:uit)?stroomden", r"vertrokken",
     r"verlieten", r"left", r"leaving", r"follow-?up", r"nameting", r"doorstroom\w*", r"doorgestroomd",
-    r"overstap\w*", r"overgestapt", r"moved (?:on|into|to)", r"progressed",
+    r"overstap\w*", r"overgestapt", r"moved (?:on|into|to)", r"progressed", r"intakes?",
+    # a range that runs into the period: "tussen juli 2024 en juni 2025"
+    r"(?:tussen|between) (?:\w+ )?(?:19|20)\d\d (?:en|and)",
     # a year that dates a thing, not the figure: "made before 2020", "gebouwd in 1965"
     r"(?:before|vóór|after|made|gemaakt|built|gebouwd|bought|gekocht|produced|geproduceerd) (?:in )?(?:19|20)\d\d",
 )
 _FIGURE = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 _DATA_YEAR = phrases(r"(?:in|over|uit|van|voor|from|for|of|during|tijdens) (?:(?:het )?(?:kalenderjaar|boekjaar|jaar"
-                     r"|calendar year|financial year|the year) )?(?:19|20)\d\d")
+                     r"|calendar year|financial year|the year) )?(?:19|20)\d\d",
+                     # "september tot en met december 2023": a month dates the data
+                     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+                     r"|january|february|march|june|july|august|october) (?:19|20)\d\d")
 
 
 class YearOutsidePeriod(Rule):
@@ -698,13 +723,15 @@ class YearOutsidePeriod(Rule):
     @staticmethod
     def _metric(metric: Metric, first_year: int) -> Iterator[Issue]:
         """A metric named for an earlier year, or whose method says its data are of an earlier year."""
+        baseline_year = metric.baseline.year if metric.baseline is not None else None
         for text, what in ((metric.name, "is named for"), (metric.method, "is measured, by its method, in"),
                            (metric.data_source, "comes, by its data source, from")):
             if not has_year_before(text, first_year):
                 continue
             for where, value in located_texts(text):
                 for sentence in sentences(value):
-                    earlier = [year for year, _ in years(sentence) if year < first_year]
+                    # the year of the metric's own baseline is the comparison it declares
+                    earlier = [year for year, _ in years(sentence) if year < first_year and year != baseline_year]
                     if not earlier or _REFERENCE_YEAR.search(sentence):
                         continue
                     if text is not metric.name and not _DATA_YEAR.search(sentence):
@@ -743,11 +770,11 @@ _COMPARATIVE = phrases(
     rf"dan (?:\w+ ){{0,5}}(?:{_OTHERS_NL})",
     # a figure of a typical other: "een derde van het water van een conventionele fabriek"
     r"(?:van|dan|als) (?:een |de |het )?(?:conventionele?|gangbare?|doorsnee|gemiddelde?|reguliere?|traditionele?"
-    r"|gewone?|normale?) \w+",
+    r"|gewone?|normale?) (?!\d)\w+",
     r"(?:een|de|het) (?:doorsnee|conventionele?|gangbare?|typische?) \w+",
     r"(?:a|an|the) (?:conventional|typical|ordinary|standard) \w+",
     r"(?:of|than|as) (?:a |an |the )?(?:conventional|typical|average|regular|standard|traditional|ordinary|normal)"
-    r" \w+",
+    r" (?!\d)\w+",
     r"(?:bovengemiddeld|ondergemiddeld|bovengemiddelde|ondergemiddelde)", r"beter dan", r"slechter dan",
     r"(?:onder|boven|beneden) (?:het |de )?(?:\w+ )?(?:gemiddelde|norm|branchegemiddelde|landelijk gemiddelde)",
     r"(?:below|above|under) (?:the )?(?:\w+ )?(?:average|norm|benchmark)",
@@ -765,6 +792,8 @@ _COMPARATIVE = phrases(
     r"(?:vraagt|vragen|kost|kosten|betaalt|betalen|gebruikt|gebruiken|uitstoot|uitstoten|rekent|rekenen)",
     r"compared (?:to|with) (?:other|the average|the sector|the industry|conventional|traditional|regular|similar)",
 )
+_ABOUT_OTHERS = phrases(rf"(?:{_OTHERS_NL}|{_OTHERS_EN})", r"vergelijk\w*", r"compar\w*", r"referen\w*", r"doorsnee",
+                        r"benchmark\w*", r"landelijk\w*", r"branche\w*")
 _SOURCE_WORDS = phrases(
     r"bron", r"volgens", r"cbs", r"rapport", r"onderzoek", r"monitor", r"benchmark", r"statline", r"source",
     r"according to", r"report", r"study", r"survey", r"data", r"statistics", r"eurostat", r"rivm", r"tno",
@@ -862,8 +891,12 @@ class ComparisonWithoutBasis(Rule):
             lacks = [name for name, given in (("what", bool(comparison.what)), ("source", bool(comparison.source)),
                                               ("year", comparison.year is not None)) if not given]
             return f"comparison.{' and comparison.'.join(lacks)}" if lacks else None
+        # The basis for what is compared with: the claim's words, or a basis metric about the
+        # other ("average office lunch", "landelijk gemiddelde"); the own figure's source is no
+        # source for the figure it is compared with.
         evidence = " ".join([text, *(joined(metric.data_source, metric.method)
-                                     for metric in statement.basis_metrics(claim))])
+                                     for metric in statement.basis_metrics(claim)
+                                     if _ABOUT_OTHERS.search(joined(metric.name, metric.method)))])
         has_source, has_year = bool(_SOURCE_WORDS.search(evidence)), bool(years(evidence))
         if has_source and has_year:
             return None

@@ -77,6 +77,10 @@ NOT_GENERIC: tuple[str, ...] = (
     "Green Key", "Dutch Green Building Council", "Green Building Council", "Ecolabel", "EU Ecolabel",
     "Milieukeur", "Groen Label Kas", "Green Label Greenhouse", "MVO Nederland",
     "Sustainable Finance Disclosure Regulation", "Green Claims", "Green Claims Code",
+    # green infrastructure: a roof or wall with plants on it is a thing, not a claim about it
+    "green roof", "green roofs", "green wall", "green walls", "green space", "green spaces", "green facade",
+    "green facades", "groen dak", "groene daken", "groene dak", "groene gevel", "groene gevels", "groene muur",
+    "groene ruimte", "groene ruimtes", "groenvoorziening", "groenvoorzieningen",
 )
 #: Dutch labour-market terms in which "duurzaam" means lasting, not green: not generic in a
 #: claim that is not about the environment ("duurzame uitstroom naar werk").

@@ -44,6 +44,23 @@ INDEPENDENT_WORDING = phrases(
 )
 
 
+# How the statement says that someone owns or controls the enterprise.
+_OWNS = phrases(r"aandelen", r"aandeelhouder\w*", r"eigenaar\w*", r"bezit\w*", r"benoemt", r"benoemen", r"shares?",
+                r"shareholders?", r"owns?", r"owners?", r"appoints?", r"controls?")
+
+
+def _owner(statement: Statement, name: str | None) -> str | None:
+    """Whether ``name`` owns the enterprise by the statement's own account of its mission lock."""
+    social = statement.social_enterprise
+    if not name or social is None or len(name.strip()) < 4:
+        return None
+    said = joined(social.mission_lock_description, social.stakeholder_governance)
+    folded = " ".join(name.casefold().split())
+    if folded in " ".join(said.casefold().split()) and _OWNS.search(said):
+        return "its owner, by the mission lock the statement describes"
+    return None
+
+
 class SelfAssessmentAsIndependent(Rule):
     """The enterprise checked itself, but the statement presents the check as independent.
 
@@ -51,8 +68,9 @@ class SelfAssessmentAsIndependent(Rule):
 
     - a claim's ``verification`` has status ``third-party`` or ``second-party`` while ``by`` is
       the enterprise itself: its registered or trade name, or words such as "eigen", "intern",
-      "bestuur", "directie", "eigenaar", "own", "internal", "board", "owner" (an error: the
-      statement itself says who checked);
+      "bestuur", "directie", "eigenaar", "own", "internal", "board", "owner", or the owner that
+      the statement's own ``social_enterprise.mission_lock_description`` names ("Stichting
+      Ginkel Grond holds all shares") (an error: the statement itself says who checked);
     - a source marked independent (``relation: independent``, or 1.0 ``independent: true``)
       whose ``publisher`` is the enterprise itself in the same sense (an error);
     - a claim's text or a source's title speaks of independent research ("onafhankelijk
@@ -120,7 +138,7 @@ class SelfAssessmentAsIndependent(Rule):
         for claim in statement.claims:
             verification = claim.verification
             if verification is not None and verification.status in ("third-party", "second-party"):
-                who = is_self(verification.by, own)
+                who = is_self(verification.by, own) or _owner(statement, verification.by)
                 if who:
                     yield Issue((*verification.path, "by"),
                                 f"claim '{claim.id}' is marked {verification.status} verified, but the verifier "
@@ -193,6 +211,11 @@ _OTHERS = phrases(
     # other support the same people get at the same time
     r"(?:ook |tevens |daarnaast )?(?:ambulant )?(?:begeleid|ondersteund) door", r"(?:also )?supported by",
     r"(?:also )?guided by", r"ggz", r"wmo-?consulent\w*", r"mental health (?:services|team|care)",
+    r"kredietbank\w*", r"budgetcoach\w*", r"schuldhulp\w*", r"lopende? (?:\w+ )?trajecten?",
+    # a funder or school that pays for or gives part of the work: "de gemeente betaalt onze jobcoach"
+    r"betaalt (?:onze|de|het|een) \w+", r"betalen (?:onze|de|het|een) \w+", r"pays (?:for )?(?:our|the|a) \w+",
+    r"verzorgt (?:de|het|een) (?:\w+ )?(?:opleiding|training|begeleiding|diploma)",
+    r"provides? (?:the|a) (?:\w+ )?(?:training|coaching|course|diploma)",
 )
 # Short or temporary contracts: the change need not last.
 _SHORT = phrases(
@@ -324,7 +347,7 @@ _SURVEY = re.compile(
     r"enqu[eê]te|vragenlijst|respondent|ingevuld|invulden|\bvulden|geantwoord|antwoordden|reageerden"
     r"|interview|gesprekken|ondervraagd|\bpanel\b|survey|questionnaire|responded|\bresponses?\b|answered"
     r"|filled in|completed the")  # searched in lower case
-_N_EQUALS = phrases(r"n ?= ?(\d+)")
+_N_EQUALS = phrases(r"n ?= ?(\d{1,3}(?:[.,]\d{3})+|\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,15 +362,15 @@ def _text_sample(text: str) -> _Sample | None:
     "n=12", "gesprekken met 4 ouders", or "7 van de 212 deelnemers vulden de enquête in".
     """
     for match in _N_EQUALS.finditer(text):
-        size = int(match.group(1))
+        size = int(re.sub(r"[.,]", "", match.group(1)))
         if size < MIN_SAMPLE:
             return _Sample(size, f"\"{match.group()}\"")
     if not _SURVEY.search(text.lower()):
         return None
-    for asked in _ASKED.finditer(text.lower()):
-        size = int(count_value(asked.group(1)))
+    for count, start, end in _respondents(text.lower()):
+        size = int(count_value(count))
         if size < MIN_SAMPLE:
-            return _Sample(size, f"\"{' '.join(text[asked.start():asked.end()].split())}\"")
+            return _Sample(size, f"\"{' '.join(text[start:end].split())}\"")
     for fraction in fractions(text):
         # "7 van de 212 vulden de enquête in": 7 answered. "22 van de 41 deelnemers die de
         # vragenlijst invulden, scoorden hoger": the 41 answered, and 22 is their result.
@@ -366,14 +389,35 @@ _SAMPLE_STEMS = ("=", "enqu", "vragenlijst", "respond", "ingevuld", "invulden", 
                  "completed the")
 
 
+_SAMPLE_STEM = re.compile("|".join(re.escape(stem) for stem in _SAMPLE_STEMS))  # one search, not seventeen
+
+
 def _may_give_a_sample(lowered: str) -> bool:
-    return any(stem in lowered for stem in _SAMPLE_STEMS)
+    return _SAMPLE_STEM.search(lowered) is not None
 # Whom a survey or talks asked: "evaluatiegesprekken met 4 ouders", "interviews with six
 # participants", "een enquête onder 12 cliënten", "we spoke to 5 families".
 _ASKED = re.compile(
     rf"(?:gesprek\w*|interview\w*|enqu[eê]te\w*|vragenlijst\w*|survey\w*|questionnaire\w*|spraken|spoke|asked"
     rf"|vroegen|ondervroegen|peiling\w*)\s+(?:[^\W\d]+\s+){{0,2}}?(?:met|with|among|onder|aan|to|of)\s+(?:de\s+|the\s+)?"
     rf"({COUNT})\s+(?!{NOT_PEOPLE.pattern})[^\W\d]+")
+# Who answered, counted before the survey: "alle 6 ouders die de vragenlijst terugstuurden",
+# "the 9 parents who returned the form". The verb is searched first (the search skips to its
+# letters) and the count only before it: a pattern that begins with a count is tried at every
+# character.
+_ANSWERED_VERB = re.compile(r"\b(?:terugstuurden|instuurden|retourneerden|invulden|beantwoordden|reageerden"
+                            r"|returned|filled|completed|answered|responded)\b")
+_ANSWERED_BEFORE = re.compile(
+    rf"(?<![\w.,])({COUNT})\s+(?!{NOT_PEOPLE.pattern})[^\W\d]+\s+(?:die|who|that)\s+(?:[^\W\d]+\s+){{0,4}}$")
+
+
+def _respondents(low: str) -> Iterator[tuple[str, int, int]]:
+    """Each count of respondents in lower-case ``low``: the count as written, and where its words start and end."""
+    for asked in _ASKED.finditer(low):
+        yield asked.group(1), asked.start(), asked.end()
+    for verb in _ANSWERED_VERB.finditer(low):
+        before = _ANSWERED_BEFORE.search(low, max(0, verb.start() - 100), verb.start())
+        if before is not None:
+            yield before.group(1), before.start(), verb.end()
 _RELATIVE = re.compile(r"\W*(?:\w+\W+)?(?:die|dat|wie|who|that|which)\b", re.IGNORECASE)
 
 
@@ -387,14 +431,15 @@ class TinySample(Rule):
     - a survey described as "7 van de 212 deelnemers vulden de vragenlijst in" or "14 of 180
       participants answered" (a count out of a total next to survey wording) in the same places.
 
-    An outcome whose sample is its whole group (``who.size``) is not read: asking all of a small
-    group is a count of everyone, not a sample. The finding stands at each claim that
-    rests on such an outcome or metric, draws a result
-    from it (a percentage, a number, "most", "nearly all", "eight in ten", or an effect stated
-    as fact; not a claim that only says it contributes to a goal without a figure) and does
-    not mention the sample itself (a claim that says "of the 14 participants who
-    answered" is honest about it); an outcome with a small sample that no claim rests on gets the finding at
-    the source or metric when its own texts do not give the number.
+    Environmental claims are not read: they rest on measurements of things (roofs, meters), not
+    on respondents. An outcome whose sample is its whole group (``who.size``) is not read:
+    asking all of a small group is a count of everyone, not a sample. The finding stands at
+    each claim that rests on such an outcome or metric, draws a result from it (a percentage, a
+    number, "most", "nearly all", "eight in ten", or an effect stated as fact; not a claim that
+    only says it contributes to a goal without a figure) and does not mention the sample itself
+    (a claim that says "of the 14 participants who answered" is honest about it); an outcome
+    with a small sample that no claim rests on gets the finding at the source or metric when
+    its own texts do not give the number.
 
     Why: the Nesta Standards of Evidence ask, from level 2 on, data that show a change in a
     sample large enough to mean something; the ACM Leidraad Duurzaamheidsclaims (2023), rule 2,
@@ -494,7 +539,9 @@ class TinySample(Rule):
         used: set[int] = set()
         for claim in statement.claims:
             parts: list[Outcome | Metric] = [*statement.basis_outcomes(claim), *statement.basis_metrics(claim)]
-            if not _generalises(claim.text):
+            # An environmental claim rests on measurements of things ("24 of our roofs"), not on
+            # respondents: a sample of roofs or meters is no survey to generalise from.
+            if claim.domain == "environmental" or not _generalises(claim.text):
                 used.update(id(part) for part in parts)  # the claim names the outcome but draws no result from it
                 continue
             for part in parts:

@@ -101,6 +101,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "REACH compliance",
         "Regulation (EC) No 1907/2006 (REACH)",
         (r"REACH-?(?:conform|proof|compliant|gecertificeerd|certified)", r"(?<=aan\s)REACH",
+         r"(?:chemicali[eë]nverordening|chemicali[eë]nwetgeving|chemicals regulation|verordening|regulation) REACH",
          r"REACH[- ](?:regulation|verordening|wetgeving|regels|rules)",
          r"(?:complies|comply|compliant) with REACH"),
     ),
@@ -135,6 +136,20 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "asbestos-free materials",
         "Asbestverwijderingsbesluit 2005 and Productenbesluit asbest; Regulation (EC) No 1907/2006, Annex XVII",
         (r"asbestvrij\w*", r"asbestos[- ]free"),
+    ),
+    LegalRequirement(
+        "an asbestos inventory before demolition or renovation",
+        "Besluit bouwwerken leefomgeving (Omgevingswet), rules on asbestos inventory before demolition; "
+        "formerly Asbestverwijderingsbesluit 2005, art. 4",
+        (r"asbestinventarisatie\w*", r"op asbest (?:laten )?(?:inventariseren|onderzoeken|controleren)",
+         r"asbestos (?:inventory|inventories|survey|surveys)"),
+    ),
+    LegalRequirement(
+        "a certificate of conduct (VOG) and registration for everyone working in childcare",
+        "Wet kinderopvang, art. 1.48d (Personenregister kinderopvang) and art. 1.50 (verklaring omtrent het gedrag)",
+        (r"personenregister kinderopvang", r"childcare (?:register|registry)",
+         r"(?:pedagogisch(?:e)? medewerkers?|gastouders?|leidsters?|childcare (?:staff|workers?)) (?:\w+ ){0,12}"
+         r"(?:verklaring omtrent het gedrag|vog|certificate of conduct)"),
     ),
     LegalRequirement(
         "collecting and recycling e-waste",

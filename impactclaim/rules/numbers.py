@@ -275,6 +275,11 @@ class RangeConsistency(Rule):
                     if value is not None and math.isfinite(value):
                         where = "" if name == "value" else f" {name}"
                         found.append((float(value), f"'{metric.id}'{where}"))
+            # A share its method gives backs the claim too: "142 of the 180 families returned
+            # both questionnaires (79%)", "van de 16 die afrondden, is dat 44%".
+            if speaks_of_percentages(metric.method):
+                found += [(value, f"'{metric.id}' method") for _, text in metric.method.located()
+                          for value, _ in percentages(text)]
             total = statement.total_of(metric)
             if total is None or metric.is_percentage or not metric.same_unit(total):
                 continue
@@ -473,7 +478,11 @@ _PERSON_WORDS = phrases(
     r"mensen", r"personen", r"deelnemers", r"cli[eë]nten", r"bewoners", r"buurtbewoners", r"kinderen", r"jongeren",
     r"ouderen", r"inwoners", r"individuen", r"unieke", r"people", r"persons", r"participants", r"clients",
     r"residents", r"individuals", r"unique", r"children", r"young people", r"neighbours", r"households",
-    r"huishoudens",
+    r"huishoudens", r"nieuwkomers", r"newcomers", r"statushouders", r"vluchtelingen", r"refugees", r"mantelzorgers",
+    r"carers", r"caregivers", r"leerlingen", r"learners", r"pupils", r"studenten", r"students", r"gezinnen",
+    r"families", r"klanten", r"customers", r"leden", r"members", r"gebruikers", r"users", r"bezoekers",
+    r"visitors", r"pashouders", r"cardholders", r"card holders", r"werkzoekenden", r"jobseekers", r"ouders",
+    r"parents", r"medewerkers", r"employees", r"vrijwilligers", r"volunteers", r"scholieren", r"trainees",
 )
 # Wording that a figure adds others up ("samen", "including" say too little to read as a sum).
 _SUMMED = phrases(r"opgeteld", r"optelling", r"bij elkaar", r"plus", r"sum of", r"som van", r"added", r"adding up",
@@ -619,6 +628,10 @@ class DoubleCounting(Rule):
                 if contacts and len(contacts) < len(group):
                     return (f"{_show(number)}, the sum {shown}, which adds contacts ('{contacts[0].id}') to "
                             "persons")
+                within = _within_by_wording(group)
+                if within is not None:
+                    return (f"{_show(number)}, the sum {shown}, while the method of '{within.id}' says its people "
+                            "are also in another of these groups")
                 totals = {id(statement.total_of(metric)): statement.total_of(metric) for metric in group}
                 total = next(iter(totals.values())) if len(totals) == 1 else None
                 if total is not None and total.value is not None and number > total.value:
@@ -680,6 +693,17 @@ class DoubleCounting(Rule):
                 return
 
 
+_WITHIN = phrases(r"alle (?:\w+ ){0,3}zijn (?:\w+ )?(?:ook )?", r"all (?:\w+ ){0,3}are (?:also )?",
+                  r"(?:alleen|uitsluitend) (?:met|voor|open voor)", r"only (?:with|for|open to)", r"open only to",
+                  r"zijn (?:allemaal )?ook", r"are (?:all )?also")
+
+
+def _within_by_wording(part_metrics: Sequence[Metric]) -> Metric | None:
+    """A metric of a sum whose method says its people are all in another group ("alle deelnemers zijn pashouders")."""
+    return next((metric for metric in part_metrics
+                 if may_match(_WITHIN, metric.method) and _WITHIN.search(joined(metric.method))), None)
+
+
 def _subgroup_by_method(part_metrics: Sequence[Metric]) -> tuple[Metric, Metric] | None:
     """Two metrics of a sum of which one's method says it is part of the other.
 
@@ -698,7 +722,13 @@ def _subgroup_by_method(part_metrics: Sequence[Metric]) -> tuple[Metric, Metric]
     return None
 
 
-# --- IC128 --------------------------------------------------------------------------------------
+# --- IC128 -----------------------------------------------------------------------------------
+
+# A metric named for a change: its percentage is the change, not a share of whom it counts.
+_CHANGE_NAMED = phrases(
+    r"daling", r"stijging", r"afname", r"toename", r"besparing", r"reductie", r"vermindering", r"groei",
+    r"verandering", r"decrease", r"increase", r"reduction", r"saving", r"savings", r"growth", r"change", r"drop",
+    r"rise", r"fall", r"decline")
 
 #: How far a percentage may lie from the fraction it is computed from: rounding to whole percents.
 _FRACTION_TOLERANCE = 1.0
@@ -754,8 +784,14 @@ class PercentageContradictsMethod(Rule):
             if not metric.is_percentage or metric.value is None or not (
                     metric.method.has_digits or metric.data_source.has_digits or metric.name.has_digits):
                 continue
+            if may_match(_CHANGE_NAMED, metric.name) and _CHANGE_NAMED.search(joined(metric.name)):
+                continue  # a fall or rise in percent ("daling gasverbruik") is no share of the people counted
             given = [fraction for source in (metric.method, metric.data_source, metric.name)
                      for _, text in located_texts(source) for fraction in fractions(text)]
+            worked_out = [value for source in (metric.method, metric.data_source) if speaks_of_percentages(source)
+                      for _, text in located_texts(source) for value, _ in percentages(text)]
+            if any(abs(value - metric.value) <= _FRACTION_TOLERANCE for value in worked_out):
+                continue  # the method works the value out itself ("(1.180 - 1.050) / 1.180 = 11%")
             if given and not any(abs(fraction.share - metric.value) <= _FRACTION_TOLERANCE for fraction in given):
                 fraction = given[0]
                 yield Issue((*metric.path, "value"),

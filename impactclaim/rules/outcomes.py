@@ -8,16 +8,19 @@ from typing import ClassVar
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
+    OwnName,
     claim_index,
     counts,
+    is_self,
     joined,
     may_match,
     metric_name_index,
     phrases,
     sentences,
     show_number,
+    years,
 )
-from impactclaim.statement.model import Claim, Metric, Outcome, Statement
+from impactclaim.statement.model import Claim, Metric, Outcome, Source, Statement
 
 
 def _label(outcome: Outcome) -> str:
@@ -29,7 +32,9 @@ class OutcomeWithoutBaseline(Rule):
 
     Checks every outcome for ``who.baseline`` (how the stakeholders were doing before) or
     ``contribution.counterfactual`` (what would likely have happened without the enterprise);
-    one of the two is enough.
+    one of the two is enough. A negative outcome (``what.polarity: negative``) is a harm the
+    enterprise's own work may cause, which it reports to manage, not a change it claims, and is
+    not checked.
 
     Why: an outcome is a *change*, and a change needs a starting point. The Impact Management
     Project's "who" dimension asks how well off the stakeholders were before, and its
@@ -72,6 +77,8 @@ class OutcomeWithoutBaseline(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         for outcome in statement.outcomes:
+            if outcome.what.polarity == "negative":
+                continue
             if not outcome.who.baseline and not outcome.contribution.counterfactual:
                 yield Issue(
                     outcome.path,
@@ -199,7 +206,9 @@ class OutputAsOutcome(Rule):
                 change = _CHANGE_CLAIMED.search(sentence)
                 # The people a sentence is about come first ("40 mensen hielpen we ..."); a number
                 # further on is often the disclosure ("..., 5 of the 18 who started stopped").
-                figures = [value for value in counts(sentence) if not 1900 <= value <= 2100]
+                # Years are no figures of people; "1.900 mantelzorgers", written with a separator, is.
+                written_years = {year for year, _ in years(sentence)}
+                figures = [value for value in counts(sentence) if value not in written_years]
                 # ... and they are people: "60 training places now" credits no change to anyone.
                 people = _PEOPLE.search(sentence) is not None
                 metric = outputs.get(figures[0]) if change and figures and people else None
@@ -228,6 +237,7 @@ _CHANGE_COUNTED = phrases(
     r"gestopt", r"voortijdig\w*", r"early leavers?", r"earned", r"gehaald", r"achieved", r"reporting", r"met (?:een )?"
     r"(?:vast|betaald) contract", r"with (?:a )?(?:permanent|paid) (?:contract|job)",
     r"gehuisvest", r"housed", r"woning gevonden", r"found (?:a )?home", r"startkwalificatie",
+    r"zonder (?:bijstand\w*|uitkering\w*|\w*uitkering)", r"without (?:benefits|welfare|a benefit)",
     # people who now hold a qualification: "deelnemers met een lascertificaat"
     r"met (?:een |het )?\w*(?:certificaat|diploma|rijbewijs|vakdiploma|kwalificatie)",
     r"with (?:a |an |the )?\w*(?:certificate|diploma|qualification|licen[cs]e)",
@@ -241,7 +251,8 @@ _OUTPUT_NAMES = phrases(
     r"abonnementen", r"abonnees", r"inschrijvingen", r"subscriptions", r"subscribers", r"registrations",
     r"startten", r"startte", r"begon", r"handed(?: out| to)?", r"uitgereikt", r"verstrekt", r"gedoneerd", r"donated",
     r"provided",
-    r"doorverwezen\w*", r"geworven", r"recruited",
+    r"doorverwezen\w*", r"geworven", r"recruited", r"uitgegeven", r"meegegeven", r"accounts", r"aangemaakt",
+    r"downloads", r"gedownload", r"installaties", r"new users", r"nieuwe gebruikers",
     # what was made or done: production, not yet a change for anyone
     r"gebakken", r"gemaakt", r"geproduceerd", r"verkocht\w*", r"geleverd\w*", r"bezorgd\w*", r"gegeven",
     r"gehouden", r"georganiseerd", r"uitgevoerd", r"uitgedeeld", r"baked", r"made", r"produced", r"sold",
@@ -251,10 +262,11 @@ _OUTPUT_NAMES = phrases(
 _CHANGE_CLAIMED = phrases(
     r"uit de (?:bijstand|uitkering|schulden)", r"(?:aan|naar) (?:betaald )?werk (?:geholpen|gebracht)",
     r"(?:aan|naar) (?:een )?(?:betaalde )?baan (?:geholpen|gebracht)", r"aan het werk (?:geholpen|gebracht)",
-    r"werk gevonden", r"een baan gevonden", r"uitgestroomd\w*", r"schuldenvrij\w*", r"geholpen",
+    r"werk gevonden", r"een baan gevonden", r"uitgestroomd\w*", r"schuldenvrij\w*", r"geholpen(?! door)",
     r"off (?:benefits|welfare)", r"(?:into|back to) (?:paid )?(?:work|jobs?|employment)",
     r"found (?:paid )?(?:work|jobs?)",
-    r"out of (?:debt|poverty|welfare)", r"debt[- ]free", r"helped", r"lifted",
+    r"out of (?:debt|poverty|welfare)", r"debt[- ]free", r"helped(?! by)", r"lifted",
+    r"uit de (?:\w+ )?armoede", r"out of (?:\w+ )?poverty", r"ontlast", r"relieved",
     # a situation the claim credits to the enterprise: "dankzij onze groentetas hebben 410 gezinnen nu"
     r"dankzij", r"thanks to", r"nu", r"now", r"aan (?:het )?werk", r"aan een baan", r"naar (?:betaald )?werk",
     r"into (?:the |a |an )?(?:\w+ ){0,2}(?:sector|industry|labour market|job market|jobs?|work|employment|careers?)",
@@ -427,11 +439,30 @@ class RiskUnassessed(Rule):
             )
 
 
+_COMPARISON_STUDY = phrases(r"comparison group", r"control group", r"matched", r"vergelijkingsgroep\w*",
+                            r"controlegroep\w*", r"randomi[sz]ed", r"gerandomiseerd\w*")
+
+
+def _outside_comparison_study(source: Source, own: OwnName) -> bool:
+    """A comparison-group study made outside the enterprise: what Nesta level 3 asks for causality."""
+    compares = source.method in ("comparison-group", "randomised-trial") or (
+        source.title is not None and _COMPARISON_STUDY.search(source.title) is not None)
+    if not compares:
+        return False
+    if source.relation is not None:
+        return source.relation in ("commissioned", "independent")
+    return bool(source.publisher) and is_self(source.publisher, own) is None
+
+
 class SelfDeclaredEvidence(Rule):
     """An outcome claims evidence level 3 or higher without an independent source.
 
     Checks every outcome with ``evidence.level`` 3, 4 or 5 for at least one source under
     ``evidence.sources`` with ``relation: independent`` (schema 1.1) or ``independent: true`` (1.0).
+    For level 3 a comparison-group study by researchers outside the enterprise is enough: a
+    source with ``method: comparison-group`` or ``randomised-trial`` (or, in 1.0, a title that
+    names a comparison or control group) that the enterprise commissioned (``relation:
+    commissioned``) or that someone else published.
 
     Why: on the Nesta Standards of Evidence, level 3 means the enterprise can show causality,
     which needs a comparison or control group; level 4 asks for one or more independent
@@ -486,6 +517,7 @@ class SelfDeclaredEvidence(Rule):
     summary: ClassVar[str] = "An outcome claims evidence level 3 or higher without an independent source."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
+        own = OwnName.of(statement.organisation)
         for outcome in statement.outcomes:
             level = outcome.evidence.level
             if level is None or level < 3:
@@ -493,6 +525,8 @@ class SelfDeclaredEvidence(Rule):
             sources = outcome.evidence.sources
             if any(source.is_independent for source in sources):
                 continue
+            if level == 3 and any(_outside_comparison_study(source, own) for source in sources):
+                continue  # causality shown with a comparison group by researchers outside the enterprise
             how = "'independent: true'" if statement.schema_version == "1.0" else "'relation: independent'"
             found = ("it lists no sources" if not sources else "its only source is not independent"
                      if len(sources) == 1 else f"none of its {len(sources)} sources is independent")

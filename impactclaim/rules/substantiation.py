@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.rules.base import Issue, Rule
-from impactclaim.statement.model import Statement
+from impactclaim.statement.model import Claim, Statement
 
 
 class UnsubstantiatedClaim(Rule):
@@ -18,6 +18,10 @@ class UnsubstantiatedClaim(Rule):
     missing or empty. The finding stands at the ``basis`` key when there is one, otherwise at
     the claim. A basis that refers to ids that do not exist is reported by IC107
     (dangling-reference) instead, so the two rules never report the same defect twice.
+
+    A claim that states no figure and only that the enterprise holds a label, with the label's
+    ``scheme`` and a third-party ``verification`` by a named body, rests on that certification:
+    the certifier's audit is its basis, and it is not reported.
 
     Why: the ACM Leidraad Duurzaamheidsclaims (2023), rule 2, asks to substantiate
     sustainability claims with facts and keep them up to date; a trader must be able to prove a
@@ -56,7 +60,7 @@ class UnsubstantiatedClaim(Rule):
     def check(self, statement: Statement) -> Iterator[Issue]:
         for claim in statement.claims:
             basis = claim.basis
-            if basis is not None and basis.refs:
+            if (basis is not None and basis.refs) or _certified(claim):
                 continue
             hint = ("add basis.metrics and/or basis.outcomes with the ids of the metrics and outcomes in this "
                     "statement that prove the claim, or drop the claim")
@@ -66,6 +70,13 @@ class UnsubstantiatedClaim(Rule):
                             at_key=True)
             else:
                 yield Issue(claim.path, f"claim '{claim.id}' has no basis: it names no metric and no outcome", hint)
+
+
+def _certified(claim: Claim) -> bool:
+    """Whether the claim only states a label that a named third party verified under a named scheme."""
+    label, verification = claim.label, claim.verification
+    return (label is not None and bool(label.scheme) and verification is not None
+            and verification.status == "third-party" and bool(verification.by) and not claim.text.has_digits)
 
 
 # The text already tells the reader that the figure is an estimate: then it is honest as it is.
