@@ -18,7 +18,7 @@ from impactclaim import codes
 from impactclaim.catalogue import UnknownCodeError, catalogue, lookup
 from impactclaim.config import Config, config_for
 from impactclaim.findings import Finding, Severity, field_label, json_pointer
-from impactclaim.loader import Document, LoadLimits, SourceMap, load_path
+from impactclaim.loader import Document, LoadLimits, load_path, scalar_source
 from impactclaim.rules import CodeSelection, run_rules
 from impactclaim.schema import deprecated_findings, fast_validator_for, load_schema, supported_versions, validator_for
 from impactclaim.statement import Statement, read_statement
@@ -240,12 +240,30 @@ def schema_findings(document: Document) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for error in validator.iter_errors(data):
-        for finding in _describe(_most_relevant(error), document.path, smap, load_schema(version)):
+        for finding in _describe(_most_relevant(error), document, load_schema(version)):
             key = (finding.pointer, finding.message)
             if key not in seen:
                 seen.add(key)
                 findings.append(finding)
-    return findings or deprecated_findings(data, smap, document.path, version)
+    return _one_per_misspelling(findings) or deprecated_findings(data, smap, document.path, version)
+
+
+_MISSING = re.compile(r"is missing the required property '(.+)'$")
+_MEANT = re.compile(r"^did you mean '(.+)'\?$")
+
+
+def _one_per_misspelling(findings: list[Finding]) -> list[Finding]:
+    """A misspelled required key is one mistake: keep "unknown property, did you mean" and drop "missing".
+
+    'kvk_nummer:' makes both findings, and the first by line ("organisation is missing
+    kvk_number") points away from the typo; the other points at it and says what to write.
+    """
+    meant = {(finding.pointer.rsplit("/", 1)[0], match.group(1)) for finding in findings
+             for match in [_MEANT.match(finding.hint)] if match and finding.message.startswith("unknown property")}
+    if not meant:
+        return findings
+    return [finding for finding in findings
+            if not ((match := _MISSING.search(finding.message)) and (finding.pointer, match.group(1)) in meant)]
 
 
 def _most_relevant(error: Any) -> Any:
@@ -304,8 +322,9 @@ def _schema_hint(schema: Any) -> str:
     return ""
 
 
-def _describe(error: Any, path: str, smap: SourceMap, root_schema: dict[str, Any]) -> Iterator[Finding]:
-    """Turn one jsonschema error into findings with plain-language messages."""
+def _describe(error: Any, document: Document, root_schema: dict[str, Any]) -> Iterator[Finding]:
+    """Turn one jsonschema error into findings with plain-language messages and hints that fix the value."""
+    path, smap = document.path, document.source_map
     location = list(error.absolute_path)
     keyword = error.validator
     label = field_label(location)
@@ -346,14 +365,13 @@ def _describe(error: Any, path: str, smap: SourceMap, root_schema: dict[str, Any
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-        hint = ""
-        if "string" in names and isinstance(instance, (int, float, bool)):
-            hint = f'quote the value: "{_yaml_text(instance)}"'
-        elif instance is None:
-            hint = "the value is empty: fill it in or remove the key"
-        else:
-            hint = _description(root_schema, error)
-        yield make(location, f"{label} must be {wanted}, not {_kind_of(instance)}", hint)
+        written = scalar_source(document, location)
+        hint = _type_hint(names, instance, written, location, _metric_unit(document.data, location)) or \
+            _description(root_schema, error)
+        # The number as typed: "8.10" is what the author sees, the 8.1 it parsed to is not.
+        kind = f"the number {written}" if written and isinstance(instance, (int, float)) \
+            and not isinstance(instance, bool) and math.isfinite(instance) else _kind_of(instance)
+        yield make(location, f"{label} must be {wanted}, not {kind}", hint)
         return
     if keyword == "enum":
         allowed = [str(v) for v in error.validator_value]
@@ -367,9 +385,16 @@ def _describe(error: Any, path: str, smap: SourceMap, root_schema: dict[str, Any
         return
     if keyword == "format":
         fmt = error.validator_value
-        hint = 'write dates as "YYYY-MM-DD", for example "2025-12-31"' if fmt == "date" else _schema_hint(schema)
+        hint = _date_hint(instance) if fmt == "date" else _schema_hint(schema)
         yield make(location, f"{label}: {_shown(instance)} is not a valid {fmt}", hint)
         return
+    if keyword == "pattern" and "sdg_targets" in location and isinstance(instance, str):
+        goal = _SDG_GOAL.match(instance)
+        if goal and not 1 <= int(goal.group(1)) <= 17:
+            yield make(location, f"{label}: SDG goal {int(goal.group(1))} does not exist ({_shown(instance)})",
+                       "the 17 Sustainable Development Goals are numbered 1 to 17; write a target as "
+                       '"goal.target", for example "8.5" or "12.3"')
+            return
     if keyword == "pattern":
         yield make(location, f"{label}: {_shown(instance)} does not have the expected form",
                    _description(root_schema, error) or f"expected pattern {error.validator_value}")
@@ -381,6 +406,139 @@ def _describe(error: Any, path: str, smap: SourceMap, root_schema: dict[str, Any
         yield make(location, f"{label} lists the same item more than once", "remove the repeated item")
         return
     yield make(location, f"{label}: {error.message}", _description(root_schema, error))
+
+
+_SDG_GOAL = re.compile(r"\s*(\d+)\.")
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
+_PERCENT_TEXT = re.compile(r"([-+]?\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})+(?:(?!\1)[.,]\d+)?")
+_CURRENCY = re.compile(r"(?:€|eur|euro)\s*(\S+)|(\S+)\s*(?:€|eur|euro)", re.IGNORECASE)
+_NUMBER_TEXT = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_YES = frozenset({"ja", "j", "yes", "y", "waar", "wel", "on", "true"})
+_NO = frozenset({"nee", "n", "no", "onwaar", "niet", "geen", "off", "false"})
+_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+def _metric_unit(data: Any, location: list[str | int]) -> str | None:
+    """The unit of the metric that ``location`` lies in (its value, baseline or target), if any."""
+    if len(location) < 2 or location[0] != "metrics" or not isinstance(data, dict):
+        return None
+    # The typed reader reads a statement with schema errors too, as far as it can.
+    return next((metric.unit for metric in read_statement(data).metrics if metric.path == tuple(location[:2])),
+                None)
+
+
+def _type_hint(names: list[str], instance: Any, written: str | None, location: list[str | int],
+               unit: str | None = None) -> str:
+    """How to write the value so that it has the type the field wants, from what the author typed.
+
+    Built from the text as written, never from the parsed value: ``02845190`` parses to the
+    number 2845190 and ``8.10`` to 8.1, so a hint that quoted the parsed value would change the data.
+    """
+    if "string" in names and isinstance(instance, (int, float, bool)):
+        shown = written or _yaml_text(instance)
+        return f'write "{shown}" in quotes, so that it stays text exactly as written'
+    if ("number" in names or "integer" in names) and isinstance(instance, str):
+        return _number_hint(instance.strip(), whole="number" not in names, unit=unit)
+    if "boolean" in names and isinstance(instance, str):
+        word = instance.strip().casefold()
+        if word in _YES:
+            return f"write true (not \"{instance}\"): yes and no are written true and false"
+        if word in _NO:
+            return f"write false (not \"{instance}\"): yes and no are written true and false"
+        return "write true or false"
+    if instance is None:
+        return "the value is empty: fill it in or remove the key"
+    field = location[-1] if location and isinstance(location[-1], str) else None
+    if "array" in names:
+        return "write a list: each item on its own line under the key, starting with '- '"
+    if "object" in names and field:
+        return f"write the properties of '{field}' on their own lines under it, indented, as 'name: value'"
+    return ""
+
+
+def _number_hint(text: str, whole: bool, unit: str | None) -> str:
+    """How to write ``text`` (a number as Dutch or other habits write it) as a YAML number."""
+    percent = _PERCENT_TEXT.fullmatch(text)
+    if percent:
+        number = percent.group(1).replace(",", ".")
+        if unit is None:
+            return f"write {number} without the % sign"
+        if unit.strip() == "%":
+            return f"write {number} without the % sign: the metric's unit \"%\" says it is a percentage"
+        return f"write {number} without the % sign, and give the metric the unit \"%\""
+    thousands = _THOUSANDS.fullmatch(text)
+    if _DECIMAL_COMMA.fullmatch(text):
+        decimal = text.replace(",", ".")
+        if thousands:  # "1,250": a Dutch 1.25 or an English 1250; only the author knows
+            return (f"write {decimal} or {text.replace(',', '')}: numbers take a decimal point and no "
+                    "separators between the thousands")
+        return f"write {decimal}: numbers take a decimal point, not a comma"
+    if thousands:
+        separator = thousands.group(1)
+        digits = text.replace(separator, "")
+        return f"write {digits.replace(',', '.')} without separators between the thousands"
+    money = _CURRENCY.fullmatch(text)
+    if money:
+        amount = (money.group(1) or money.group(2) or "").replace(",", ".")
+        return f"write the amount as a number without the currency sign, for example {amount}"
+    if _NUMBER_TEXT.fullmatch(text):
+        return f"write {text} without quotes: in quotes it is text"
+    spelled = number_in_words(text)
+    if spelled is not None:
+        return f"write {spelled} in digits"
+    return "write a whole number, for example 12" if whole else "write a number, for example 27.5"
+
+
+_UNITS_NL = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+             "negen": 9}
+_TEENS_NL = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+             "zeventien": 17, "achttien": 18, "negentien": 19}
+_TENS_NL = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+            "tachtig": 80, "negentig": 90}
+_UNITS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS_EN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+             "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}
+
+
+def number_in_words(text: str) -> int | None:
+    """A whole number below 1,000 written in Dutch or English words ("vijfendertig", "thirty-five"), or None."""
+    word = text.strip().casefold().replace("ë", "e").replace("-", "").replace(" ", "")
+    hundreds = 0
+    for language_hundred in ("honderd", "hundred"):
+        if language_hundred in word:
+            before, _, word = word.partition(language_hundred)
+            before = before.removesuffix("and") if language_hundred == "hundred" else before
+            hundreds = 100 * (_UNITS_NL.get(before) or _UNITS_EN.get(before) or (1 if not before else 0))
+            if not hundreds:
+                return None
+            word = word.removeprefix("and")
+    if not word:
+        return hundreds or None
+    for table in (_UNITS_NL, _TEENS_NL, _TENS_NL, _UNITS_EN, _TEENS_EN, _TENS_EN):
+        if word in table:
+            return hundreds + table[word]
+    for unit, value in _UNITS_NL.items():  # "vijfendertig": five and thirty
+        rest = word.removeprefix(unit + "en").removeprefix(unit + "ën")
+        if rest != word and rest in _TENS_NL:
+            return hundreds + _TENS_NL[rest] + value
+    for tens, value in _TENS_EN.items():  # "thirtyfive"
+        rest = word.removeprefix(tens)
+        if rest != word and rest in _UNITS_EN:
+            return hundreds + value + _UNITS_EN[rest]
+    return None
+
+
+def _date_hint(instance: Any) -> str:
+    """How to write a date the way the schema reads it (year-month-day), from a Dutch or other date."""
+    dutch = _DUTCH_DATE.fullmatch(str(instance).strip()) if isinstance(instance, str) else None
+    if dutch:
+        day, month, year = (int(part) for part in dutch.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f'write "{year:04d}-{month:02d}-{day:02d}": dates are written year-month-day'
+    return 'write dates as "YYYY-MM-DD", for example "2025-12-31"'
 
 
 def _description(root_schema: dict[str, Any], error: Any) -> str:

@@ -117,6 +117,34 @@ class Document:
         return self.data is not None
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # YAML's line breaks; not NEL or U+2028, as str.splitlines has it
+
+
+def scalar_source(document: Document, path: Sequence[str | int]) -> str | None:
+    """The value at ``path`` as written in the file, when it is a plain one-line scalar.
+
+    A hint quotes what the author typed ("02845190", "8.10", "27,5"), not the value YAML made of
+    it (2845190, 8.1): a hint built from the parsed value would change the data. None for a
+    quoted, multi-line or missing value.
+    """
+    text, problem = _decode(document.raw, document.path)
+    if problem is not None:
+        return None
+    line, column = document.source_map.value_position(path)
+    lines = _LINE_BREAK.split(text)
+    if not 0 < line <= len(lines):
+        return None
+    written = lines[line - 1][column - 1:]
+    if not written or written[0] in "\"'|>[{&*!":
+        return None
+    before = lines[line - 1][:column - 1].rstrip()
+    in_flow = before.endswith(("[", ",", "{"))
+    ends = [found for found in (written.find(" #"), written.find("\t#")) if found >= 0]
+    if in_flow:
+        ends += [found for found in (written.find(mark) for mark in (",", "]", "}")) if found >= 0]
+    return written[:min(ends, default=len(written))].strip() or None
+
+
 class _Fatal(Exception):
     """Stops loading at the first problem that leaves no usable data."""
 
@@ -511,9 +539,112 @@ def _syntax_finding(path: str, text: str, error: yaml.YAMLError, max_depth: int 
     if (context == "while scanning a simple key" and start is not None and mark is not None
             and start.line == mark.line and mark.column - start.column > _MAX_KEY_LENGTH):
         return _long_key(path, start.line + 1, start.column + 1)
+    explained = _explain_syntax(text, str(problem), context, mark, start)
+    if explained is not None:
+        line, column, message, hint = explained
+        return _finding(path, line, column, codes.SYNTAX, f"invalid YAML: {message}", hint)
     message = f"{problem} ({context})" if context else str(problem)
     return _finding(path, line, column, codes.SYNTAX, f"invalid YAML: {message}",
                     "check the indentation and quoting around this place")
+
+
+_KEY_WITHOUT_SPACE = re.compile(r"^(\s*(?:- )?)([^\s:#'\"][^:#]*?):(?=[^\s/])(\S.*)$")
+_KEY_LINE = re.compile(r"^(\s*)(?:- +)?([^\s:#'\"][^:#]*?):(?:\s|$)")
+_QUOTE_CLOSED_THEN_TEXT = re.compile(r":\s+([\"'])(?:(?!\1).)*\1\s*[^\s#]")
+
+
+def _spaces(count: int) -> str:
+    return "1 space" if count == 1 else f"{count} spaces"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _explain_syntax(text: str, problem: str, context: str | None, mark: Any, start: Any,
+                    ) -> tuple[int, int, str, str] | None:
+    """libyaml's complaint in plain words, at the line of the mistake where it can be inferred.
+
+    libyaml reports where it noticed the problem, which is often the line after the mistake
+    ("mapping values are not allowed" on the line after 'name:Bakkerij'). The usual mistakes of
+    people who write YAML by hand are recognised from the lines around that place: a missing
+    space after a colon, a colon inside a value, a quote that is not closed or is followed by
+    more text, a line indented differently from its neighbours, text that continues a value
+    without indentation, and characters that cannot start a value.
+    """
+    if mark is None:
+        return None
+    lines = _LINE_BREAK.split(text)
+    line_number, column = mark.line + 1, mark.column + 1
+    here = lines[mark.line] if mark.line < len(lines) else ""
+    previous = next(((number, lines[number - 1]) for number in range(line_number - 1, 0, -1)
+                     if lines[number - 1].strip() and not lines[number - 1].lstrip().startswith("#")), None)
+    if problem.startswith("mapping values are not allowed"):
+        if previous is not None and _KEY_WITHOUT_SPACE.match(previous[1]):
+            number, written = previous
+            key = _KEY_WITHOUT_SPACE.match(written)
+            assert key is not None
+            return (number, len(key.group(1)) + len(key.group(2)) + 1,
+                    f"there is no space after the colon of '{key.group(2).strip()}'",
+                    f"write a space after the colon: '{key.group(2).strip()}: {key.group(3)}'")
+        key = _KEY_LINE.match(here)
+        if key is not None and column > len(key.group(0)):
+            value_start = len(key.group(0)) + 1
+            return (line_number, value_start, "the value contains a colon followed by a space, which YAML reads "
+                    "as the start of another key",
+                    "put the whole value in quotes: "
+                    f"{key.group(2)}: \"{here[value_start - 1:].strip()}\"")
+        if previous is not None and _indent(here) > _indent(previous[1]) and _KEY_LINE.match(previous[1]):
+            return (line_number, _indent(here) + 1,
+                    f"this line is indented further ({_spaces(_indent(here))}) than the key above it "
+                    f"({_spaces(_indent(previous[1]))}), which has a value already",
+                    "keys of the same mapping start in the same column: remove the extra spaces")
+        return None
+    if problem == "found unexpected end of stream" and context == "while scanning a quoted scalar" and start:
+        quote = lines[start.line][start.column] if start.line < len(lines) else '"'
+        return (start.line + 1, start.column + 1, f"the quote {quote} opened here is never closed",
+                f"end the value with {quote} on the same line")
+    if problem == "did not find expected key" and context == "while parsing a block mapping":
+        opened = next((number for number in range((start.line + 1) if start else 1, line_number + 1)
+                       if lines[number - 1].count('"') % 2 == 1), None)
+        if opened is not None:
+            return (opened, lines[opened - 1].index('"') + 1, "a quote \" on this line is not closed on it",
+                    "close the quote at the end of the value; for a quote inside the value, put the whole "
+                    "value in single quotes ('De \"Zuurdesem\"')")
+        quoted = _QUOTE_CLOSED_THEN_TEXT.search(here)
+        key = _KEY_LINE.match(here)
+        if quoted and key:
+            value = here[len(key.group(0)):].strip()
+            return (line_number, len(key.group(0)) + 1, "text follows the closing quote of a value",
+                    f"put the whole value in single quotes: {key.group(2)}: '{value.replace(chr(39), chr(39) * 2)}'")
+        above = _indent(previous[1]) if previous is not None else start.column if start is not None else 0
+        if _indent(here) != above:
+            return (line_number, _indent(here) + 1,
+                    f"this line is indented by {_spaces(_indent(here))} and the line above it by {_spaces(above)}, "
+                    "so YAML cannot tell where it belongs",
+                    "start the keys (or list items) of one mapping (or list) in the same column, and indent "
+                    "what belongs under a key further than that key, with spaces")
+        return None
+    if problem == "could not find expected ':'" and context == "while scanning a simple key" and start:
+        glued = _KEY_WITHOUT_SPACE.match(lines[start.line]) if start.line < len(lines) else None
+        if glued is not None:
+            return (start.line + 1, len(glued.group(1)) + len(glued.group(2)) + 1,
+                    f"there is no space after the colon of '{glued.group(2).strip()}'",
+                    f"write a space after the colon: '{glued.group(2).strip()}: {glued.group(3)}'")
+        return (start.line + 1, start.column + 1,
+                "this line has no 'key:', and is not indented under the key before it",
+                "if it continues the text above, indent it further than that key, or put the whole text "
+                "on one line or in quotes; otherwise write it as 'key: value'")
+    if problem == "found character that cannot start any token":
+        character = here[column - 1] if column - 1 < len(here) else "?"
+        return (line_number, column, f"a value cannot start with {character}",
+                f"put the value in quotes: \"{here[column - 1:].strip()}\"")
+    if problem.startswith("did not find expected ',' or") and start is not None:
+        bracket = lines[start.line][start.column] if start.line < len(lines) else "["
+        closing = {"[": "]", "{": "}"}.get(bracket, "]")
+        return (start.line + 1, start.column + 1, f"the {bracket} opened here is never closed with {closing}",
+                f"close it with {closing}; if the value is text that starts with {bracket}, put it in quotes")
+    return None
 
 
 # YAML parsers look at most 1,024 characters ahead for the ':' after a key, so a longer key only

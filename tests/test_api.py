@@ -76,7 +76,16 @@ def test_type_errors_suggest_quoting_numbers_that_should_be_text() -> None:
     raw = statement().replace(b'kvk_number: "90215378"', b"kvk_number: 90215378")
     (finding,) = impactclaim.validate(impactclaim.load_bytes(raw, "s.yaml"))
     assert finding.message == "organisation.kvk_number must be text, not the number 90215378"
-    assert finding.hint == 'quote the value: "90215378"'
+    assert finding.hint == 'write "90215378" in quotes, so that it stays text exactly as written'
+
+
+def test_a_hint_quotes_the_value_as_written_not_as_parsed() -> None:
+    # Parsed, 02845190 is the number 2845190 and 8.10 is 8.1: a hint built from those would lose
+    # the leading zero, or name another SDG target, and following it would change the data.
+    raw = statement().replace(b'kvk_number: "90215378"', b"kvk_number: 02845190")
+    (finding,) = impactclaim.validate(impactclaim.load_bytes(raw, "s.yaml"))
+    assert finding.message == "organisation.kvk_number must be text, not the number 02845190"
+    assert finding.hint == 'write "02845190" in quotes, so that it stays text exactly as written'
 
 
 def test_any_of_failures_report_the_most_relevant_sub_error() -> None:
@@ -89,7 +98,7 @@ def test_any_of_failures_report_the_most_relevant_sub_error() -> None:
         {"type": "string", "pattern": "^data:"}, {"type": "object", "required": ["path"]}]}}}
     document = impactclaim.load_bytes(b"logo: http://x\n", "s.yaml")
     (error,) = Draft202012Validator(schema).iter_errors(document.data)
-    (finding,) = _describe(_most_relevant(error), "s.yaml", document.source_map, schema)
+    (finding,) = _describe(_most_relevant(error), document, schema)
     assert finding.message == "logo: 'http://x' does not have the expected form"
     assert (finding.line, finding.column) == (1, 7)
 

@@ -195,7 +195,7 @@ HOSTILE_FILES: list[tuple[str, bytes, tuple[str, int, int | None], str]] = [
     ("only-a-list", b"- a\n- b\n", ("IC007", 1, 1), "mapping"),
     ("pdf-junk", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nstartxref\n999\n%%EOF\n", ("IC207", 1, 1),
      "not a readable PDF"),
-    ("unclosed-quote", statement('x-a: "never closed\n'), ("IC004", 11, 1), "invalid YAML"),
+    ("unclosed-quote", statement('x-a: "never closed\n'), ("IC004", 10, 6), "the quote \" opened here is never closed"),
 ]
 
 
