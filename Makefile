@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core poppler-utils qpdf \
 	chromium time
 
-.PHONY: demo test lint typecheck unit bench system-deps clean
+.PHONY: demo test lint typecheck unit bench catalog system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ bench: system-deps $(BIN)/.installed
 	$(BIN)/python bench/claims/bench_claims.py --write
 
 test: lint typecheck unit
+
+# After adding or changing a message: new ones come into the Dutch catalog untranslated;
+# translate them in impactclaim/locale/nl/LC_MESSAGES/impactclaim.po and run this again.
+catalog: $(BIN)/.installed
+	$(BIN)/python tools/catalog.py
 
 clean:
 	rm -rf $(VENV) node_modules dist build .pytest_cache .mypy_cache .ruff_cache out

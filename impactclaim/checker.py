@@ -14,10 +14,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from impactclaim import codes
+from impactclaim import codes, i18n
 from impactclaim.catalogue import UnknownCodeError, catalogue, lookup
 from impactclaim.config import Config, config_for
 from impactclaim.findings import Finding, Severity, field_label, json_pointer
+from impactclaim.i18n import N_, _
 from impactclaim.loader import Document, LoadLimits, load_path, scalar_source
 from impactclaim.rules import CodeSelection, run_rules
 from impactclaim.schema import deprecated_findings, fast_validator_for, load_schema, supported_versions, validator_for
@@ -136,8 +137,10 @@ def own_language_findings(statement: Statement, document: Document) -> list[Find
             given = ", ".join(text.languages)
             found.append(Finding(
                 document.path, line, column, json_pointer(text.path), codes.OWN_LANGUAGE.code, Severity.ERROR,
-                f"{field_label(text.path)} is given in {given} but not in the statement's language {language}",
-                f"add '{language}:' with the text in {language}, or change the statement's language"))
+                _("{field} is given in {given} but not in the statement's language {language}").format(
+                    field=field_label(text.path), given=given, language=language),
+                _("add '{language}:' with the text in {language}, or change the statement's language").format(
+                    language=language)))
     return found
 
 
@@ -181,9 +184,16 @@ def rule_selection(path: str, options: CheckOptions) -> CodeSelection:
 
 
 def check_path(path: str | os.PathLike[str], options: CheckOptions = CheckOptions()) -> FileResult:
-    """Load and check one file."""
-    document = load_path(path, options.limits)
-    findings, statement = _check(document, options)
+    """Load and check one file, its messages in the chosen language or else the statement's own."""
+    chosen = i18n.configured()
+    with i18n.using(chosen):
+        document = load_path(path, options.limits)
+    language = chosen or i18n.statement_language(document.raw)
+    if language != i18n.current() and document.findings:
+        with i18n.using(language):  # the loader's findings, again in the statement's own language (rare)
+            document = load_path(path, options.limits)
+    with i18n.using(language):
+        findings, statement = _check(document, options)
     if statement is None and document.data is not None:
         statement = read_statement(document.data)  # a statement with schema errors still has facts to report
     return FileResult(document.path, tuple(findings), StatementFacts.of(statement) if statement else StatementFacts())
@@ -221,16 +231,19 @@ def schema_findings(document: Document) -> list[Finding]:
     supported = ", ".join(f'"{v}"' for v in supported_versions())
     if not declared:
         return [Finding(document.path, 1, 1, "", codes.SCHEMA_VERSION.code, Severity.ERROR,
-                        f"the statement has no schema_version; supported versions: {supported}",
-                        f'add "schema_version: {supported.split(", ")[-1]}" as the first line')]
+                        _("the statement has no schema_version; supported versions: {versions}").format(
+                            versions=supported),
+                        _("add {line} as the first line").format(
+                            line=f'"schema_version: {supported.split(", ")[-1]}"'))]
     if not isinstance(version, str) or version not in supported_versions():
         line, column = smap.value_position(["schema_version"])
         if isinstance(version, str):
-            message = f'unknown schema_version "{version}"; supported versions: {supported}'
-            hint = "use a supported version, or upgrade impactclaim if the version is newer"
+            message = _("unknown schema_version {version}; supported versions: {versions}").format(
+                version=f'"{version}"', versions=supported)
+            hint = _("use a supported version, or upgrade impactclaim if the version is newer")
         else:
-            message = f"schema_version must be quoted text, not {_kind_of(version)}"
-            hint = f'write it with quotes: schema_version: "{_yaml_text(version)}"'
+            message = _("schema_version must be quoted text, not {kind}").format(kind=_kind_of(version))
+            hint = _("write it with quotes: {line}").format(line=f'schema_version: "{_yaml_text(version)}"')
         return [Finding(document.path, line, column, "/schema_version", codes.SCHEMA_VERSION.code,
                         Severity.ERROR, message, hint)]
     fast = fast_validator_for(version)
@@ -248,8 +261,11 @@ def schema_findings(document: Document) -> list[Finding]:
     return _one_per_misspelling(findings) or deprecated_findings(data, smap, document.path, version)
 
 
-_MISSING = re.compile(r"is missing the required property '(.+)'$")
-_MEANT = re.compile(r"^did you mean '(.+)'\?$")
+def _template(message: str) -> re.Pattern[str]:
+    """A pattern that matches ``message`` (a translated template) with its placeholders filled in."""
+    parts = re.split(r"\{(\w+)\}", message)
+    return re.compile("".join(re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
+                              for index, part in enumerate(parts)) + "$")
 
 
 def _one_per_misspelling(findings: list[Finding]) -> list[Finding]:
@@ -257,13 +273,16 @@ def _one_per_misspelling(findings: list[Finding]) -> list[Finding]:
 
     'kvk_nummer:' makes both findings, and the first by line ("organisation is missing
     kvk_number") points away from the typo; the other points at it and says what to write.
+    The messages are matched in the language they were written in.
     """
-    meant = {(finding.pointer.rsplit("/", 1)[0], match.group(1)) for finding in findings
-             for match in [_MEANT.match(finding.hint)] if match and finding.message.startswith("unknown property")}
+    meant_hint, unknown = _template(_("did you mean '{name}'?")), _template(_("unknown property '{key}' in {field}"))
+    meant = {(finding.pointer.rsplit("/", 1)[0], match.group("name")) for finding in findings
+             for match in [meant_hint.match(finding.hint)] if match and unknown.match(finding.message)}
     if not meant:
         return findings
+    missing = _template(_("{field} is missing the required property '{name}'"))
     return [finding for finding in findings
-            if not ((match := _MISSING.search(finding.message)) and (finding.pointer, match.group(1)) in meant)]
+            if not ((match := missing.match(finding.message)) and (finding.pointer, match.group("name")) in meant)]
 
 
 def _most_relevant(error: Any) -> Any:
@@ -284,25 +303,25 @@ def _most_relevant(error: Any) -> Any:
 
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
 _TYPE_NAMES = {
-    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "object": "a mapping (key: value pairs)", "array": "a list", "null": "empty",
+    "string": N_("text"), "integer": N_("a whole number"), "number": N_("a number"), "boolean": N_("true or false"),
+    "object": N_("a mapping (key: value pairs)"), "array": N_("a list"), "null": N_("empty"),
 }
 
 
 def _kind_of(value: Any) -> str:
     if value is None:
-        return "empty"
+        return _("empty")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return _("the boolean {value}").format(value=str(value).lower())
     if isinstance(value, float) and not math.isfinite(value):
-        return f"the value {value} (YAML's .inf or .nan, which is no number here)"
+        return _("the value {value} (YAML's .inf or .nan, which is no number here)").format(value=value)
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, str):
-        return f"the text {_shown(value)}"
+        return _("the text {value}").format(value=_shown(value))
     if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+        return _("a list")
+    return _("a mapping")
 
 
 SHOWN_LENGTH = 80
@@ -338,7 +357,8 @@ def _describe(error: Any, document: Document, root_schema: dict[str, Any]) -> It
 
     if "propertyNames" in error.absolute_schema_path and isinstance(instance, str):
         # The error is about a key (of a text given per language), so it points at that key.
-        yield make([*location, instance], f"{label}: the key {_shown(instance)} is not allowed here",
+        yield make([*location, instance], _("{field}: the key {key} is not allowed here").format(
+            field=label, key=_shown(instance)),
                    _schema_hint(schema), at_key=True)
         return
     if keyword in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
@@ -348,62 +368,73 @@ def _describe(error: Any, document: Document, root_schema: dict[str, Any]) -> It
             if key in known or any(p.search(key) for p in patterns):
                 continue
             close = difflib.get_close_matches(key, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else \
-                f"allowed here: {', '.join(known)}" + ("; extensions start with 'x-'" if patterns else "")
-            where = f" in {label}" if location else ""
-            yield make([*location, key], f"unknown property '{key}'{where}", hint, at_key=True)
+            hint = _("did you mean '{name}'?").format(name=close[0]) if close else (
+                _("allowed here: {names}; extensions start with 'x-'") if patterns else _("allowed here: {names}")
+            ).format(names=", ".join(known))
+            message = _("unknown property '{key}' in {field}") if location else _("unknown property '{key}'")
+            yield make([*location, key], message.format(key=key, field=label), hint, at_key=True)
         return
     if keyword == "required":
         match = _REQUIRED.match(error.message)
         name = match.group(1) if match else str(error.message)
-        where = label if location else "the statement"
         description = _schema_hint(schema.get("properties", {}).get(name))
-        yield make(location, f"{where} is missing the required property '{name}'", description,
+        message = (_("{field} is missing the required property '{name}'") if location
+                   else _("the statement is missing the required property '{name}'"))
+        yield make(location, message.format(field=label, name=name), description,
                    at_key=bool(location))
         return
     if keyword == "type":
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
-        wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+        wanted = _(" or ").join(_(_TYPE_NAMES[n]) if n in _TYPE_NAMES else n for n in names)
         written = scalar_source(document, location)
         hint = _type_hint(names, instance, written, location, _metric_unit(document.data, location)) or \
             _description(root_schema, error)
         # The number as typed: "8.10" is what the author sees, the 8.1 it parsed to is not.
-        kind = f"the number {written}" if written and isinstance(instance, (int, float)) \
+        kind = _("the number {value}").format(value=written) if written and isinstance(instance, (int, float)) \
             and not isinstance(instance, bool) and math.isfinite(instance) else _kind_of(instance)
-        yield make(location, f"{label} must be {wanted}, not {kind}", hint)
+        yield make(location, _("{field} must be {wanted}, not {kind}").format(field=label, wanted=wanted, kind=kind),
+                   hint)
         return
     if keyword == "enum":
         allowed = [str(v) for v in error.validator_value]
         close = difflib.get_close_matches(str(instance), allowed, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        yield make(location, f"{label} has the value {_shown(instance)}, which is not one of the allowed values",
-                   hint + f"allowed: {', '.join(allowed)}")
+        hint = (_("did you mean '{name}'? allowed: {names}") if close else _("allowed: {names}")).format(
+            name=close[0] if close else "", names=", ".join(allowed))
+        yield make(location, _("{field} has the value {value}, which is not one of the allowed values").format(
+            field=label, value=_shown(instance)), hint)
         return
     if keyword == "const":
-        yield make(location, f"{label} must be {error.validator_value!r}, not {_kind_of(instance)}")
+        yield make(location, _("{field} must be {value}, not {kind}").format(
+            field=label, value=repr(error.validator_value), kind=_kind_of(instance)))
         return
     if keyword == "format":
         fmt = error.validator_value
         hint = _date_hint(instance) if fmt == "date" else _schema_hint(schema)
-        yield make(location, f"{label}: {_shown(instance)} is not a valid {fmt}", hint)
+        message = _("{field}: {value} is not a valid date") if fmt == "date" else \
+            _("{field}: {value} is not a valid {format}")
+        yield make(location, message.format(field=label, value=_shown(instance), format=fmt), hint)
         return
     if keyword == "pattern" and "sdg_targets" in location and isinstance(instance, str):
         goal = _SDG_GOAL.match(instance)
         if goal and not 1 <= int(goal.group(1)) <= 17:
-            yield make(location, f"{label}: SDG goal {int(goal.group(1))} does not exist ({_shown(instance)})",
-                       "the 17 Sustainable Development Goals are numbered 1 to 17; write a target as "
-                       '"goal.target", for example "8.5" or "12.3"')
+            yield make(location, _("{field}: SDG goal {goal} does not exist ({value})").format(
+                field=label, goal=int(goal.group(1)), value=_shown(instance)),
+                       _("the 17 Sustainable Development Goals are numbered 1 to 17; write a target as "
+                         '"goal.target", for example "8.5" or "12.3"'))
             return
     if keyword == "pattern":
-        yield make(location, f"{label}: {_shown(instance)} does not have the expected form",
-                   _description(root_schema, error) or f"expected pattern {error.validator_value}")
+        yield make(location, _("{field}: {value} does not have the expected form").format(
+            field=label, value=_shown(instance)),
+                   _description(root_schema, error) or _("expected pattern {pattern}").format(
+                       pattern=error.validator_value))
         return
     if keyword == "minLength" and error.validator_value == 1:
-        yield make(location, f"{label} must not be empty", _description(root_schema, error))
+        yield make(location, _("{field} must not be empty").format(field=label), _description(root_schema, error))
         return
     if keyword == "uniqueItems":
-        yield make(location, f"{label} lists the same item more than once", "remove the repeated item")
+        yield make(location, _("{field} lists the same item more than once").format(field=label),
+                   _("remove the repeated item"))
         return
     yield make(location, f"{label}: {error.message}", _description(root_schema, error))
 
@@ -437,23 +468,26 @@ def _type_hint(names: list[str], instance: Any, written: str | None, location: l
     """
     if "string" in names and isinstance(instance, (int, float, bool)):
         shown = written or _yaml_text(instance)
-        return f'write "{shown}" in quotes, so that it stays text exactly as written'
+        return _("write {value} in quotes, so that it stays text exactly as written").format(value=f'"{shown}"')
     if ("number" in names or "integer" in names) and isinstance(instance, str):
         return _number_hint(instance.strip(), whole="number" not in names, unit=unit)
     if "boolean" in names and isinstance(instance, str):
         word = instance.strip().casefold()
         if word in _YES:
-            return f"write true (not \"{instance}\"): yes and no are written true and false"
+            return _("write true (not {value}): yes and no are written true and false").format(
+                value=f'"{instance}"')
         if word in _NO:
-            return f"write false (not \"{instance}\"): yes and no are written true and false"
-        return "write true or false"
+            return _("write false (not {value}): yes and no are written true and false").format(
+                value=f'"{instance}"')
+        return _("write true or false")
     if instance is None:
-        return "the value is empty: fill it in or remove the key"
+        return _("the value is empty: fill it in or remove the key")
     field = location[-1] if location and isinstance(location[-1], str) else None
     if "array" in names:
-        return "write a list: each item on its own line under the key, starting with '- '"
+        return _("write a list: each item on its own line under the key, starting with '- '")
     if "object" in names and field:
-        return f"write the properties of '{field}' on their own lines under it, indented, as 'name: value'"
+        return _("write the properties of '{field}' on their own lines under it, indented, as 'name: value'").format(
+            field=field)
     return ""
 
 
@@ -463,31 +497,32 @@ def _number_hint(text: str, whole: bool, unit: str | None) -> str:
     if percent:
         number = percent.group(1).replace(",", ".")
         if unit is None:
-            return f"write {number} without the % sign"
+            return _("write {number} without the % sign").format(number=number)
         if unit.strip() == "%":
-            return f"write {number} without the % sign: the metric's unit \"%\" says it is a percentage"
-        return f"write {number} without the % sign, and give the metric the unit \"%\""
+            return _("write {number} without the % sign: the metric's unit \"%\" says it is a percentage").format(
+                number=number)
+        return _("write {number} without the % sign, and give the metric the unit \"%\"").format(number=number)
     thousands = _THOUSANDS.fullmatch(text)
     if _DECIMAL_COMMA.fullmatch(text):
         decimal = text.replace(",", ".")
         if thousands:  # "1,250": a Dutch 1.25 or an English 1250; only the author knows
-            return (f"write {decimal} or {text.replace(',', '')}: numbers take a decimal point and no "
-                    "separators between the thousands")
-        return f"write {decimal}: numbers take a decimal point, not a comma"
+            return _("write {decimal} or {whole}: numbers take a decimal point and no separators between the "
+                     "thousands").format(decimal=decimal, whole=text.replace(",", ""))
+        return _("write {number}: numbers take a decimal point, not a comma").format(number=decimal)
     if thousands:
         separator = thousands.group(1)
         digits = text.replace(separator, "")
-        return f"write {digits.replace(',', '.')} without separators between the thousands"
+        return _("write {number} without separators between the thousands").format(number=digits.replace(",", "."))
     money = _CURRENCY.fullmatch(text)
     if money:
         amount = (money.group(1) or money.group(2) or "").replace(",", ".")
-        return f"write the amount as a number without the currency sign, for example {amount}"
+        return _("write the amount as a number without the currency sign, for example {amount}").format(amount=amount)
     if _NUMBER_TEXT.fullmatch(text):
-        return f"write {text} without quotes: in quotes it is text"
+        return _("write {number} without quotes: in quotes it is text").format(number=text)
     spelled = number_in_words(text)
     if spelled is not None:
-        return f"write {spelled} in digits"
-    return "write a whole number, for example 12" if whole else "write a number, for example 27.5"
+        return _("write {number} in digits").format(number=spelled)
+    return _("write a whole number, for example 12") if whole else _("write a number, for example 27.5")
 
 
 _UNITS_NL = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
@@ -509,7 +544,7 @@ def number_in_words(text: str) -> int | None:
     hundreds = 0
     for language_hundred in ("honderd", "hundred"):
         if language_hundred in word:
-            before, _, word = word.partition(language_hundred)
+            before, _hundred, word = word.partition(language_hundred)
             before = before.removesuffix("and") if language_hundred == "hundred" else before
             hundreds = 100 * (_UNITS_NL.get(before) or _UNITS_EN.get(before) or (1 if not before else 0))
             if not hundreds:
@@ -537,8 +572,9 @@ def _date_hint(instance: Any) -> str:
     if dutch:
         day, month, year = (int(part) for part in dutch.groups())
         if 1 <= month <= 12 and 1 <= day <= 31:
-            return f'write "{year:04d}-{month:02d}-{day:02d}": dates are written year-month-day'
-    return 'write dates as "YYYY-MM-DD", for example "2025-12-31"'
+            written = f'"{year:04d}-{month:02d}-{day:02d}"'
+            return _("write {date}: dates are written year-month-day").format(date=written)
+    return _("write dates as {pattern}, for example {example}").format(pattern='"YYYY-MM-DD"', example='"2025-12-31"')
 
 
 def _description(root_schema: dict[str, Any], error: Any) -> str:

@@ -34,6 +34,7 @@ import yaml
 
 from impactclaim import codes
 from impactclaim.findings import Finding, Severity
+from impactclaim.i18n import N_, _, ngettext, number
 
 try:  # libyaml's C parser is about ten times faster; the pure-Python one behaves the same.
     from yaml import CSafeLoader as _EventSource
@@ -222,16 +223,16 @@ def load_bytes(raw: bytes, path: str = "<bytes>", limits: LoadLimits = LoadLimit
         return document
     if root is None or data is None:
         document.findings.append(
-            _finding(path, 1, 1, codes.EMPTY, "the file holds no statement",
-                     "start from a sample statement: schema_version, language, organisation, ...")
+            _finding(path, 1, 1, codes.EMPTY, _("the file holds no statement"),
+                     _("start from a sample statement: schema_version, language, organisation, ..."))
         )
         return document
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
+        message = (_("the statement must be a mapping of keys to values, not a list") if isinstance(data, list)
+                   else _("the statement must be a mapping of keys to values, not a single value"))
         document.findings.append(
-            _finding(path, root[0], root[1], codes.ROOT_NOT_MAPPING,
-                     f"the statement must be a mapping of keys to values, not {kind}",
-                     "the file should start with 'schema_version: \"1.0\"'")
+            _finding(path, root[0], root[1], codes.ROOT_NOT_MAPPING, message,
+                     _("the file should start with 'schema_version: \"1.0\"'"))
         )
         return document
     document.data = data
@@ -246,8 +247,9 @@ def _finding(path: str, line: int, column: int, code: codes.Code, message: str,
 
 def _too_large(path: str, size: int, limit: int) -> Finding:
     return _finding(path, 1, 1, codes.TOO_LARGE,
-                    f"the file is {size:,} bytes, over the limit of {limit:,} bytes",
-                    "a statement is a few kilobytes; raise the limit with --max-bytes if this is intended")
+                    _("the file is {size} bytes, over the limit of {limit} bytes").format(
+                        size=number(size), limit=number(limit)),
+                    _("a statement is a few kilobytes; raise the limit with --max-bytes if this is intended"))
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -263,9 +265,9 @@ def read_bounded(path: str, max_bytes: int) -> tuple[bytes, Finding | None]:
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            return b"", _finding(path, 1, 1, codes.UNREADABLE, "the path is a directory, not a statement file")
+            return b"", _finding(path, 1, 1, codes.UNREADABLE, _("the path is a directory, not a statement file"))
         if stat.S_ISSOCK(info.st_mode):
-            return b"", _finding(path, 1, 1, codes.UNREADABLE, "the path is a socket, not a statement file")
+            return b"", _finding(path, 1, 1, codes.UNREADABLE, _("the path is a socket, not a statement file"))
         if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
             return b"", _too_large(path, info.st_size, max_bytes)
         descriptor = os.open(path, _OPEN_FLAGS)
@@ -277,26 +279,28 @@ def read_bounded(path: str, max_bytes: int) -> tuple[bytes, Finding | None]:
         with stream:
             info = os.fstat(descriptor)
             if stat.S_ISDIR(info.st_mode):
-                return b"", _finding(path, 1, 1, codes.UNREADABLE, "the path is a directory, not a statement file")
+                return b"", _finding(path, 1, 1, codes.UNREADABLE,
+                                     _("the path is a directory, not a statement file"))
             if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
                 return b"", _too_large(path, info.st_size, max_bytes)
             os.set_blocking(descriptor, True)  # a pipe with a writer is read to its end
             raw = stream.read(max_bytes + 1)
         if stat.S_ISFIFO(info.st_mode) and not raw:
             return b"", _finding(path, 1, 1, codes.UNREADABLE,
-                                 "the path is a named pipe (FIFO) and nothing was written to it")
+                                 _("the path is a named pipe (FIFO) and nothing was written to it"))
     except FileNotFoundError:
         target = _link_target(path)
         if target is not None:
             return b"", _finding(path, 1, 1, codes.UNREADABLE,
-                                 f"the path is a symbolic link to {target!r}, which does not exist",
-                                 "fix or remove the link")
-        return b"", _finding(path, 1, 1, codes.UNREADABLE, "no such file", "check the path")
+                                 _("the path is a symbolic link to {target}, which does not exist").format(
+                                     target=repr(target)),
+                                 _("fix or remove the link"))
+        return b"", _finding(path, 1, 1, codes.UNREADABLE, _("no such file"), _("check the path"))
     except PermissionError:
-        return b"", _finding(path, 1, 1, codes.UNREADABLE, "permission denied: the file cannot be read")
+        return b"", _finding(path, 1, 1, codes.UNREADABLE, _("permission denied: the file cannot be read"))
     except OSError as error:
         reason = (error.strerror or str(error)).lower()
-        return b"", _finding(path, 1, 1, codes.UNREADABLE, f"the file cannot be read: {reason}")
+        return b"", _finding(path, 1, 1, codes.UNREADABLE, _("the file cannot be read: {reason}").format(reason=reason))
     if len(raw) > max_bytes:
         return b"", _too_large(path, len(raw), max_bytes)
     return raw, None
@@ -311,7 +315,7 @@ def _link_target(path: str) -> str | None:
 
 _UTF16_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
                (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
-_SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)"
+_SAVE_AS_UTF8 = N_("save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)")
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -342,7 +346,8 @@ def _decode(raw: bytes, path: str) -> tuple[str, Finding | None]:
     for bom, name in _UTF16_BOMS:
         if raw.startswith(bom):
             return "", _finding(path, 1, 1, codes.ENCODING,
-                                f"the file is encoded as {name}, not UTF-8", _SAVE_AS_UTF8)
+                                _("the file is encoded as {encoding}, not UTF-8").format(encoding=name),
+                                _(_SAVE_AS_UTF8))
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     head = raw[:8]
@@ -350,24 +355,24 @@ def _decode(raw: bytes, path: str) -> tuple[str, Finding | None]:
         evens, odds = head[0::2], head[1::2]
         if all(evens) and not any(odds):
             return "", _finding(path, 1, 1, codes.ENCODING,
-                                "the file looks like UTF-16 (little endian) without a BOM, not UTF-8",
-                                _SAVE_AS_UTF8)
+                                _("the file looks like UTF-16 (little endian) without a BOM, not UTF-8"),
+                                _(_SAVE_AS_UTF8))
         if all(odds) and not any(evens):
             return "", _finding(path, 1, 1, codes.ENCODING,
-                                "the file looks like UTF-16 (big endian) without a BOM, not UTF-8",
-                                _SAVE_AS_UTF8)
+                                _("the file looks like UTF-16 (big endian) without a BOM, not UTF-8"),
+                                _(_SAVE_AS_UTF8))
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = _byte_position(raw, nul)
         return "", _finding(path, line, column, codes.ENCODING,
-                            "the file contains a NUL byte: it is binary, not a YAML text file")
+                            _("the file contains a NUL byte: it is binary, not a YAML text file"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
         bad = raw[error.start:error.start + 1].hex()
         return "", _finding(path, line, column, codes.ENCODING,
-                            f"invalid UTF-8 byte 0x{bad}", _SAVE_AS_UTF8)
+                            _("invalid UTF-8 byte 0x{byte}").format(byte=bad), _(_SAVE_AS_UTF8))
     # Three substring tests take a fraction of a microsecond; the regular expression, tens.
     unusual = None
     if not text.isascii() and ("\x85" in text or "\u2028" in text or "\u2029" in text):
@@ -378,14 +383,16 @@ def _decode(raw: bytes, path: str) -> tuple[str, Finding | None]:
         line, column = _text_position(text, unusual.start())
         character = unusual.group()
         return "", _finding(path, line, column, codes.ENCODING,
-                            f"the file contains the character U+{ord(character):04X} "
-                            f"({_UNUSUAL_LINE_BREAK_NAMES[character]}), which YAML reads as a line break",
-                            "replace it with a space or an ordinary line break")
+                            _("the file contains the character {character} ({name}), which YAML reads as a "
+                              "line break").format(character=f"U+{ord(character):04X}",
+                                                   name=_(_UNUSUAL_LINE_BREAK_NAMES[character])),
+                            _("replace it with a space or an ordinary line break"))
     return text, None
 
 
 _UNUSUAL_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
-_UNUSUAL_LINE_BREAK_NAMES = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
+_UNUSUAL_LINE_BREAK_NAMES = {"\x85": N_("next line"), "\u2028": N_("line separator"),
+                             "\u2029": N_("paragraph separator")}
 
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#103-core-schema).
@@ -456,10 +463,12 @@ _FLOAT_MAX_INTEGER = int(sys.float_info.max)
 
 
 def _overflow_finding(path: str, line: int, column: int, text: str) -> Finding:
-    shown = text if len(text) <= 24 else f"{text[:12]}… ({len(text):,} characters)"
+    shown = text if len(text) <= 24 else _("{start}… ({count} characters)").format(
+        start=text[:12], count=number(len(text)))
     return _finding(path, line, column, codes.SYNTAX,
-                    f"the number {shown} is too large: a statement's numbers must lie within ±1.8e308",
-                    "check the number; write very large amounts in a larger unit")
+                    _("the number {number} is too large: a statement's numbers must lie within ±1.8e308").format(
+                        number=shown),
+                    _("check the number; write very large amounts in a larger unit"))
 
 
 def _resolve_tagged(tag: str, value: str) -> tuple[Any, bool]:
@@ -524,16 +533,16 @@ def _syntax_finding(path: str, text: str, error: yaml.YAMLError, max_depth: int 
         problem = getattr(error, "problem", None) or str(error)
     if problem == "exceeded maximum nesting depth":  # libyaml's own bound, met while it reads ahead
         return _finding(path, line, column, codes.TOO_DEEP,
-                        f"mappings and lists are nested deeper than {max_depth} levels",
-                        "a statement needs only a few levels; flatten the structure")
+                        _("mappings and lists are nested deeper than {depth} levels").format(depth=max_depth),
+                        _("a statement needs only a few levels; flatten the structure"))
     index = getattr(mark, "index", None)
     at_tab = isinstance(index, int) and 0 <= index < len(text) and text[index] == "\t"
     if not isinstance(error, yaml.reader.ReaderError) and (at_tab or "tab character" in str(problem)
                                                            or "'\\t'" in str(problem)):
         return _finding(path, line, column, codes.SYNTAX,
-                        "invalid YAML: a tab character where YAML allows only spaces "
-                        "(YAML forbids tabs in indentation)",
-                        "indent with spaces, not tabs (most editors can convert tabs to spaces)")
+                        _("invalid YAML: a tab character where YAML allows only spaces "
+                          "(YAML forbids tabs in indentation)"),
+                        _("indent with spaces, not tabs (most editors can convert tabs to spaces)"))
     context = getattr(error, "context", None)
     start = getattr(error, "context_mark", None)
     if (context == "while scanning a simple key" and start is not None and mark is not None
@@ -542,10 +551,11 @@ def _syntax_finding(path: str, text: str, error: yaml.YAMLError, max_depth: int 
     explained = _explain_syntax(text, str(problem), context, mark, start)
     if explained is not None:
         line, column, message, hint = explained
-        return _finding(path, line, column, codes.SYNTAX, f"invalid YAML: {message}", hint)
+        return _finding(path, line, column, codes.SYNTAX, _("invalid YAML: {problem}").format(problem=message), hint)
+    # libyaml's own words, for a problem not recognised above: they stay English.
     message = f"{problem} ({context})" if context else str(problem)
-    return _finding(path, line, column, codes.SYNTAX, f"invalid YAML: {message}",
-                    "check the indentation and quoting around this place")
+    return _finding(path, line, column, codes.SYNTAX, _("invalid YAML: {problem}").format(problem=message),
+                    _("check the indentation and quoting around this place"))
 
 
 _KEY_WITHOUT_SPACE = re.compile(r"^(\s*(?:- )?)([^\s:#'\"][^:#]*?):(?=[^\s/])(\S.*)$")
@@ -554,7 +564,7 @@ _QUOTE_CLOSED_THEN_TEXT = re.compile(r":\s+([\"'])(?:(?!\1).)*\1\s*[^\s#]")
 
 
 def _spaces(count: int) -> str:
-    return "1 space" if count == 1 else f"{count} spaces"
+    return ngettext("{count} space", "{count} spaces", count).format(count=count)
 
 
 def _indent(line: str) -> int:
@@ -585,65 +595,70 @@ def _explain_syntax(text: str, problem: str, context: str | None, mark: Any, sta
             key = _KEY_WITHOUT_SPACE.match(written)
             assert key is not None
             return (number, len(key.group(1)) + len(key.group(2)) + 1,
-                    f"there is no space after the colon of '{key.group(2).strip()}'",
-                    f"write a space after the colon: '{key.group(2).strip()}: {key.group(3)}'")
+                    _("there is no space after the colon of '{key}'").format(key=key.group(2).strip()),
+                    _("write a space after the colon: '{line}'").format(
+                        line=f"{key.group(2).strip()}: {key.group(3)}"))
         key = _KEY_LINE.match(here)
         if key is not None and column > len(key.group(0)):
             value_start = len(key.group(0)) + 1
-            return (line_number, value_start, "the value contains a colon followed by a space, which YAML reads "
-                    "as the start of another key",
-                    "put the whole value in quotes: "
-                    f"{key.group(2)}: \"{here[value_start - 1:].strip()}\"")
+            return (line_number, value_start, _("the value contains a colon followed by a space, which YAML "
+                                                "reads as the start of another key"),
+                    _("put the whole value in quotes: {line}").format(
+                        line=f"{key.group(2)}: \"{here[value_start - 1:].strip()}\""))
         if previous is not None and _indent(here) > _indent(previous[1]) and _KEY_LINE.match(previous[1]):
             return (line_number, _indent(here) + 1,
-                    f"this line is indented further ({_spaces(_indent(here))}) than the key above it "
-                    f"({_spaces(_indent(previous[1]))}), which has a value already",
-                    "keys of the same mapping start in the same column: remove the extra spaces")
+                    _("this line is indented further ({spaces}) than the key above it ({above}), which has a "
+                      "value already").format(spaces=_spaces(_indent(here)), above=_spaces(_indent(previous[1]))),
+                    _("keys of the same mapping start in the same column: remove the extra spaces"))
         return None
     if problem == "found unexpected end of stream" and context == "while scanning a quoted scalar" and start:
         quote = lines[start.line][start.column] if start.line < len(lines) else '"'
-        return (start.line + 1, start.column + 1, f"the quote {quote} opened here is never closed",
-                f"end the value with {quote} on the same line")
+        return (start.line + 1, start.column + 1, _("the quote {quote} opened here is never closed").format(
+            quote=quote), _("end the value with {quote} on the same line").format(quote=quote))
     if problem == "did not find expected key" and context == "while parsing a block mapping":
         opened = next((number for number in range((start.line + 1) if start else 1, line_number + 1)
                        if lines[number - 1].count('"') % 2 == 1), None)
         if opened is not None:
-            return (opened, lines[opened - 1].index('"') + 1, "a quote \" on this line is not closed on it",
-                    "close the quote at the end of the value; for a quote inside the value, put the whole "
-                    "value in single quotes ('De \"Zuurdesem\"')")
+            return (opened, lines[opened - 1].index('"') + 1, _("a quote \" on this line is not closed on it"),
+                    _("close the quote at the end of the value; for a quote inside the value, put the whole "
+                      "value in single quotes ('De \"Zuurdesem\"')"))
         quoted = _QUOTE_CLOSED_THEN_TEXT.search(here)
         key = _KEY_LINE.match(here)
         if quoted and key:
             value = here[len(key.group(0)):].strip()
-            return (line_number, len(key.group(0)) + 1, "text follows the closing quote of a value",
-                    f"put the whole value in single quotes: {key.group(2)}: '{value.replace(chr(39), chr(39) * 2)}'")
+            return (line_number, len(key.group(0)) + 1, _("text follows the closing quote of a value"),
+                    _("put the whole value in single quotes: {line}").format(
+                        line=f"{key.group(2)}: '{value.replace(chr(39), chr(39) * 2)}'"))
         above = _indent(previous[1]) if previous is not None else start.column if start is not None else 0
         if _indent(here) != above:
             return (line_number, _indent(here) + 1,
-                    f"this line is indented by {_spaces(_indent(here))} and the line above it by {_spaces(above)}, "
-                    "so YAML cannot tell where it belongs",
-                    "start the keys (or list items) of one mapping (or list) in the same column, and indent "
-                    "what belongs under a key further than that key, with spaces")
+                    _("this line is indented by {spaces} and the line above it by {above}, so YAML cannot tell "
+                      "where it belongs").format(spaces=_spaces(_indent(here)), above=_spaces(above)),
+                    _("start the keys (or list items) of one mapping (or list) in the same column, and indent "
+                      "what belongs under a key further than that key, with spaces"))
         return None
     if problem == "could not find expected ':'" and context == "while scanning a simple key" and start:
         glued = _KEY_WITHOUT_SPACE.match(lines[start.line]) if start.line < len(lines) else None
         if glued is not None:
             return (start.line + 1, len(glued.group(1)) + len(glued.group(2)) + 1,
-                    f"there is no space after the colon of '{glued.group(2).strip()}'",
-                    f"write a space after the colon: '{glued.group(2).strip()}: {glued.group(3)}'")
+                    _("there is no space after the colon of '{key}'").format(key=glued.group(2).strip()),
+                    _("write a space after the colon: '{line}'").format(
+                        line=f"{glued.group(2).strip()}: {glued.group(3)}"))
         return (start.line + 1, start.column + 1,
-                "this line has no 'key:', and is not indented under the key before it",
-                "if it continues the text above, indent it further than that key, or put the whole text "
-                "on one line or in quotes; otherwise write it as 'key: value'")
+                _("this line has no 'key:', and is not indented under the key before it"),
+                _("if it continues the text above, indent it further than that key, or put the whole text "
+                  "on one line or in quotes; otherwise write it as 'key: value'"))
     if problem == "found character that cannot start any token":
         character = here[column - 1] if column - 1 < len(here) else "?"
-        return (line_number, column, f"a value cannot start with {character}",
-                f"put the value in quotes: \"{here[column - 1:].strip()}\"")
+        return (line_number, column, _("a value cannot start with {character}").format(character=character),
+                _("put the value in quotes: {value}").format(value=f"\"{here[column - 1:].strip()}\""))
     if problem.startswith("did not find expected ',' or") and start is not None:
         bracket = lines[start.line][start.column] if start.line < len(lines) else "["
         closing = {"[": "]", "{": "}"}.get(bracket, "]")
-        return (start.line + 1, start.column + 1, f"the {bracket} opened here is never closed with {closing}",
-                f"close it with {closing}; if the value is text that starts with {bracket}, put it in quotes")
+        return (start.line + 1, start.column + 1,
+                _("the {bracket} opened here is never closed with {closing}").format(bracket=bracket, closing=closing),
+                _("close it with {closing}; if the value is text that starts with {bracket}, put it in quotes").format(
+                    bracket=bracket, closing=closing))
     return None
 
 
@@ -654,8 +669,8 @@ _MAX_KEY_LENGTH = 1024
 
 def _long_key(path: str, line: int, column: int) -> Finding:
     return _finding(path, line, column, codes.SYNTAX,
-                    f"invalid YAML: a key is longer than {_MAX_KEY_LENGTH:,} characters",
-                    "keys are short property names such as 'name:'; check for a missing ':' or line break")
+                    _("invalid YAML: a key is longer than {count} characters").format(count=number(_MAX_KEY_LENGTH)),
+                    _("keys are short property names such as 'name:'; check for a missing ':' or line break"))
 
 
 def _compose(text: str, path: str, limits: LoadLimits, findings: list[Finding]) -> tuple[Any, Entry | None]:
@@ -699,9 +714,9 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
         if tag is None or tag == "!" or tag == _TAG_PREFIX + expected:
             return
         findings.append(_finding(path, line, column, codes.UNSUPPORTED_TAG,
-                                 f"the tag {_short_tag(tag)} is not supported",
-                                 "use plain YAML values; only the core tags (!!str, !!int, !!float, "
-                                 "!!bool, !!null, !!map, !!seq) are allowed"))
+                                 _("the tag {tag} is not supported").format(tag=_short_tag(tag)),
+                                 _("use plain YAML values; only the core tags (!!str, !!int, !!float, "
+                                   "!!bool, !!null, !!map, !!seq) are allowed")))
 
     for event in events:
         kind = type(event)
@@ -722,16 +737,17 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
                     key = _KEY_CONTROL.sub("\ufffd", key)
                 elif key == "<<" and tag is None and event.implicit[0]:
                     findings.append(_finding(path, line, column, codes.UNSUPPORTED_TAG,
-                                             "the merge key << is not supported (YAML 1.2 has no merge keys)",
-                                             "write the keys out in full instead of merging them in from an anchor"))
+                                             _("the merge key << is not supported (YAML 1.2 has no merge keys)"),
+                                             _("write the keys out in full instead of merging them in from an "
+                                               "anchor")))
                 keys = top.keys
                 assert keys is not None
                 if key in keys:
                     first_line = keys[key][0]
                     findings.append(_finding(
                         path, line, column, codes.DUPLICATE_KEY,
-                        f"duplicate key '{key}' (first defined on line {first_line})",
-                        "remove one of the two: YAML keeps only one value and the other is lost"))
+                        _("duplicate key '{key}' (first defined on line {line})").format(key=key, line=first_line),
+                        _("remove one of the two: YAML keeps only one value and the other is lost")))
                 keys[key] = (line, column)
                 top.key = key
                 continue
@@ -743,8 +759,9 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
                 value, fits = _resolve_tagged(tag, event.value)
                 if not fits:
                     findings.append(_finding(path, line, column, codes.UNSUPPORTED_TAG,
-                                             f"the value {event.value!r} does not fit its tag "
-                                             f"{_short_tag(tag)}", "remove the tag or fix the value"))
+                                             _("the value {value} does not fit its tag {tag}").format(
+                                                 value=repr(event.value), tag=_short_tag(tag)),
+                                             _("remove the tag or fix the value")))
             else:
                 check_tag(tag, "str", line, column)
                 value = event.value
@@ -763,13 +780,14 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
             is_mapping = kind is yaml.MappingStartEvent
             if stack and stack[-1].is_mapping and stack[-1].key is None:
                 raise _Fatal(_finding(path, line, column, codes.COMPLEX_KEY,
-                                      "a mapping key must be plain text, not a "
-                                      + ("mapping" if is_mapping else "list"),
-                                      "write the key as a plain word such as 'name:'"))
+                                      _("a mapping key must be plain text, not a mapping") if is_mapping
+                                      else _("a mapping key must be plain text, not a list"),
+                                      _("write the key as a plain word such as 'name:'")))
             if len(stack) >= limits.max_depth:
                 raise _Fatal(_finding(path, line, column, codes.TOO_DEEP,
-                                      f"mappings and lists are nested deeper than {limits.max_depth} levels",
-                                      "a statement needs only a few levels; flatten the structure"))
+                                      _("mappings and lists are nested deeper than {depth} levels").format(
+                                          depth=limits.max_depth),
+                                      _("a statement needs only a few levels; flatten the structure")))
             check_tag(event.tag, "map" if is_mapping else "seq", line, column)
             if event.anchor is not None:
                 open_anchors.add(event.anchor)
@@ -786,22 +804,24 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
             name = event.anchor
             if stack and stack[-1].is_mapping and stack[-1].key is None:
                 raise _Fatal(_finding(path, line, column, codes.COMPLEX_KEY,
-                                      "a mapping key must be plain text, not an alias",
-                                      "write the key as a plain word such as 'name:'"))
+                                      _("a mapping key must be plain text, not an alias"),
+                                      _("write the key as a plain word such as 'name:'")))
             if name in open_anchors:
                 raise _Fatal(_finding(path, line, column, codes.ALIAS_LIMIT,
-                                      f"the alias *{name} refers to a node that contains it",
-                                      "recursive structures cannot be a statement; remove the alias"))
+                                      _("the alias *{name} refers to a node that contains it").format(name=name),
+                                      _("recursive structures cannot be a statement; remove the alias")))
             if name not in anchors:
                 raise _Fatal(_finding(path, line, column, codes.ALIAS_LIMIT,
-                                      f"the alias *{name} refers to no anchor &{name} defined before it",
-                                      "define the anchor before using it, or write the value out"))
+                                      _("the alias *{name} refers to no anchor &{name} defined before it").format(
+                                          name=name),
+                                      _("define the anchor before using it, or write the value out")))
             value, entry, nodes, characters = anchors[name]
             alias_nodes += nodes
             if alias_nodes > limits.max_alias_nodes:
                 raise _Fatal(_finding(path, line, column, codes.ALIAS_LIMIT,
-                                      f"aliases expand to more than {limits.max_alias_nodes:,} values",
-                                      "this looks like an alias bomb; write the values out instead"))
+                                      _("aliases expand to more than {count} values").format(
+                                          count=number(limits.max_alias_nodes)),
+                                      _("this looks like an alias bomb; write the values out instead")))
             if characters is None:  # measured at its first alias; all walks together stay within the bound above
                 characters = _characters(value)
                 anchors[name] = (value, entry, nodes, characters)
@@ -810,16 +830,16 @@ def _build(events: Iterator[Any], path: str, limits: LoadLimits,
                 # Few aliases of one long text would make the statement far larger than the file,
                 # and every later step (schema, rules, rendering) pays for each copy.
                 raise _Fatal(_finding(path, line, column, codes.ALIAS_LIMIT,
-                                      f"aliases repeat more than {limits.max_bytes:,} characters of text, "
-                                      "more than the size limit of a file",
-                                      "this looks like an alias bomb; write the values out instead"))
+                                      _("aliases repeat more than {count} characters of text, more than the "
+                                        "size limit of a file").format(count=number(limits.max_bytes)),
+                                      _("this looks like an alias bomb; write the values out instead")))
             attach(value, entry, nodes)
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise _Fatal(_finding(path, mark.line + 1, mark.column + 1, codes.MULTIPLE_DOCUMENTS,
-                                      "the file holds more than one YAML document",
-                                      "keep one statement per file; remove the second '---' and what follows"))
+                                      _("the file holds more than one YAML document"),
+                                      _("keep one statement per file; remove the second '---' and what follows")))
         elif kind is yaml.StreamEndEvent:
             break
     return root_value, root_entry
@@ -846,20 +866,26 @@ def _characters(value: Any) -> int:
 # line breaks either (a block scalar key can): a line break would forge a line of the report.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _KEY_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-_CONTROL_NAMES = {"\x00": "null", "\x07": "bell", "\x08": "backspace", "\t": "tab", "\n": "line feed",
-                  "\r": "carriage return", "\x1b": "escape", "\x7f": "delete", "\x9b": "control sequence introducer"}
+_CONTROL_NAMES = {"\x00": N_("null"), "\x07": N_("bell"), "\x08": N_("backspace"), "\t": N_("tab"),
+                  "\n": N_("line feed"), "\r": N_("carriage return"), "\x1b": N_("escape"), "\x7f": N_("delete"),
+                  "\x9b": N_("control sequence introducer")}
+
+
+_CONTROL_CHARACTER = N_("control character")
 
 
 def _control_finding(path: str, line: int, column: int, text: str, what: str) -> Finding:
     match = (_KEY_CONTROL if what == "key" else _CONTROL).search(text)
     assert match is not None
     character = match.group()
-    name = _CONTROL_NAMES.get(character, "control character")
-    hint = ("write the key as a plain word on one line, such as 'name:'" if what == "key" else
-            "remove the escape sequence that produces it; a statement holds printable text only")
+    name = _(_CONTROL_NAMES.get(character, _CONTROL_CHARACTER))
+    hint = (_("write the key as a plain word on one line, such as 'name:'") if what == "key" else
+            _("remove the escape sequence that produces it; a statement holds printable text only"))
+    message = (_("the key contains the control character {character} ({name}), which a statement may not hold")
+               if what == "key" else
+               _("the text contains the control character {character} ({name}), which a statement may not hold"))
     return _finding(path, line, column, codes.ENCODING,
-                    f"the {what} contains the control character U+{ord(character):04X} ({name}), "
-                    "which a statement may not hold", hint)
+                    message.format(character=f"U+{ord(character):04X}", name=name), hint)
 
 
 def _short_tag(tag: str) -> str:

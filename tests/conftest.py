@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from impactclaim.cli import app
+
+# Messages in English unless a test asks for another language: what the tests expect must not
+# depend on the machine's locale or on the language of the statement checked (tests/test_i18n.py
+# covers how the language is chosen). Set here, so the tool's subprocesses inherit it too.
+os.environ["IMPACTCLAIM_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

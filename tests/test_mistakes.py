@@ -1,4 +1,4 @@
-"""Typical mistakes of hand-written statements get one finding, at the mistake, in plain words, with a hint that fixes it."""
+"""Typical mistakes in hand-written statements: one finding at the mistake, in plain words, with a fixing hint."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 import impactclaim
+from impactclaim import i18n
 
 CORPUS = Path(__file__).parent / "corpus" / "mistakes"
 BASE = (CORPUS / "base.yaml").read_text(encoding="utf-8")
@@ -29,6 +30,19 @@ def test_a_mistake_is_reported_once_at_its_place_with_a_hint_that_fixes_it(mista
     first = findings[0]
     assert {"code": first.code, "line": first.line, "column": first.column, "message": first.message,
             "hint": first.hint} == mistake["expected"]
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[mistake["name"] for mistake in MISTAKES])
+def test_a_mistake_is_explained_in_dutch_at_the_same_place(mistake: dict[str, Any]) -> None:
+    text = BASE.replace(mistake["replace"], mistake["with"])
+    with i18n.using("nl"):
+        findings = impactclaim.validate(impactclaim.load_bytes(text.encode(), f"{mistake['name']}.yaml"),
+                                        use_config=False)
+    first = findings[0]
+    expected = mistake["expected"]
+    assert (first.code, first.line, first.column) == (expected["code"], expected["line"], expected["column"])
+    assert {"message": first.message, "hint": first.hint} == mistake["nl"]
+    assert first.message != mistake["expected"]["message"], "the message is translated"
 
 
 def test_a_hint_that_quotes_a_value_quotes_it_as_written() -> None:

@@ -1,0 +1,68 @@
+"""Keeps the Dutch message catalog in step with the code: extract, update the .po, compile the .mo (``make catalog``).
+
+Run after adding or changing a message marked with ``_()``, ``ngettext()`` or ``N_()``. New
+messages come into ``impactclaim/locale/nl/LC_MESSAGES/impactclaim.po`` untranslated; translate
+them there, run this again to compile, and ``tests/test_i18n.py`` passes once none is missing.
+Messages that left the code are dropped from the catalog, so it holds what the code says.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "impactclaim"
+PO = PACKAGE / "locale" / "nl" / "LC_MESSAGES" / "impactclaim.po"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+def extracted() -> Catalog:
+    """Every marked message of the package's Python code, with where it is used."""
+    catalog = Catalog(project="impactclaim", domain="impactclaim", charset="utf-8")
+    for filename, line, message, comments, context in extract_from_dir(
+            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("Translators:",)):
+        catalog.add(message, locations=[(f"impactclaim/{filename}", line)], auto_comments=comments, context=context)
+    return catalog
+
+
+def read_catalog(path: Path = PO) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale="nl", domain="impactclaim")
+
+
+def compiled(catalog: Catalog) -> bytes:
+    """The .mo of ``catalog``; fuzzy entries are left out, as gettext does."""
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def update() -> int:
+    template = extracted()
+    catalog = read_catalog() if PO.exists() else Catalog(locale="nl", domain="impactclaim", project="impactclaim")
+    catalog.update(template, no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    catalog.fuzzy = False  # the header: a catalog whose every message is checked is no draft
+    catalog.project, catalog.version = "impactclaim", ""
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = "impactclaim developers"
+    catalog.language_team = "Dutch"
+    catalog.copyright_holder = "impactclaim developers"
+    PO.parent.mkdir(parents=True, exist_ok=True)
+    with PO.open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False, sort_output=False, include_previous=False)
+    PO.with_suffix(".mo").write_bytes(compiled(read_catalog()))
+    missing = [message.id for message in read_catalog() if message.id and not message.string]
+    sys.stdout.write(f"{PO.relative_to(ROOT)}: {len(template)} messages, {len(missing)} untranslated\n")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(update())
