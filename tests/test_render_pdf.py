@@ -56,7 +56,7 @@ def test_the_dutch_profile_reads_in_dutch(fietsfabriek_nl: bytes, tmp_path: Path
         "Onderbouwd en onafhankelijk geverifieerd", "Effecten langs de vijf dimensies",
         "Indicatoren", "Nulmeting", "6.850 fietsen", "Eerlijk werk en economische groei",
         "Impactrisico's", "Terugval", "Bewijs en bronnen", "Nesta-niveau 3 van 5",
-        "Verklaring fietsfabriek-utrecht-2025", "Schema 1.0", "Pagina 1 van",
+        "Kenmerk fietsfabriek-utrecht-2025", "Schema 1.0", "Pagina 1 van",
     ]:
         assert expected.casefold() in text, expected
     assert "decent work" not in text and "page 1 of" not in text
@@ -82,7 +82,7 @@ def test_every_page_carries_the_footer_and_its_number(fietsfabriek_nl: bytes, tm
     for page in range(1, pages + 1):
         text = words(pdf_text(fietsfabriek_nl, tmp_path, first=page, last=page))
         assert f"Pagina {page} van {pages}" in text
-        assert "Verklaring fietsfabriek-utrecht-2025" in text and "impactclaim" in text
+        assert "Kenmerk fietsfabriek-utrecht-2025" in text and "impactclaim" in text
 
 
 def test_a_draft_is_marked_on_every_page(minimal_draft: bytes, tmp_path: Path) -> None:

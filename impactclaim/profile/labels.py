@@ -42,7 +42,7 @@ NL: dict[str, str] = {
     ),
     "document.page": "Pagina",
     "document.page_of": "van",
-    "document.statement_id": "Verklaring",
+    "document.statement_id": "Kenmerk",
     "document.schema": "Schema",
     "document.generated_by": "Gemaakt met impactclaim",
     "document.not_reported": "Niet gerapporteerd in deze verklaring.",
@@ -83,6 +83,11 @@ NL: dict[str, str] = {
     "summary.claims": "Claims",
     "summary.claims_detail": "{substantiated} onderbouwd, {verified} onafhankelijk geverifieerd",
     "summary.outcomes": "Effecten",
+    "summary.outcomes.one": "Effect",
+    "summary.claims.one": "Claim",
+    "summary.metrics.one": "Indicator",
+    "summary.sdgs.one": "SDG",
+    "summary.sdgs_detail.one": "{targets} subdoel",
     "summary.outcomes_detail": "{positive} positief, {negative} negatief",
     "summary.metrics": "Indicatoren",
     "summary.metrics_detail": "{with_target} met doel, {reached} doel bereikt",
@@ -133,7 +138,7 @@ NL: dict[str, str] = {
     "outcome.risk": "Risico",
     "outcome.important": "Belangrijk voor de betrokkenen zelf",
     "outcome.group_size": "Omvang van de groep",
-    "outcome.underserved": "Groep die tekortkomt",
+    "outcome.underserved": "Bestaand aanbod bereikt deze groep onvoldoende",
     "outcome.baseline": "Uitgangssituatie",
     "outcome.scale": "Schaal",
     "outcome.depth": "Diepte",
@@ -315,7 +320,7 @@ EN: dict[str, str] = {
     ),
     "document.page": "Page",
     "document.page_of": "of",
-    "document.statement_id": "Statement",
+    "document.statement_id": "Statement ID",
     "document.schema": "Schema",
     "document.generated_by": "Made with impactclaim",
     "document.not_reported": "Not reported in this statement.",
@@ -356,6 +361,11 @@ EN: dict[str, str] = {
     "summary.claims": "Claims",
     "summary.claims_detail": "{substantiated} substantiated, {verified} independently verified",
     "summary.outcomes": "Outcomes",
+    "summary.outcomes.one": "Outcome",
+    "summary.claims.one": "Claim",
+    "summary.metrics.one": "Metric",
+    "summary.sdgs.one": "SDG",
+    "summary.sdgs_detail.one": "{targets} target",
     "summary.outcomes_detail": "{positive} positive, {negative} negative",
     "summary.metrics": "Metrics",
     "summary.metrics_detail": "{with_target} with a target, {reached} target reached",
@@ -406,7 +416,7 @@ EN: dict[str, str] = {
     "outcome.risk": "Risk",
     "outcome.important": "Important to the stakeholders themselves",
     "outcome.group_size": "Size of the group",
-    "outcome.underserved": "Underserved group",
+    "outcome.underserved": "Underserved by existing provision",
     "outcome.baseline": "Starting situation",
     "outcome.scale": "Scale",
     "outcome.depth": "Depth",
@@ -606,6 +616,10 @@ class Labels(Mapping[str, str]):
         """The label ``key``, with ``{placeholders}`` filled in from ``fields``."""
         text = self[key]
         return text.format(**fields) if fields else text
+
+    def count(self, key: str, count: int, **fields: object) -> str:
+        """The label ``key`` for ``count`` things: ``key.one`` for one ("1 effect"), else ``key`` ("3 effecten")."""
+        return self(f"{key}.one" if count == 1 and f"{key}.one" in self._table else key, **fields)
 
     def enum(self, prefix: str, value: object) -> str:
         """The label of a schema enum value; an unknown value (only in a draft) is shown as is."""

@@ -844,13 +844,14 @@ class _Builder:
         targets = sum(len(view.targets) for view in goals)
         level = self.statement.evidence_level
         items = [
-            SummaryItem(t("summary.claims"), str(len(claims)),
+            SummaryItem(t.count("summary.claims", len(claims)), str(len(claims)),
                         t("summary.claims_detail", substantiated=substantiated, verified=verified)),
-            SummaryItem(t("summary.outcomes"), str(len(outcomes)),
+            SummaryItem(t.count("summary.outcomes", len(outcomes)), str(len(outcomes)),
                         t("summary.outcomes_detail", positive=positive, negative=negative)),
-            SummaryItem(t("summary.metrics"), str(len(metrics)),
+            SummaryItem(t.count("summary.metrics", len(metrics)), str(len(metrics)),
                         t("summary.metrics_detail", with_target=with_target, reached=reached)),
-            SummaryItem(t("summary.sdgs"), str(len(goals)), t("summary.sdgs_detail", targets=targets)),
+            SummaryItem(t.count("summary.sdgs", len(goals)), str(len(goals)),
+                        t.count("summary.sdgs_detail", targets, targets=targets)),
             SummaryItem(t("summary.evidence"), f"{level}/5" if level is not None else "\u2013",
                         t("summary.evidence_detail")),
         ]
