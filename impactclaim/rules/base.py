@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from impactclaim.findings import Severity
+from impactclaim.i18n import N_, _
 from impactclaim.statement.model import Claim, Metric, Outcome, Path, Statement, Text
 
 
@@ -22,9 +23,18 @@ class Issue:
     at_key: bool = False
 
 
+# How a message names an item, by its id or else its place in the list, in each language.
+_LABELS = {
+    "metric": (N_("metric '{id}'"), N_("metric {index}")),
+    "outcome": (N_("outcome '{id}'"), N_("outcome {index}")),
+    "claim": (N_("claim '{id}'"), N_("claim {index}")),
+}
+
+
 def label_of(part: Metric | Outcome | Claim, kind: str) -> str:
     """How a message names an item: ``metric 'jobs'``, or ``metric 3`` (its index) when it has no id."""
-    return f"{kind} '{part.id}'" if part.id else f"{kind} {part.path[-1]}"
+    by_id, by_index = _LABELS[kind]
+    return _(by_id).format(id=part.id) if part.id else _(by_index).format(index=part.path[-1])
 
 
 def located_texts(text: Text) -> Iterator[tuple[Path, str]]:

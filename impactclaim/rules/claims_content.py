@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, reduce
 from typing import ClassVar
 
 from impactclaim.findings import Severity
+from impactclaim.i18n import N_, _
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.claims_wording import future_words
 from impactclaim.rules.legal import LEGAL_REQUIREMENTS, LegalRequirement
@@ -33,6 +34,13 @@ from impactclaim.rules.text import (
 from impactclaim.statement.model import Claim, Metric, Statement
 
 _show = show_number
+
+
+def _all_joined(names: list[str]) -> str:
+    """Names (already in the reader's language, or ids) joined by "and": "a", "a and b", "a and b and c"."""
+    # Translators: the end of a list in a sentence, e.g. "target_year, plan and verifier"; {items} is what
+    # comes before the last name ("target_year, plan", or "electricity and heating").
+    return reduce(lambda items, last: _("{items} and {last}").format(items=items, last=last), names)
 
 
 # --- IC119 --------------------------------------------------------------------------------------
@@ -61,20 +69,21 @@ _FOOTPRINT = phrases(
     r"|ecological)?[- ]?footprint", r"(?:co2|co₂)-?uitstoot", r"uitstoot", r"emissies", r"emissions",
     r"broeikasgassen", r"greenhouse gas(?:es)?",
 )
-# Aspects of an enterprise's footprint or operations that a metric may cover alone.
+# Aspects of an enterprise's footprint or operations that a metric may cover alone; the name is
+# shown in the finding ("its basis metrics cover only electricity"), translated where it is used.
 ASPECTS: tuple[tuple[str, str], ...] = (
-    ("electricity", r"elektriciteit\w*|stroom\w*|electricity|electric power"),
-    ("heating", r"verwarming|(?:aard)?gas(?:verbruik)?|heating|natural gas"),
-    ("scope 1", r"scope ?1"),
-    ("scope 2", r"scope ?2"),
-    ("packaging", r"verpakking\w*|packaging"),
-    ("transport", r"transport\w*|vervoer|bezorging\w*|levering\w*|logistie\w*|deliver\w*|logistics|shipping"
-                  r"|wagenpark|fleet|vans?|busjes?"),
-    ("the office", r"kantoor|kantoren|office|offices"),
-    ("one site", r"(?:één|een|1) (?:vestiging|locatie|winkel|werkplaats|fabriek)|(?:one|a single) (?:site|shop|store"
-                 r"|location|factory|workshop)|hoofdvestiging|head office"),
-    ("lighting", r"verlichting|lighting"),
-    ("the canteen", r"kantine|canteen"),
+    (N_("electricity"), r"elektriciteit\w*|stroom\w*|electricity|electric power"),
+    (N_("heating"), r"verwarming|(?:aard)?gas(?:verbruik)?|heating|natural gas"),
+    (N_("scope 1"), r"scope ?1"),
+    (N_("scope 2"), r"scope ?2"),
+    (N_("packaging"), r"verpakking\w*|packaging"),
+    (N_("transport"), r"transport\w*|vervoer|bezorging\w*|levering\w*|logistie\w*|deliver\w*|logistics|shipping"
+                      r"|wagenpark|fleet|vans?|busjes?"),
+    (N_("the office"), r"kantoor|kantoren|office|offices"),
+    (N_("one site"), r"(?:één|een|1) (?:vestiging|locatie|winkel|werkplaats|fabriek)|(?:one|a single) (?:site|shop"
+                     r"|store|location|factory|workshop)|hoofdvestiging|head office"),
+    (N_("lighting"), r"verlichting|lighting"),
+    (N_("the canteen"), r"kantine|canteen"),
 )
 
 
@@ -172,12 +181,15 @@ class WholeVersusAspect(Rule):
                 reduction = None if whole else self._footprint_reduction(text)
                 if not whole and not reduction:
                     continue
-                said = f"\"{whole.group()}\"" if whole else f"\"{reduction}\""
+                said = whole.group() if whole else reduction
                 evidence = self._part(statement, claim, text, absolute=whole is not None)
                 if evidence:
-                    yield Issue(where, f"claim '{claim.id}' says {said}, but {evidence}",
-                                "say which part the claim covers (\"our electricity\", \"at our Oudegracht "
-                                "site\"), or substantiate it for the whole")
+                    # Translators: {evidence} is one of the clauses "basis metric ... is ..." or "its basis
+                    # metrics cover only ...".
+                    yield Issue(where, _("claim '{claim}' says \"{said}\", but {evidence}").format(
+                                    claim=claim.id, said=said, evidence=evidence),
+                                _("say which part the claim covers (\"our electricity\", \"at our Oudegracht "
+                                  "site\"), or substantiate it for the whole"))
                     break
 
     @staticmethod
@@ -197,12 +209,14 @@ class WholeVersusAspect(Rule):
                 continue
             share = 100 * metric.value / total.value
             if share < 95:
-                return (f"basis metric '{metric.id}' is {_show(metric.value)} of {_show(total.value)} {metric.unit} "
-                        f"of '{total.id}' ({share:.0f}%)")
+                return _("basis metric '{metric}' is {value} of {total} {unit} of '{of}' ({share}%)").format(
+                    metric=metric.id, value=_show(metric.value), total=_show(total.value), unit=metric.unit,
+                    of=total.id, share=f"{share:.0f}")
         if absolute:
             for metric in metrics:
                 if metric.is_percentage and metric.value is not None and metric.value < 95:
-                    return f"basis metric '{metric.id}' is {_show(metric.value)}%"
+                    return _("basis metric '{metric}' is {value}%").format(metric=metric.id,
+                                                                           value=_show(metric.value))
         if claim.scope not in (None, "organisation") or not metrics:
             return None
         named = [_aspects(joined(metric.name)) for metric in metrics]
@@ -210,8 +224,9 @@ class WholeVersusAspect(Rule):
             common = set.intersection(*named) if len(named) > 1 else named[0]
             covered = sorted(common or set().union(*named))
             if not _aspects(text) & set(covered):
-                return (f"its basis metrics cover only {' and '.join(covered)} "
-                        f"({', '.join(repr(metric.id) for metric in metrics)})")
+                return _("its basis metrics cover only {aspects} ({metrics})").format(
+                    aspects=_all_joined([_(name) for name in covered]),
+                    metrics=", ".join(repr(metric.id) for metric in metrics))
         return None
 
 
@@ -319,10 +334,12 @@ class LegalRequirementAsFeature(Rule):
                 if found:
                     requirement, said = found
                     yield Issue(where,
-                                f"claim '{claim.id}' presents \"{said}\" as a feature, but {requirement.name} is "
-                                f"required by law ({requirement.law})",
-                                "drop it from the claim, say that the law requires it, or claim what you do "
-                                "beyond it (\"15% above the minimum wage\")")
+                                _("claim '{claim}' presents \"{said}\" as a feature, but {requirement} is "
+                                  "required by law ({law})").format(claim=claim.id, said=said,
+                                                                    requirement=_(requirement.name),
+                                                                    law=requirement.law),
+                                _("drop it from the claim, say that the law requires it, or claim what you do "
+                                  "beyond it (\"15% above the minimum wage\")"))
                     break
 
     @staticmethod
@@ -442,10 +459,11 @@ class ImprovementWithoutBaseline(Rule):
                 change = _IMPROVEMENT.search(text)
                 if change and not _FROM_TO.search(text) and not _COMPARATIVE.search(text):
                     yield Issue(where,
-                                f"claim '{claim.id}' reports a change (\"{change.group()}\"), but neither the claim "
-                                "nor its basis gives the starting point",
-                                "add a baseline (value and year) to the basis metric, a who.baseline to the basis "
-                                "outcome, or write the starting point in the claim (\"from 1,340 to 800 kg\")")
+                                _("claim '{claim}' reports a change (\"{change}\"), but neither the claim "
+                                  "nor its basis gives the starting point").format(claim=claim.id,
+                                                                                   change=change.group()),
+                                _("add a baseline (value and year) to the basis metric, a who.baseline to the basis "
+                                  "outcome, or write the starting point in the claim (\"from 1,340 to 800 kg\")"))
                     break
 
 
@@ -573,11 +591,12 @@ class CherryPickedSubgroup(Rule):
                 continue
             share = 100 * completed.value / started.value
             yield Issue(claim.text.path,
-                        f"claim '{claim.id}' rests on {label_of(completed, 'metric')}: only {_show(completed.value)} "
-                        f"of the {_show(started.value)} in '{started.id}' ({share:.0f}%) completed, which the claim "
-                        "does not say",
-                        "give the result over everyone who started, or say how many started and how many "
-                        "completed next to the completers' rate")
+                        _("claim '{claim}' rests on {metric}: only {completed} of the {started} in '{total}' "
+                          "({share}%) completed, which the claim does not say").format(
+                            claim=claim.id, metric=label_of(completed, "metric"), completed=_show(completed.value),
+                            started=_show(started.value), total=started.id, share=f"{share:.0f}"),
+                        _("give the result over everyone who started, or say how many started and how many "
+                          "completed next to the completers' rate"))
 
     @staticmethod
     def _drop_out(statement: Statement, claim: Claim, starters: list[Metric],
@@ -708,10 +727,10 @@ class YearOutsidePeriod(Rule):
             for where, text in located_texts(claim.text):
                 year = self._earlier_year(text, start.year)
                 if year:
-                    yield Issue(where, f"claim '{claim.id}' gives a figure for {year}, before the reporting period "
-                                f"that starts in {start.year}",
-                                "report the figure of the reporting period, or present the earlier year as a "
-                                "comparison (\"up from 40 in 2023\")")
+                    yield Issue(where, _("claim '{claim}' gives a figure for {year}, before the reporting period "
+                                         "that starts in {start}").format(claim=claim.id, year=year, start=start.year),
+                                _("report the figure of the reporting period, or present the earlier year as a "
+                                  "comparison (\"up from 40 in 2023\")"))
                     break
         dated = metric_name_index(statement).owners_with(_YEAR_PATTERN, lambda match: int(match.group(1)) < start.year)
         dated |= metric_detail_index(statement).owners_with(_YEAR_PATTERN,
@@ -724,8 +743,12 @@ class YearOutsidePeriod(Rule):
     def _metric(metric: Metric, first_year: int) -> Iterator[Issue]:
         """A metric named for an earlier year, or whose method says its data are of an earlier year."""
         baseline_year = metric.baseline.year if metric.baseline is not None else None
-        for text, what in ((metric.name, "is named for"), (metric.method, "is measured, by its method, in"),
-                           (metric.data_source, "comes, by its data source, from")):
+        for text, message in (
+                (metric.name, N_("{metric} is named for {year}, before the reporting period that starts in {start}")),
+                (metric.method, N_("{metric} is measured, by its method, in {year}, before the reporting period "
+                                   "that starts in {start}")),
+                (metric.data_source, N_("{metric} comes, by its data source, from {year}, before the reporting "
+                                        "period that starts in {start}"))):
             if not has_year_before(text, first_year):
                 continue
             for where, value in located_texts(text):
@@ -736,9 +759,9 @@ class YearOutsidePeriod(Rule):
                         continue
                     if text is not metric.name and not _DATA_YEAR.search(sentence):
                         continue  # a year in a method is often a source's; only "in 2024", "over 2024" date the data
-                    yield Issue(where, f"{label_of(metric, 'metric')} {what} {earlier[0]}, before the reporting "
-                                f"period that starts in {first_year}",
-                                "report the value of the reporting period, or put the earlier value in baseline")
+                    yield Issue(where, _(message).format(metric=label_of(metric, "metric"), year=earlier[0],
+                                                         start=first_year),
+                                _("report the value of the reporting period, or put the earlier value in baseline"))
                     return
 
     @staticmethod
@@ -877,12 +900,16 @@ class ComparisonWithoutBasis(Rule):
                 continue
             if found is not None:
                 where, match = found
-                yield Issue(where, f"claim '{claim.id}' compares (\"{match.group()}\") without {missing}",
-                            _COMPARE_HINT)
+                # Translators: {missing} is "comparison.source" (the names of the missing fields) or one of
+                # the phrases "a comparison basis: ... for what it compares with".
+                yield Issue(where, _("claim '{claim}' compares (\"{comparative}\") without {missing}").format(
+                                claim=claim.id, comparative=match.group(), missing=missing),
+                            _(_COMPARE_HINT))
             else:
                 assert claim.comparison is not None
-                yield Issue(claim.comparison.path, f"claim '{claim.id}' has a comparison without {missing}",
-                            _COMPARE_HINT, at_key=True)
+                yield Issue(claim.comparison.path, _("claim '{claim}' has a comparison without {missing}").format(
+                                claim=claim.id, missing=missing),
+                            _(_COMPARE_HINT), at_key=True)
 
     @staticmethod
     def _missing(statement: Statement, claim: Claim, text: str) -> str | None:
@@ -890,7 +917,7 @@ class ComparisonWithoutBasis(Rule):
         if comparison is not None:
             lacks = [name for name, given in (("what", bool(comparison.what)), ("source", bool(comparison.source)),
                                               ("year", comparison.year is not None)) if not given]
-            return f"comparison.{' and comparison.'.join(lacks)}" if lacks else None
+            return _all_joined([f"comparison.{name}" for name in lacks]) if lacks else None
         # The basis for what is compared with: the claim's words, or a basis metric about the
         # other ("average office lunch", "landelijk gemiddelde"); the own figure's source is no
         # source for the figure it is compared with.
@@ -900,10 +927,13 @@ class ComparisonWithoutBasis(Rule):
         has_source, has_year = bool(_SOURCE_WORDS.search(evidence)), bool(years(evidence))
         if has_source and has_year:
             return None
-        lacks = [name for name, given in (("a named source", has_source), ("a year", has_year)) if not given]
-        return "a comparison basis: " + " and ".join(lacks) + " for what it compares with"
+        if not has_source and not has_year:
+            return _("a comparison basis: a named source and a year for what it compares with")
+        if not has_source:
+            return _("a comparison basis: a named source for what it compares with")
+        return _("a comparison basis: a year for what it compares with")
 
 
-_COMPARE_HINT = ("name what you compare with, the source of its figures and their year (schema 1.1: comparison "
-                 "with what, source and year)")
+_COMPARE_HINT = N_("name what you compare with, the source of its figures and their year (schema 1.1: comparison "
+                   "with what, source and year)")
 

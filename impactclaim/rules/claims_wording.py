@@ -9,6 +9,7 @@ from functools import cache
 from typing import ClassVar
 
 from impactclaim.findings import Severity
+from impactclaim.i18n import N_, _, ngettext
 from impactclaim.rules.base import Issue, Rule, located_texts
 from impactclaim.rules.text import (
     SDG_REFERENCE,
@@ -148,7 +149,7 @@ def _found(patterns: Iterable[re.Pattern[str] | Phrases], text: str, exempt: Phr
         if index < 0 or match.start() >= skip[index][1]:
             hits.setdefault(match.start(), match.group())
     seen: dict[str, str] = {}
-    for _, word in sorted(hits.items()):
+    for _start, word in sorted(hits.items()):
         seen.setdefault(word.lower(), word)
     return list(seen.values())
 
@@ -266,10 +267,11 @@ class GenericTerm(Rule):
                     continue
                 yield Issue(
                     where,
-                    f"claim '{claim.id}' uses the generic term{'s' if len(words) > 1 else ''} {_quoted(words)} "
-                    "without a recognised label",
-                    "say concretely what the benefit is and how large it is (e.g. '40% less CO2e than new "
-                    "timber'), or base the claim on a label with a certification scheme (label.scheme)")
+                    ngettext("claim '{claim}' uses the generic term {terms} without a recognised label",
+                             "claim '{claim}' uses the generic terms {terms} without a recognised label",
+                             len(words)).format(claim=claim.id, terms=_quoted(words)),
+                    _("say concretely what the benefit is and how large it is (e.g. '40% less CO2e than new "
+                      "timber'), or base the claim on a label with a certification scheme (label.scheme)"))
 
 
 # --- IC103 --------------------------------------------------------------------------------------
@@ -373,24 +375,37 @@ class OffsetNeutrality(Rule):
         mentions = [word for word in _found([_OFFSET_MENTION], text)
                     if not any(word.lower() in said.lower() for said in impact)]
         if claim.offsets is True:
-            reliance = " and has offsets: true"
+            message = _("claim '{claim}' states {impact} and has offsets: true; a neutral, reduced or positive "
+                        "climate impact may not rest on offsetting")
         elif mentions:
-            reliance = f" and mentions {_quoted(mentions)}"
+            message = _("claim '{claim}' states {impact} and mentions {mentions}; a neutral, reduced or positive "
+                        "climate impact may not rest on offsetting")
         elif _OFFSET_MENTION.search(text):
-            reliance = ", which is offsetting by its own words"
+            message = _("claim '{claim}' states {impact}, which is offsetting by its own words; a neutral, reduced "
+                        "or positive climate impact may not rest on offsetting")
         else:
             return
         yield Issue(
             where,
-            f"claim '{claim.id}' states {_quoted(impact)}{reliance}; a neutral, reduced or positive climate "
-            "impact may not rest on offsetting",
-            "report the measured reduction of your own emissions instead, and describe offsetting "
-            "separately as a contribution to climate projects, not as a smaller footprint")
+            message.format(claim=claim.id, impact=_quoted(impact), mentions=_quoted(mentions)),
+            _("report the measured reduction of your own emissions instead, and describe offsetting "
+              "separately as a contribution to climate projects, not as a smaller footprint"))
 
 
 # --- IC104 --------------------------------------------------------------------------------------
 
 _NARROW_SCOPES = ("product", "service", "site", "activity")
+# The hint of IC104 for each narrow scope: the scope is a word of the sentence, so each has its own.
+_SCOPE_HINTS = {
+    "product": N_("limit the text to the product the claim is about, or set scope: organisation and "
+                  "substantiate the claim for the whole organisation"),
+    "service": N_("limit the text to the service the claim is about, or set scope: organisation and "
+                  "substantiate the claim for the whole organisation"),
+    "site": N_("limit the text to the site the claim is about, or set scope: organisation and "
+               "substantiate the claim for the whole organisation"),
+    "activity": N_("limit the text to the activity the claim is about, or set scope: organisation and "
+                   "substantiate the claim for the whole organisation"),
+}
 _ADVERB = r"(?:(?:nu|al|volledig|helemaal|geheel|now|already|fully|entirely|completely|100\s?%)\s+){0,2}"
 
 
@@ -528,7 +543,10 @@ class ScopeOverreach(Rule):
             if scope not in _NARROW_SCOPES or not may_match(_whole_organisation(), claim.text):
                 continue
             detail = str(claim.scope_detail) if claim.scope_detail.variants else None
-            covered = f"scope '{scope}'" + (f" ({detail})" if detail is not None else "")
+            message = (_("claim '{claim}' has scope '{scope}' but its text speaks about the whole organisation: "
+                         "{phrases}") if detail is None
+                       else _("claim '{claim}' has scope '{scope}' ({detail}) but its text speaks about the whole "
+                              "organisation: {phrases}"))
             whole_range = scope == "product" and may_match(_WHOLE_RANGE, claim.scope_detail) and any(
                 _WHOLE_RANGE.search(text) for _, text in located_texts(claim.scope_detail))
             for where, text in located_texts(claim.text):
@@ -539,10 +557,8 @@ class ScopeOverreach(Rule):
                     continue
                 yield Issue(
                     where,
-                    f"claim '{claim.id}' has {covered} but its text speaks about the whole organisation: "
-                    f"{_quoted(phrases)}",
-                    f"limit the text to the {scope} the claim is about, or set scope: organisation and "
-                    "substantiate the claim for the whole organisation")
+                    message.format(claim=claim.id, scope=scope, detail=detail, phrases=_quoted(phrases)),
+                    _(_SCOPE_HINTS[scope]))
 
 
 # --- IC105 --------------------------------------------------------------------------------------
@@ -722,16 +738,21 @@ class FutureClaimWithoutPlan(Rule):
             missing = _missing_commitment(commitment)
             if not missing:
                 continue
-            why = f"speaks about the future ({_quoted(words)})" if words else "has a future_commitment"
             if commitment is not None:
+                message = (_("claim '{claim}' speaks about the future ({words}), but its future_commitment lacks "
+                             "{missing}") if words
+                           else _("claim '{claim}' has a future_commitment, but its future_commitment lacks "
+                                  "{missing}"))
                 yield Issue((*claim.path, "future_commitment"),
-                            f"claim '{claim.id}' {why}, but its future_commitment lacks {_listing(missing)}",
-                            _FUTURE_HINT, at_key=True)
+                            message.format(claim=claim.id, words=_quoted(words), missing=_listing(missing)),
+                            _(_FUTURE_HINT), at_key=True)
             else:
+                # Without a commitment the claim is here for its words about the future.
                 yield Issue(text_path,
-                            f"claim '{claim.id}' {why}, but has no future_commitment "
-                            f"(missing {_listing(missing)})",
-                            _FUTURE_HINT)
+                            _("claim '{claim}' speaks about the future ({words}), but has no future_commitment "
+                              "(missing {missing})").format(claim=claim.id, words=_quoted(words),
+                                                            missing=_listing(missing)),
+                            _(_FUTURE_HINT))
 
 
 def _declared_as_target(statement: Statement, claim: Claim, words: list[str]) -> bool:
@@ -749,8 +770,8 @@ def _declared_as_target(statement: Statement, claim: Claim, words: list[str]) ->
     return said_years <= target_years
 
 
-_FUTURE_HINT = ("add future_commitment with target_value, target_year, a concrete implementation plan and "
-                "the independent verifier, or rewrite the text as a statement about what was achieved")
+_FUTURE_HINT = N_("add future_commitment with target_value, target_year, a concrete implementation plan and "
+                  "the independent verifier, or rewrite the text as a statement about what was achieved")
 
 
 def _missing_commitment(commitment: FutureCommitment | None) -> list[str]:
@@ -765,7 +786,12 @@ def _missing_commitment(commitment: FutureCommitment | None) -> list[str]:
 
 
 def _listing(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """Names (of fields, ids or words, not translated) as a list in a sentence: "a", "a and b", "a, b and c"."""
+    if len(names) == 1:
+        return names[0]
+    # Translators: the end of a list in a sentence, e.g. "target_year, plan and verifier"; {items} is what
+    # comes before the last name ("target_year, plan", or "electricity and heating").
+    return _("{items} and {last}").format(items=", ".join(names[:-1]), last=names[-1])
 
 
 # --- IC106 --------------------------------------------------------------------------------------
@@ -843,17 +869,17 @@ class LabelWithoutScheme(Rule):
                 if who:
                     yield Issue(
                         (*claim.path, "label"),
-                        f"claim '{claim.id}' relies on the label \"{label.name}\", whose scheme is the enterprise's "
-                        f"own assessment ({who})",
-                        "a label needs a certification scheme with third-party verification or a public "
-                        "authority; describe your own criteria as a policy, not as a label",
+                        _("claim '{claim}' relies on the label \"{label}\", whose scheme is the enterprise's "
+                          "own assessment ({who})").format(claim=claim.id, label=label.name, who=who),
+                        _("a label needs a certification scheme with third-party verification or a public "
+                          "authority; describe your own criteria as a policy, not as a label"),
                         at_key=True)
                 continue
             name = label.name
             yield Issue(
                 (*claim.path, "label"),
-                f"claim '{claim.id}' relies on the label \"{name}\", which names neither a certification "
-                "scheme nor a public authority",
-                "add label.scheme (the certification scheme with third-party verification) or "
-                "label.authority (the public authority that established the label), or drop the label",
+                _("claim '{claim}' relies on the label \"{label}\", which names neither a certification "
+                  "scheme nor a public authority").format(claim=claim.id, label=name),
+                _("add label.scheme (the certification scheme with third-party verification) or "
+                  "label.authority (the public authority that established the label), or drop the label"),
                 at_key=True)

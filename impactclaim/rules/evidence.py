@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from impactclaim.findings import Severity
+from impactclaim.i18n import _, ngettext
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
     COUNT,
@@ -49,15 +50,29 @@ _OWNS = phrases(r"aandelen", r"aandeelhouder\w*", r"eigenaar\w*", r"bezit\w*", r
                 r"shareholders?", r"owns?", r"owners?", r"appoints?", r"controls?")
 
 
-def _owner(statement: Statement, name: str | None) -> str | None:
+def _owner(statement: Statement, name: str | None) -> bool:
     """Whether ``name`` owns the enterprise by the statement's own account of its mission lock."""
     social = statement.social_enterprise
     if not name or social is None or len(name.strip()) < 4:
-        return None
+        return False
     said = joined(social.mission_lock_description, social.stakeholder_governance)
     folded = " ".join(name.casefold().split())
-    if folded in " ".join(said.casefold().split()) and _OWNS.search(said):
-        return "its owner, by the mission lock the statement describes"
+    return folded in " ".join(said.casefold().split()) and _OWNS.search(said) is not None
+
+
+def _verified_by_self(statement: Statement, claim: Claim, status: str, by: str | None, own: OwnName) -> str | None:
+    """The message when the verifier ``by`` of a claim marked ``status`` verified is the enterprise itself, or None."""
+    who = is_self(by, own)  # the enterprise's own name, or a word such as "eigen" or "board", quoted
+    if who and own.named_in(by):
+        return _("claim '{claim}' is marked {status} verified, but the verifier \"{verifier}\" is the enterprise "
+                 "itself (the enterprise's own name)").format(claim=claim.id, status=status, verifier=by)
+    if who:
+        return _("claim '{claim}' is marked {status} verified, but the verifier \"{verifier}\" is the enterprise "
+                 "itself ({word})").format(claim=claim.id, status=status, verifier=by, word=who)
+    if _owner(statement, by):
+        return _("claim '{claim}' is marked {status} verified, but the verifier \"{verifier}\" is the enterprise "
+                 "itself (its owner, by the mission lock the statement describes)").format(
+                     claim=claim.id, status=status, verifier=by)
     return None
 
 
@@ -138,13 +153,11 @@ class SelfAssessmentAsIndependent(Rule):
         for claim in statement.claims:
             verification = claim.verification
             if verification is not None and verification.status in ("third-party", "second-party"):
-                who = is_self(verification.by, own) or _owner(statement, verification.by)
-                if who:
-                    yield Issue((*verification.path, "by"),
-                                f"claim '{claim.id}' is marked {verification.status} verified, but the verifier "
-                                f"\"{verification.by}\" is the enterprise itself ({who})",
-                                "set verification.status to self, or have the claim checked by a party outside "
-                                "the enterprise and name it in verification.by")
+                message = _verified_by_self(statement, claim, verification.status, verification.by, own)
+                if message:
+                    yield Issue((*verification.path, "by"), message,
+                                _("set verification.status to self, or have the claim checked by a party outside "
+                                  "the enterprise and name it in verification.by"))
             yield from self._independent_wording(statement, claim)
         for outcome in statement.outcomes:
             for source in outcome.evidence.sources:
@@ -162,29 +175,37 @@ class SelfAssessmentAsIndependent(Rule):
             match = INDEPENDENT_WORDING.search(text)
             if match:
                 yield Issue(where,
-                            f"claim '{claim.id}' speaks of \"{match.group()}\", but it is not third-party verified "
-                            "and none of its basis outcomes has an independent source",
-                            "drop the word independent, or add the independent source (relation: independent) "
-                            "or the third-party verification that the text refers to")
+                            _("claim '{claim}' speaks of \"{wording}\", but it is not third-party verified "
+                              "and none of its basis outcomes has an independent source").format(
+                                claim=claim.id, wording=match.group()),
+                            _("drop the word independent, or add the independent source (relation: independent) "
+                              "or the third-party verification that the text refers to"))
                 return
 
     def _source(self, outcome: Outcome, source: Source, own: OwnName) -> Iterator[Issue]:
         label = label_of(outcome, "outcome")
         if source.is_independent:
-            who = is_self(source.publisher, own)
+            who = is_self(source.publisher, own)  # the enterprise's own name, or a word such as "eigen", quoted
             if who:
-                yield Issue((*source.path, "publisher"),
-                            f"a source of {label} is marked independent, but its publisher \"{source.publisher}\" "
-                            f"is the enterprise itself ({who})",
-                            "mark a source the enterprise made itself as relation: own")
+                message = (_("a source of {outcome} is marked independent, but its publisher \"{publisher}\" is the "
+                             "enterprise itself (the enterprise's own name)").format(
+                                 outcome=label, publisher=source.publisher) if own.named_in(source.publisher)
+                           else _("a source of {outcome} is marked independent, but its publisher \"{publisher}\" is "
+                                  "the enterprise itself ({word})").format(
+                                      outcome=label, publisher=source.publisher, word=who))
+                yield Issue((*source.path, "publisher"), message,
+                            _("mark a source the enterprise made itself as relation: own"))
         elif source.relation in ("own", "commissioned") or source.independent is False:
             match = INDEPENDENT_WORDING.search(source.title or "")
             if match:
-                yield Issue((*source.path, "title"),
-                            f"a source of {label} is called \"{match.group()}\" in its title, but the statement "
-                            f"marks it as {source.relation or 'not independent'}",
-                            "describe the source as what it is (own survey, commissioned evaluation), or mark it "
-                            "independent only when a party outside the enterprise made it on its own account")
+                message = (_("a source of {outcome} is called \"{wording}\" in its title, but the statement marks it "
+                             "as {relation}").format(outcome=label, wording=match.group(), relation=source.relation)
+                           if source.relation
+                           else _("a source of {outcome} is called \"{wording}\" in its title, but the statement "
+                                  "marks it as not independent").format(outcome=label, wording=match.group()))
+                yield Issue((*source.path, "title"), message,
+                            _("describe the source as what it is (own survey, commissioned evaluation), or mark it "
+                              "independent only when a party outside the enterprise made it on its own account"))
 
 
 # --- IC122 --------------------------------------------------------------------------------------
@@ -310,30 +331,32 @@ class ContributionOverclaimed(Rule):
                 evidence = f"\"{anyway.group()}\"" if anyway else share
                 if evidence:
                     yield Issue((*path, "deadweight"),
-                                f"{label} sets deadweight to 0, but its counterfactual says part of the change "
-                                f"would happen without the enterprise ({evidence})",
-                                "estimate the share that would have happened anyway from the counterfactual and "
-                                "enter it as deadweight")
+                                _("{outcome} sets deadweight to 0, but its counterfactual says part of the change "
+                                  "would happen without the enterprise ({evidence})").format(
+                                    outcome=label, evidence=evidence),
+                                _("estimate the share that would have happened anyway from the counterfactual and "
+                                  "enter it as deadweight"))
             if contribution.attribution == 0:
                 others = _OTHERS.search(texts)
                 if others:
                     yield Issue((*path, "attribution"),
-                                f"{label} sets attribution to 0, but names others who contributed "
-                                f"(\"{others.group()}\")",
-                                "enter the share of the change that is due to the partners or co-funders you "
-                                "name as attribution")
+                                _("{outcome} sets attribution to 0, but names others who contributed "
+                                  "(\"{others}\")").format(outcome=label, others=others.group()),
+                                _("enter the share of the change that is due to the partners or co-funders you "
+                                  "name as attribution"))
             if contribution.drop_off == 0:
                 short = _SHORT.search(texts)
                 lasting = short or next((match for claim in claims_on.get(outcome.id or "", ())
                                          for match in [_LASTING.search(joined(claim.text))] if match), None) \
                     or _LASTING.search(joined(outcome.how_much.duration, outcome.what.description))
                 if lasting:
-                    why = ("mentions short or temporary contracts" if short
-                           else "presents the effect as lasting without showing it")
-                    yield Issue((*path, "drop_off"),
-                                f"{label} sets drop_off to 0 and {why} (\"{lasting.group()}\")",
-                                "estimate how much of the effect fades each year (e.g. from follow-up a year "
-                                "later) and enter it as drop_off, or say how you know it lasts")
+                    message = (_("{outcome} sets drop_off to 0 and mentions short or temporary contracts "
+                                 "(\"{wording}\")") if short
+                               else _("{outcome} sets drop_off to 0 and presents the effect as lasting without "
+                                      "showing it (\"{wording}\")"))
+                    yield Issue((*path, "drop_off"), message.format(outcome=label, wording=lasting.group()),
+                                _("estimate how much of the effect fades each year (e.g. from follow-up a year "
+                                  "later) and enter it as drop_off, or say how you know it lasts"))
 
 
 # --- IC124 --------------------------------------------------------------------------------------
@@ -547,25 +570,32 @@ class TinySample(Rule):
             for part in parts:
                 if id(part) not in small:
                     continue
-                sample, _, label = small[id(part)]
+                sample, _path, label = small[id(part)]
                 used.add(id(part))
                 if _mentions(claim.text, sample.size):
                     continue
+                # The English says "respondents" also for 1; the singular form is there for other languages.
                 yield Issue(claim.text.path,
-                            f"claim '{claim.id}' rests on {label}, which is based on {sample.size} respondents "
-                            f"({sample.where}), fewer than {MIN_SAMPLE}",
-                            "say in the claim how many people the figure rests on (\"of the 14 participants who "
-                            "answered\"), or base it on a larger group")
+                            ngettext("claim '{claim}' rests on {part}, which is based on {size} respondents "
+                                     "({where}), fewer than {minimum}",
+                                     "claim '{claim}' rests on {part}, which is based on {size} respondents "
+                                     "({where}), fewer than {minimum}", sample.size).format(
+                                claim=claim.id, part=label, size=sample.size, where=sample.where,
+                                minimum=MIN_SAMPLE),
+                            _("say in the claim how many people the figure rests on (\"of the 14 participants who "
+                              "answered\"), or base it on a larger group"))
                 break
         for outcome in statement.outcomes:
             if id(outcome) in small and id(outcome) not in used:
                 sample, path, label = small[id(outcome)]
                 if not _mentions(outcome.how_much.scale, sample.size) and \
                         not _mentions(outcome.how_much.depth, sample.size):
-                    yield Issue(path, f"{label} rests on {sample.size} respondents ({sample.where}), fewer than "
-                                f"{MIN_SAMPLE}",
-                                "say how many people the result rests on where you describe it, or use a larger "
-                                "group before generalising")
+                    yield Issue(path, ngettext("{part} rests on {size} respondents ({where}), fewer than {minimum}",
+                                               "{part} rests on {size} respondents ({where}), fewer than {minimum}",
+                                               sample.size).format(
+                                    part=label, size=sample.size, where=sample.where, minimum=MIN_SAMPLE),
+                                _("say how many people the result rests on where you describe it, or use a larger "
+                                  "group before generalising"))
 
 
 # Words that turn a sample into a statement about everyone: shares, most, nearly all.
@@ -689,9 +719,14 @@ class OutdatedEvidence(Rule):
             for source in outcome.evidence.sources:
                 if source.year is not None and source.year < oldest:
                     yield Issue((*source.path, "year"),
-                                f"a source of {label_of(outcome, 'outcome')} is from {source.year}, "
-                                f"{start.year - source.year} years before the reporting period starts in {start.year}",
-                                f"base the outcome on evidence from {oldest} or later, or measure the effect again")
+                                ngettext("a source of {outcome} is from {year}, {years} year before the reporting "
+                                         "period starts in {start}",
+                                         "a source of {outcome} is from {year}, {years} years before the reporting "
+                                         "period starts in {start}", start.year - source.year).format(
+                                    outcome=label_of(outcome, "outcome"), year=source.year,
+                                    years=start.year - source.year, start=start.year),
+                                _("base the outcome on evidence from {year} or later, or measure the effect "
+                                  "again").format(year=oldest))
         for metric in statement.metrics:
             if not (has_year_before(metric.method, oldest) or has_year_before(metric.data_source, oldest)) or \
                     not may_match(_RESEARCH, metric.method, metric.data_source):
@@ -701,7 +736,12 @@ class OutdatedEvidence(Rule):
                     continue
                 old = [year for year, _ in years(text) if year < oldest]
                 if old:
-                    yield Issue(path, f"{label_of(metric, 'metric')} rests on data from {min(old)}, "
-                                f"{start.year - min(old)} years before the reporting period starts in {start.year}",
-                                "measure the value in the reporting period, or say in the claim how old the figure is")
+                    yield Issue(path, ngettext("{metric} rests on data from {year}, {years} year before the "
+                                               "reporting period starts in {start}",
+                                               "{metric} rests on data from {year}, {years} years before the "
+                                               "reporting period starts in {start}", start.year - min(old)).format(
+                                    metric=label_of(metric, "metric"), year=min(old), years=start.year - min(old),
+                                    start=start.year),
+                                _("measure the value in the reporting period, or say in the claim how old the "
+                                  "figure is"))
                     break

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from impactclaim.i18n import N_
+
 
 @dataclass(frozen=True, slots=True)
 class LegalRequirement:
@@ -19,36 +21,36 @@ class LegalRequirement:
 #: "30 dagen bedenktijd") or says it is the law is let through by the rule, not by this list.
 LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
-        "the statutory minimum wage",
+        N_("the statutory minimum wage"),
         "Wet minimumloon en minimumvakantiebijslag (WML), art. 7 and 8",
         # Each wording starts at its telling word, so that only texts with that word are read closely.
         (r"minimum ?loon", r"WML", r"minimum wage"),
     ),
     LegalRequirement(
-        "the statutory holiday allowance of 8%",
+        N_("the statutory holiday allowance of 8%"),
         "Wet minimumloon en minimumvakantiebijslag (WML), art. 15",
         (r"vakantie(?:geld|bijslag|toeslag)", r"holiday (?:pay|allowance)"),
     ),
     LegalRequirement(
-        "equal pay for men and women",
+        N_("equal pay for men and women"),
         "Treaty on the Functioning of the EU, art. 157; Algemene wet gelijke behandeling, art. 7; "
         "Directive (EU) 2023/970",
         (r"gelijk(?:e)? (?:loon|beloning) voor (?:mannen en vrouwen|vrouwen en mannen)",
          r"equal pay for (?:men and women|women and men)"),
     ),
     LegalRequirement(
-        "a smoke-free workplace",
+        N_("a smoke-free workplace"),
         "Tabaks- en rookwarenwet, art. 10",
         (r"rookvrij(?:e)? (?:werkplek|werkplekken|kantoor|werkvloer)", r"smoke[- ]free (?:workplace|office)s?"),
     ),
     LegalRequirement(
-        "a safe workplace under the Working Conditions Act",
+        N_("a safe workplace under the Working Conditions Act"),
         "Arbeidsomstandighedenwet (Arbowet), art. 3",
         (r"(?<=de\s)arbo-?wet", r"arbo-?proof",
          r"(?:complies|comply|compliant) with (?:the )?(?:dutch )?working conditions act"),
     ),
     LegalRequirement(
-        "the 14-day right of withdrawal for distance sales",
+        N_("the 14-day right of withdrawal for distance sales"),
         "Directive 2011/83/EU, art. 9; Burgerlijk Wetboek 6:230o",
         (r"(?:(?<=14\sdagen\s)|(?<=veertien\sdagen\s))(?:bedenktijd|retourrecht|herroepingsrecht|retour|zichttermijn)",
          r"herroepingsrecht",
@@ -63,14 +65,14 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
          r"(?:14|veertien) dagen (?:\w+ ){0,3}zonder opgaaf van redenen?"),
     ),
     LegalRequirement(
-        "the two-year legal guarantee",
+        N_("the two-year legal guarantee"),
         "Directive (EU) 2019/771, art. 10; Burgerlijk Wetboek 7:17",
         (r"(?:(?<=2\sjaar\s)|(?<=twee\sjaar\s))garantie",
          r"(?:(?<=2-year\s)|(?<=2\syear\s)|(?<=2\syears\s)|(?<=two-year\s)|(?<=two\syear\s)|(?<=two\syears\s))"
          r"(?:guarantee|warranty)"),
     ),
     LegalRequirement(
-        "the ban on single-use plastic cutlery, plates, straws and stirrers",
+        N_("the ban on single-use plastic cutlery, plates, straws and stirrers"),
         "Directive (EU) 2019/904, art. 5; Besluit kunststofproducten voor eenmalig gebruik",
         # Nobody boasts of plastic straws: naming them in a claim is naming their absence.
         (r"(?:plastic|kunststof) ?(?:wegwerp)?(?:rietjes|bestek|borden|roerstaafjes|wattenstaafjes)",
@@ -80,25 +82,25 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
          r"plastic[- ]free (?:straws|cutlery)"),
     ),
     LegalRequirement(
-        "reusable cups and containers for food and drink consumed on the premises",
+        N_("reusable cups and containers for food and drink consumed on the premises"),
         "Besluit kunststofproducten voor eenmalig gebruik, art. 6a (since 1 January 2024)",
         (r"(?:(?<=echt\s)|(?<=echte\s))(?:kopje|kopjes|kop|koppen|beker|bekers|mok|mokken|servies)",
          r"herbruikbare? (?:bekers?|kopjes?|servies|bakjes)", r"reusable (?:cups|mugs|tableware) for (?:drinks|food)"
          r" (?:consumed )?on the premises", r"(?:real|proper) (?:cups|mugs|china)"),
     ),
     LegalRequirement(
-        "the deposit on plastic bottles and cans",
+        N_("the deposit on plastic bottles and cans"),
         "Besluit beheer verpakkingen 2014, art. 7a",
         (r"statiegeld op (?:\w+ )?(?:flesjes|flessen|blikjes|blik)", r"deposit on (?:\w+ )?(?:bottles|cans)"),
     ),
     LegalRequirement(
-        "CE marking",
+        N_("CE marking"),
         "Regulation (EC) No 765/2008, art. 30; Decision No 768/2008/EC",
         (r"CE-?(?:markering|gemarkeerd|keurmerk|gecertificeerd|certificering|label)", r"CE[- ]?(?:marked|marking|mark"
          r"|certified|certification|label)"),
     ),
     LegalRequirement(
-        "REACH compliance",
+        N_("REACH compliance"),
         "Regulation (EC) No 1907/2006 (REACH)",
         (r"REACH-?(?:conform|proof|compliant|gecertificeerd|certified)", r"(?<=aan\s)REACH",
          r"(?:chemicali[eë]nverordening|chemicali[eë]nwetgeving|chemicals regulation|verordening|regulation) REACH",
@@ -106,53 +108,53 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
          r"(?:complies|comply|compliant) with REACH"),
     ),
     LegalRequirement(
-        "RoHS compliance for electrical equipment",
+        N_("RoHS compliance for electrical equipment"),
         "Directive 2011/65/EU (RoHS)",
         (r"RoHS-?(?:conform|proof|compliant|gecertificeerd|certified)",),
     ),
     LegalRequirement(
-        "GDPR (AVG) compliance",
+        N_("GDPR (AVG) compliance"),
         "Regulation (EU) 2016/679 (General Data Protection Regulation, AVG)",
         (r"AVG-?(?:proof|conform|compliant)", r"(?<=de\s)AVG", r"GDPR[- ](?:compliant|proof)",
          r"(?<=the\s)GDPR", r"(?<=with\s)GDPR",
          r"(?:complies|comply|compliant) with (?:the )?GDPR"),
     ),
     LegalRequirement(
-        "products free of CFCs",
+        N_("products free of CFCs"),
         "Regulation (EC) No 1005/2009 on substances that deplete the ozone layer",
         (r"CFK-?vrij\w*", r"CFC[- ]free", r"(?:ozonvriendelijk|ozone[- ]friendly)\w*"),
     ),
     LegalRequirement(
-        "bisphenol A-free food contact materials",
+        N_("bisphenol A-free food contact materials"),
         "Regulation (EU) 2024/3190 on bisphenol A in food contact materials",
         (r"BPA-?vrij\w*", r"BPA[- ]free"),
     ),
     LegalRequirement(
-        "phosphate-free laundry and dishwasher detergents",
+        N_("phosphate-free laundry and dishwasher detergents"),
         "Regulation (EU) No 259/2012 amending Regulation (EC) No 648/2004 on detergents",
         (r"fosfaatvrij\w*", r"phosphate[- ]free"),
     ),
     LegalRequirement(
-        "asbestos-free materials",
+        N_("asbestos-free materials"),
         "Asbestverwijderingsbesluit 2005 and Productenbesluit asbest; Regulation (EC) No 1907/2006, Annex XVII",
         (r"asbestvrij\w*", r"asbestos[- ]free"),
     ),
     LegalRequirement(
-        "an asbestos inventory before demolition or renovation",
+        N_("an asbestos inventory before demolition or renovation"),
         "Besluit bouwwerken leefomgeving (Omgevingswet), rules on asbestos inventory before demolition; "
         "formerly Asbestverwijderingsbesluit 2005, art. 4",
         (r"asbestinventarisatie\w*", r"op asbest (?:laten )?(?:inventariseren|onderzoeken|controleren)",
          r"asbestos (?:inventory|inventories|survey|surveys)"),
     ),
     LegalRequirement(
-        "a certificate of conduct (VOG) and registration for everyone working in childcare",
+        N_("a certificate of conduct (VOG) and registration for everyone working in childcare"),
         "Wet kinderopvang, art. 1.48d (Personenregister kinderopvang) and art. 1.50 (verklaring omtrent het gedrag)",
         (r"personenregister kinderopvang", r"childcare (?:register|registry)",
          r"(?:pedagogisch(?:e)? medewerkers?|gastouders?|leidsters?|childcare (?:staff|workers?)) (?:\w+ ){0,12}"
          r"(?:verklaring omtrent het gedrag|vog|certificate of conduct)"),
     ),
     LegalRequirement(
-        "collecting and recycling e-waste",
+        N_("collecting and recycling e-waste"),
         "Directive 2012/19/EU (WEEE); Regeling afgedankte elektrische en elektronische apparatuur",
         (r"nemen (?:\w+ )?(?:oude|afgedankte) (?:apparaten|elektronica) (?:gratis )?(?:in|retour)",
          r"take back (?:\w+ )?old (?:appliances|electronics)"),

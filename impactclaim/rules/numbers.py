@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from impactclaim.findings import Severity
+from impactclaim.i18n import N_, _, ngettext, number
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
     FRACTION_PATTERN,
@@ -39,6 +40,8 @@ _STATED_PERCENTAGE = re.compile(
 _TOLERANCE = 0.5 + 1e-9
 # How many basis percentages a message names; a claim may rest on thousands of metrics.
 _MAX_LISTED = 10
+# Where a basis percentage comes from, by the name of the metric's value it is: "60% ('jobs' baseline)".
+_SOURCES = {"value": N_("'{metric}'"), "baseline": N_("'{metric}' baseline"), "target": N_("'{metric}' target")}
 
 
 # A figure of something else beside the headline figure: a comparison group, an average, a
@@ -192,36 +195,39 @@ class RangeConsistency(Rule):
                 yield from self._claimed_percentages(statement, claim)
 
     def _percentage_ranges(self, metric: Metric) -> Iterator[Issue]:
-        places = {"value": ((*metric.path, "value"), "value"),
-                  "baseline": ((*metric.path, "baseline", "value"), "baseline value"),
-                  "target": ((*metric.path, "target", "value"), "target value")}
+        places = {"value": ((*metric.path, "value"), N_("percentage {metric} has value {value}, outside 0 to 100")),
+                  "baseline": ((*metric.path, "baseline", "value"),
+                               N_("percentage {metric} has baseline value {value}, outside 0 to 100")),
+                  "target": ((*metric.path, "target", "value"),
+                             N_("percentage {metric} has target value {value}, outside 0 to 100"))}
         for name, value in metric.values():
-            path, what = places[name]
+            path, message = places[name]
             if value is not None and not 0 <= value <= 100:
                 yield Issue(
                     path,
-                    f"percentage {_label(metric, 'metric')} has {what} {_show(value)}, outside 0 to 100",
-                    "write percentages as numbers from 0 to 100 (60, not 0.6 or 600); "
-                    "if it is no share, change its kind and unit",
+                    _(message).format(metric=_label(metric, "metric"), value=_show(value)),
+                    _("write percentages as numbers from 0 to 100 (60, not 0.6 or 600); "
+                      "if it is no share, change its kind and unit"),
                 )
 
     def _subgroup(self, metric: Metric, total: Metric) -> Iterator[Issue]:
         if not _same_kind_of_unit(metric, total):
             yield Issue(
                 (*metric.path, "unit"),
-                f"{_label(metric, 'metric')} is part of '{total.id}' but its unit "
-                f"{metric.unit!r} differs from {total.unit!r}",
-                "a subgroup is counted in the unit of its total; give both the same unit, "
-                "or remove part_of if it is no subgroup",
+                _("{metric} is part of '{total}' but its unit {unit} differs from {total_unit}").format(
+                    metric=_label(metric, "metric"), total=total.id, unit=repr(metric.unit),
+                    total_unit=repr(total.unit)),
+                _("a subgroup is counted in the unit of its total; give both the same unit, "
+                  "or remove part_of if it is no subgroup"),
             )
             return
         part, whole = metric.value, total.value
         if part is not None and whole is not None and part > whole:
             yield Issue(
                 (*metric.path, "value"),
-                f"subgroup {_label(metric, 'metric')} has value {_show(part)}, more than the "
-                f"{_show(whole)} of '{total.id}' it is part of",
-                "a part cannot exceed its total: check both values and their periods",
+                _("subgroup {metric} has value {value}, more than the {total_value} of '{total}' it is part of").format(
+                    metric=_label(metric, "metric"), value=_show(part), total_value=_show(whole), total=total.id),
+                _("a part cannot exceed its total: check both values and their periods"),
             )
 
     def _claimed_percentages(self, statement: Statement, claim: Claim) -> Iterator[Issue]:
@@ -247,22 +253,25 @@ class RangeConsistency(Rule):
             return
         if claim.comparison is not None:
             values = [value for value, _ in supported]
-            if any(any(abs(number - value) <= _TOLERANCE for value in values) for number in stated):
+            if any(any(abs(figure - value) <= _TOLERANCE for value in values) for figure in stated):
                 return
         values = sorted(value for value, _ in supported)
-        shown = "; ".join(f"{_show(value)}% ({source})" for value, source in supported[:_MAX_LISTED])
+        shown = "; ".join(_("{value}% ({source})").format(value=_show(value), source=source)
+                          for value, source in supported[:_MAX_LISTED])
         more = len(supported) - _MAX_LISTED
-        basis = shown + (f" and {more:,} more" if more > 0 else "")
-        for number in dict.fromkeys(stated):  # each stated number once, in order
+        for figure in dict.fromkeys(stated):  # each stated number once, in order
             # The nearest supported values are the two around the number's place in sorted order.
-            place = bisect.bisect_left(values, number)
-            if any(abs(number - value) <= _TOLERANCE for value in values[max(place - 1, 0):place + 1]):
+            place = bisect.bisect_left(values, figure)
+            if any(abs(figure - value) <= _TOLERANCE for value in values[max(place - 1, 0):place + 1]):
                 continue
+            message = ngettext("{claim} states {value}%, but its basis metrics give {basis} and {more} more",
+                               "{claim} states {value}%, but its basis metrics give {basis} and {more} more",
+                               more) if more > 0 else _("{claim} states {value}%, but its basis metrics give {basis}")
             yield Issue(
                 where,
-                f"{_label(claim, 'claim')} states {_show(number)}%, but its basis metrics give {basis}",
-                "make the claim text and the metrics agree: correct the percentage in the text, or the "
-                "values it is based on",
+                message.format(claim=_label(claim, "claim"), value=_show(figure), basis=shown, more=number(more)),
+                _("make the claim text and the metrics agree: correct the percentage in the text, or the "
+                  "values it is based on"),
             )
 
     def _supported_percentages(self, statement: Statement, claim: Claim) -> list[tuple[float, str]]:
@@ -273,19 +282,20 @@ class RangeConsistency(Rule):
                 # The baseline and target count too: "from 46% to 31%" quotes both.
                 for name, value in metric.values():
                     if value is not None and math.isfinite(value):
-                        where = "" if name == "value" else f" {name}"
-                        found.append((float(value), f"'{metric.id}'{where}"))
+                        found.append((float(value), _(_SOURCES[name]).format(metric=metric.id)))
             # A share its method gives backs the claim too: "142 of the 180 families returned
             # both questionnaires (79%)", "van de 16 die afrondden, is dat 44%".
             if speaks_of_percentages(metric.method):
-                found += [(value, f"'{metric.id}' method") for _, text in metric.method.located()
-                          for value, _ in percentages(text)]
+                source = _("'{metric}' method").format(metric=metric.id)
+                found += [(value, source) for _where, text in metric.method.located()
+                          for value, _place in percentages(text)]
             total = statement.total_of(metric)
             if total is None or metric.is_percentage or not metric.same_unit(total):
                 continue
             part, whole = metric.value, total.value
             if part is not None and whole and math.isfinite(part) and math.isfinite(whole):
-                found.append((100 * part / whole, f"'{metric.id}' of '{total.id}'"))
+                found.append((100 * part / whole,
+                              _("'{metric}' of '{total}'").format(metric=metric.id, total=total.id)))
         return found
 
 
@@ -324,9 +334,10 @@ class FteAboveHeadcount(Rule):
         if fte is not None and headcount is not None and fte > headcount:
             yield Issue(
                 ("organisation", "fte"),
-                f"organisation.fte {_show(fte)} is more than organisation.headcount {_show(headcount)}",
-                "check both figures: they should describe the same employees at the same date "
-                "(the end of the reporting period)",
+                _("organisation.fte {fte} is more than organisation.headcount {headcount}").format(
+                    fte=_show(fte), headcount=_show(headcount)),
+                _("check both figures: they should describe the same employees at the same date "
+                  "(the end of the reporting period)"),
             )
 
 
@@ -390,8 +401,8 @@ class PeriodConsistency(Rule):
         if start is not None and end is not None and end < start:
             yield Issue(
                 ("reporting_period", "end"),
-                f"reporting_period ends on {end} before it starts on {start}",
-                "swap start and end, or correct the year",
+                _("reporting_period ends on {end} before it starts on {start}").format(end=end, start=start),
+                _("swap start and end, or correct the year"),
             )
             # Containment in an impossible period would only repeat this problem.
             start = end = None
@@ -406,17 +417,18 @@ class PeriodConsistency(Rule):
             if target_year is not None and target_year <= end.year:
                 yield Issue(
                     (*claim.path, "future_commitment", "target_year"),
-                    f"{_label(claim, 'claim')} commits to target year {target_year}, not after the reporting "
-                    f"period that ends in {end.year}",
-                    f"a commitment is about the future: use a year after {end.year}, or report the result "
-                    "as a present claim",
+                    _("{claim} commits to target year {target_year}, not after the reporting period that ends in "
+                      "{end_year}").format(claim=_label(claim, "claim"), target_year=target_year, end_year=end.year),
+                    _("a commitment is about the future: use a year after {end_year}, or report the result "
+                      "as a present claim").format(end_year=end.year),
                 )
         published = parse_date(statement.published)
         if published is not None and published < end:
             yield Issue(
                 ("published",),
-                f"published {published} is before the end of the reporting period on {end}",
-                "publish a statement after its reporting period has ended; correct the date or the period",
+                _("published {published} is before the end of the reporting period on {end}").format(
+                    published=published, end=end),
+                _("publish a statement after its reporting period has ended; correct the date or the period"),
             )
 
     def _metric_period(self, metric: Metric, start: datetime.date | None,
@@ -426,20 +438,23 @@ class PeriodConsistency(Rule):
         if first is not None and last is not None and last < first:
             yield Issue(
                 (*metric.path, "period", "end"),
-                f"the period of {label} ends on {last} before it starts on {first}",
-                "swap start and end, or correct the year",
+                _("the period of {metric} ends on {end} before it starts on {start}").format(
+                    metric=label, end=last, start=first),
+                _("swap start and end, or correct the year"),
             )
         if first is not None and start is not None and first < start:
             yield Issue(
                 (*metric.path, "period", "start"),
-                f"the period of {label} starts on {first}, before the reporting period starts on {start}",
-                "report values for the reporting period only, or leave out period to mean the whole of it",
+                _("the period of {metric} starts on {start}, before the reporting period starts on "
+                  "{period_start}").format(metric=label, start=first, period_start=start),
+                _("report values for the reporting period only, or leave out period to mean the whole of it"),
             )
         if last is not None and end is not None and last > end:
             yield Issue(
                 (*metric.path, "period", "end"),
-                f"the period of {label} ends on {last}, after the reporting period ends on {end}",
-                "report values for the reporting period only, or leave out period to mean the whole of it",
+                _("the period of {metric} ends on {end}, after the reporting period ends on {period_end}").format(
+                    metric=label, end=last, period_end=end),
+                _("report values for the reporting period only, or leave out period to mean the whole of it"),
             )
 
     def _metric_years(self, metric: Metric, end_year: int) -> Iterator[Issue]:
@@ -448,15 +463,18 @@ class PeriodConsistency(Rule):
         if target_year is not None and target_year <= end_year:
             yield Issue(
                 (*metric.path, "target", "year"),
-                f"the target of {label} is for {target_year}, not after the reporting period that ends in {end_year}",
-                f"a target lies in the future: use a year after {end_year}, or report the reached value as value",
+                _("the target of {metric} is for {target_year}, not after the reporting period that ends in "
+                  "{end_year}").format(metric=label, target_year=target_year, end_year=end_year),
+                _("a target lies in the future: use a year after {end_year}, or report the reached value as "
+                  "value").format(end_year=end_year),
             )
         baseline_year = metric.baseline.year if metric.baseline else None
         if baseline_year is not None and baseline_year > end_year:
             yield Issue(
                 (*metric.path, "baseline", "year"),
-                f"the baseline of {label} is for {baseline_year}, after the reporting period that ends in {end_year}",
-                "a baseline is a starting point: use the year it was measured, at or before the reporting period",
+                _("the baseline of {metric} is for {baseline_year}, after the reporting period that ends in "
+                  "{end_year}").format(metric=label, baseline_year=baseline_year, end_year=end_year),
+                _("a baseline is a starting point: use the year it was measured, at or before the reporting period"),
             )
 
 
@@ -599,11 +617,11 @@ class DoubleCounting(Rule):
             for where, text in located_texts(claim.text):
                 if not _PERSON_WORDS.search(text):
                     continue
-                problem = self._claimed_total(statement, metrics, counts(text))
-                if problem:
-                    yield Issue(where, f"claim '{claim.id}' states {problem}",
-                                "count each person once: report persons and contacts (visits, sessions) as separate "
-                                "figures, and do not add groups that overlap")
+                message = self._claimed_total(statement, claim, metrics, counts(text))
+                if message:
+                    yield Issue(where, message,
+                                _("count each person once: report persons and contacts (visits, sessions) as separate "
+                                  "figures, and do not add groups that overlap"))
                     break
         # Contacts are rare and a summing method rarer: look at all names and methods at once first.
         any_contacts = metric_name_index(statement).may_match(_CONTACT_NAMES) or \
@@ -620,23 +638,26 @@ class DoubleCounting(Rule):
             yield from self._metric_total(statement, metric, contacts, persons)
 
     @staticmethod
-    def _claimed_total(statement: Statement, metrics: list[Metric], stated: list[float]) -> str | None:
-        for number in stated:
-            for group in _sums(metrics, number):
+    def _claimed_total(statement: Statement, claim: Claim, metrics: list[Metric], stated: list[float]) -> str | None:
+        """The message about a stated number of people that is a sum counting some twice, if there is one."""
+        for figure in stated:
+            for group in _sums(metrics, figure):
                 contacts = [metric for metric in group if _counts_contacts(statement, metric)]
                 shown = " + ".join(f"'{metric.id}' {_show(metric.value or 0)}" for metric in group)
                 if contacts and len(contacts) < len(group):
-                    return (f"{_show(number)}, the sum {shown}, which adds contacts ('{contacts[0].id}') to "
-                            "persons")
+                    return _("claim '{claim}' states {value}, the sum {sum}, which adds contacts ('{contact}') to "
+                             "persons").format(claim=claim.id, value=_show(figure), sum=shown, contact=contacts[0].id)
                 within = _within_by_wording(group)
                 if within is not None:
-                    return (f"{_show(number)}, the sum {shown}, while the method of '{within.id}' says its people "
-                            "are also in another of these groups")
+                    return _("claim '{claim}' states {value}, the sum {sum}, while the method of '{metric}' says its "
+                             "people are also in another of these groups").format(
+                        claim=claim.id, value=_show(figure), sum=shown, metric=within.id)
                 totals = {id(statement.total_of(metric)): statement.total_of(metric) for metric in group}
                 total = next(iter(totals.values())) if len(totals) == 1 else None
-                if total is not None and total.value is not None and number > total.value:
-                    return (f"{_show(number)}, the sum {shown} of subgroups of '{total.id}', more than its "
-                            f"{_show(total.value)}: the groups overlap")
+                if total is not None and total.value is not None and figure > total.value:
+                    return _("claim '{claim}' states {value}, the sum {sum} of subgroups of '{total}', more than its "
+                             "{total_value}: the groups overlap").format(
+                        claim=claim.id, value=_show(figure), sum=shown, total=total.id, total_value=_show(total.value))
         return None
 
     def _metric_total(self, statement: Statement, metric: Metric, contacts: list[Metric],
@@ -647,23 +668,24 @@ class DoubleCounting(Rule):
         summed_method = may_match(_SUMMED, metric.method) and _SUMMED.search(method) is not None
         if summed_method:
             if may_match(_CONTACT_NAMES, metric.method) and _CONTACT_NAMES.search(method):
-                what = "adds contacts to them"
+                message = _("{metric} counts persons, but its method adds contacts to them: \"{method}\"")
             elif may_match(_OVERLAP, metric.method) and _OVERLAP.search(method):
-                what = "adds groups that share people"
+                message = _("{metric} counts persons, but its method adds groups that share people: \"{method}\"")
             else:
-                what = ""
-            if what:
+                message = ""
+            if message:
                 yield Issue((*metric.path, "value"),
-                            f"{label_of(metric, 'metric')} counts persons, but its method {what}: \"{method[:120]}\"",
-                            "count each person once, or report the contacts as a separate metric")
+                            message.format(metric=label_of(metric, "metric"), method=method[:120]),
+                            _("count each person once, or report the contacts as a separate metric"))
                 return
         total = statement.total_of(metric)
         if summed_method and total is not None and total.value is not None and metric.value > total.value:
             yield Issue((*metric.path, "value"),
-                        f"{label_of(metric, 'metric')} ({_show(metric.value)}) adds groups up to more than the "
-                        f"{_show(total.value)} of '{total.id}' it is part of: the groups overlap, so people are "
-                        "counted twice",
-                        "count each person once: report the groups separately, or count the people in any of them")
+                        _("{metric} ({value}) adds groups up to more than the {total_value} of '{total}' it is "
+                          "part of: the groups overlap, so people are counted twice").format(
+                            metric=label_of(metric, "metric"), value=_show(metric.value),
+                            total_value=_show(total.value), total=total.id),
+                        _("count each person once: report the groups separately, or count the people in any of them"))
             return
         # Only smaller counts can be parts of this one.
         smaller = [other for other in contacts if other.value is not None and 0 < other.value < metric.value]
@@ -676,9 +698,10 @@ class DoubleCounting(Rule):
             shown = " + ".join(f"'{other.id}' {_show(other.value or 0)}" for other in group)
             if added and len(added) < len(group):
                 yield Issue((*metric.path, "value"),
-                            f"{label_of(metric, 'metric')} ({_show(metric.value)}) is the sum {shown}, which adds "
-                            f"contacts ('{added[0].id}') to persons",
-                            "count each person once, or report the contacts as a separate metric")
+                            _("{metric} ({value}) is the sum {sum}, which adds contacts ('{contact}') to "
+                              "persons").format(metric=label_of(metric, "metric"), value=_show(metric.value),
+                                                sum=shown, contact=added[0].id),
+                            _("count each person once, or report the contacts as a separate metric"))
                 return
             nested = next(((part, statement.total_of(part)) for part in group
                            if any(statement.total_of(part) is other for other in group)), None) \
@@ -687,9 +710,11 @@ class DoubleCounting(Rule):
                 part, whole = nested
                 assert whole is not None
                 yield Issue((*metric.path, "value"),
-                            f"{label_of(metric, 'metric')} ({_show(metric.value)}) is the sum {shown}, which adds "
-                            f"'{part.id}' to '{whole.id}', of which it is part: those people are counted twice",
-                            "count each person once: add only groups that do not overlap")
+                            _("{metric} ({value}) is the sum {sum}, which adds '{part}' to '{whole}', of which it is "
+                              "part: those people are counted twice").format(
+                                metric=label_of(metric, "metric"), value=_show(metric.value), sum=shown,
+                                part=part.id, whole=whole.id),
+                            _("count each person once: add only groups that do not overlap"))
                 return
 
 
@@ -713,7 +738,7 @@ def _subgroup_by_method(part_metrics: Sequence[Metric]) -> tuple[Metric, Metric]
     for part in part_metrics:
         if part.value is None or not part.method.has_digits:
             continue
-        for fraction in (found for _, text in located_texts(part.method) for found in fractions(text)):
+        for fraction in (found for _where, text in located_texts(part.method) for found in fractions(text)):
             if fraction.part != part.value:
                 continue
             whole = next((other for other in part_metrics if other is not part and other.value == fraction.whole), None)
@@ -795,9 +820,10 @@ class PercentageContradictsMethod(Rule):
             if given and not any(abs(fraction.share - metric.value) <= _FRACTION_TOLERANCE for fraction in given):
                 fraction = given[0]
                 yield Issue((*metric.path, "value"),
-                            f"{label_of(metric, 'metric')} is {_show(metric.value)}%, but its method gives "
-                            f"\"{fraction.written}\", which is {fraction.share:.0f}%",
-                            "correct the value or the counts so that they agree")
+                            _("{metric} is {value}%, but its method gives \"{counts}\", which is {share}%").format(
+                                metric=label_of(metric, "metric"), value=_show(metric.value),
+                                counts=fraction.written, share=f"{fraction.share:.0f}"),
+                            _("correct the value or the counts so that they agree"))
         index = claim_index(statement)
         stating = index.owners_with(_STATED_PERCENTAGE)
         stating &= index.owners_with(FRACTION_PATTERN) if stating else set()
@@ -809,9 +835,10 @@ class PercentageContradictsMethod(Rule):
                 if found:
                     stated, fraction = found
                     yield Issue(where,
-                                f"claim '{claim.id}' says {_show(stated)}%, but gives \"{fraction.written}\" in "
-                                f"the same sentence, which is {fraction.share:.0f}%",
-                                "correct the percentage or the counts so that they agree")
+                                _("claim '{claim}' says {value}%, but gives \"{counts}\" in the same sentence, "
+                                  "which is {share}%").format(claim=claim.id, value=_show(stated),
+                                                              counts=fraction.written, share=f"{fraction.share:.0f}"),
+                                _("correct the percentage or the counts so that they agree"))
                     break
 
     @staticmethod

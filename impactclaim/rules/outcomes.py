@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from impactclaim.findings import Severity
+from impactclaim.i18n import _
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
     OwnName,
@@ -82,10 +83,10 @@ class OutcomeWithoutBaseline(Rule):
             if not outcome.who.baseline and not outcome.contribution.counterfactual:
                 yield Issue(
                     outcome.path,
-                    f"{_label(outcome)} has no who.baseline and no contribution.counterfactual, "
-                    "so the change it reports cannot be attributed",
-                    "describe the stakeholders' situation before the intervention in who.baseline, "
-                    "or what would have happened without you in contribution.counterfactual",
+                    _("{outcome} has no who.baseline and no contribution.counterfactual, "
+                      "so the change it reports cannot be attributed").format(outcome=_label(outcome)),
+                    _("describe the stakeholders' situation before the intervention in who.baseline, "
+                      "or what would have happened without you in contribution.counterfactual"),
                 )
 
 
@@ -184,10 +185,10 @@ class OutputAsOutcome(Rule):
                 names = ", ".join(f"'{metric.id}'" for metric in found)
                 yield Issue(
                     (*outcome.path, "metrics"),
-                    f"{_label(outcome)} is measured only by counts ({names}): outputs, not a change "
-                    "for people or planet",
-                    "add a metric of the change itself, e.g. the share of participants that found work "
-                    "or a score before and after",
+                    _("{outcome} is measured only by counts ({names}): outputs, not a change "
+                      "for people or planet").format(outcome=_label(outcome), names=names),
+                    _("add a metric of the change itself, e.g. the share of participants that found work "
+                      "or a score before and after"),
                     at_key=True,
                 )
         if claim_index(statement).has_digits and claim_index(statement).may_match(_CHANGE_CLAIMED):
@@ -215,11 +216,12 @@ class OutputAsOutcome(Rule):
                 if metric is not None and change is not None:
                     value = figures[0]
                     yield Issue(where,
-                                f"claim '{claim.id}' says \"{change.group()}\" for {_show(value)} people, but that is "
-                                f"metric '{metric.id}', which counts {joined(metric.name)!r}: an output, not "
-                                "the change",
-                                "claim the number that reached the change (e.g. people in paid work after six "
-                                "months), or describe the output as what it is (\"38 people started\")")
+                                _("claim '{claim}' says \"{change}\" for {count} people, but that is "
+                                  "metric '{metric}', which counts {name}: an output, not "
+                                  "the change").format(claim=claim.id, change=change.group(), count=_show(value),
+                                                       metric=metric.id, name=repr(joined(metric.name))),
+                                _("claim the number that reached the change (e.g. people in paid work after six "
+                                  "months), or describe the output as what it is (\"38 people started\")"))
                     return
 
 
@@ -362,20 +364,29 @@ class AbcInconsistency(Rule):
             if abc in ("B", "C"):
                 # One issue per outcome: a negative outcome classified B or C also breaks an
                 # enterprise C, but the fix is the same (classify it A).
-                also = "; the enterprise's mission.abc C also requires A here" if enterprise_c else ""
+                if abc == "B":
+                    message = (_("negative {outcome} is classified B: a negative effect cannot benefit stakeholders; "
+                                 "the enterprise's mission.abc C also requires A here") if enterprise_c
+                               else _("negative {outcome} is classified B: a negative effect cannot benefit "
+                                      "stakeholders"))
+                else:
+                    message = (_("negative {outcome} is classified C: a negative effect cannot contribute to "
+                                 "solutions; the enterprise's mission.abc C also requires A here") if enterprise_c
+                               else _("negative {outcome} is classified C: a negative effect cannot contribute to "
+                                      "solutions"))
                 yield Issue(
                     (*outcome.path, "abc"),
-                    f"negative {_label(outcome)} is classified {abc}: a negative effect cannot "
-                    f"{'benefit stakeholders' if abc == 'B' else 'contribute to solutions'}{also}",
-                    "classify a negative outcome as A (act to avoid harm) and describe how you reduce it "
-                    "in its risks' mitigation",
+                    message.format(outcome=_label(outcome)),
+                    _("classify a negative outcome as A (act to avoid harm) and describe how you reduce it "
+                      "in its risks' mitigation"),
                 )
             elif enterprise_c and abc != "A":
                 yield Issue(
                     outcome.path,
-                    f"the enterprise claims mission.abc C, but negative {_label(outcome)} is not classified A",
-                    "add 'abc: A' to the outcome with what you do to avoid or reduce the harm, "
-                    "or lower mission.abc",
+                    _("the enterprise claims mission.abc C, but negative {outcome} is not classified A").format(
+                        outcome=_label(outcome)),
+                    _("add 'abc: A' to the outcome with what you do to avoid or reduce the harm, "
+                      "or lower mission.abc"),
                 )
 
 
@@ -432,9 +443,9 @@ class RiskUnassessed(Rule):
             path = (*outcome.path, "risks") if given else outcome.path
             yield Issue(
                 path,
-                f"{_label(outcome)} has no assessed impact risks",
-                "add at least one risk (type, level and mitigation), e.g. 'type: drop-off' or "
-                "'type: evidence', from the nine IMP risk types",
+                _("{outcome} has no assessed impact risks").format(outcome=_label(outcome)),
+                _("add at least one risk (type, level and mitigation), e.g. 'type: drop-off' or "
+                  "'type: evidence', from the nine IMP risk types"),
                 at_key=given,
             )
 
@@ -528,11 +539,14 @@ class SelfDeclaredEvidence(Rule):
             if level == 3 and any(_outside_comparison_study(source, own) for source in sources):
                 continue  # causality shown with a comparison group by researchers outside the enterprise
             how = "'independent: true'" if statement.schema_version == "1.0" else "'relation: independent'"
-            found = ("it lists no sources" if not sources else "its only source is not independent"
-                     if len(sources) == 1 else f"none of its {len(sources)} sources is independent")
+            message = (_("{outcome} claims Nesta evidence level {level}, but it lists no sources") if not sources
+                       else _("{outcome} claims Nesta evidence level {level}, but its only source is not independent")
+                       if len(sources) == 1
+                       else _("{outcome} claims Nesta evidence level {level}, but none of its {count} sources is "
+                              "independent"))
             yield Issue(
                 (*outcome.path, "evidence", "level"),
-                f"{_label(outcome)} claims Nesta evidence level {level}, but {found}",
-                f"add the independent evaluation (with {how}) that shows causality, "
-                "or lower the level to 2",
+                message.format(outcome=_label(outcome), level=level, count=len(sources)),
+                _("add the independent evaluation (with {how}) that shows causality, "
+                  "or lower the level to 2").format(how=how),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from impactclaim.findings import Severity
+from impactclaim.i18n import N_, _, number
 from impactclaim.rules.base import Issue, Rule
 from impactclaim.statement.model import Claim, Metric, Outcome, Ref, Statement
 
@@ -67,18 +68,27 @@ class DanglingReference(Rule):
             parent = metric.part_of.value
             if parent not in metric_ids:
                 yield Issue(metric.part_of.path,
-                            f"metric '{metric.id}' is part_of '{parent}', but there is no metric with that id",
+                            _("metric '{metric}' is part_of '{parent}', but there is no metric with that id").format(
+                                metric=metric.id, parent=parent),
                             metric_hints(parent))
             elif parent == metric.id:
-                yield Issue(metric.part_of.path, f"metric '{metric.id}' is part_of itself",
-                            "part_of names the total this metric is a subgroup of")
+                yield Issue(metric.part_of.path, _("metric '{metric}' is part_of itself").format(metric=metric.id),
+                            _("part_of names the total this metric is a subgroup of"))
+
+
+# The message for a reference to an id that does not exist, by what refers and what it refers to.
+_MISSING = {
+    ("claim", "metric"): N_("claim '{owner}' refers to metric '{ref}', which does not exist"),
+    ("claim", "outcome"): N_("claim '{owner}' refers to outcome '{ref}', which does not exist"),
+    ("outcome", "metric"): N_("outcome '{owner}' refers to metric '{ref}', which does not exist"),
+}
 
 
 def _missing(owner: str, owner_id: str | None, refs: Iterable[Ref], known: set[str],
              hints: _Suggestions) -> Iterator[Issue]:
     for ref in refs:
         if ref.value not in known:
-            yield Issue(ref.path, f"{owner} '{owner_id}' refers to {hints.kind} '{ref.value}', which does not exist",
+            yield Issue(ref.path, _(_MISSING[owner, hints.kind]).format(owner=owner_id, ref=ref.value),
                         hints(ref.value))
 
 
@@ -87,6 +97,13 @@ def _missing(owner: str, owner_id: str | None, refs: Iterable[Ref], known: set[s
 # bounded; past the bound a reference gets the list of ids instead, itself cut short.
 _MAX_COMPARISONS = 20_000
 _MAX_LISTED = 20
+
+# The hints of a reference to nothing, by the kind of id it refers to.
+_KNOWN = {"metric": N_("known metric ids: {ids}"), "outcome": N_("known outcome ids: {ids}")}
+_KNOWN_AND_MORE = {"metric": N_("known metric ids: {ids} and {more} more"),
+                   "outcome": N_("known outcome ids: {ids} and {more} more")}
+_ADD = {"metric": N_("add the metric under metrics:, or remove the reference"),
+        "outcome": N_("add the outcome under outcomes:, or remove the reference")}
 
 
 class _Suggestions:
@@ -98,7 +115,8 @@ class _Suggestions:
         self.budget = _MAX_COMPARISONS
         shown = ", ".join(self.names[:_MAX_LISTED])
         more = len(self.names) - _MAX_LISTED
-        self.listing = f"known {kind} ids: {shown}" + (f" and {more:,} more" if more > 0 else "")
+        self.listing = (_(_KNOWN_AND_MORE[kind]).format(ids=shown, more=number(more)) if more > 0
+                        else _(_KNOWN[kind]).format(ids=shown))
 
     def __call__(self, ref: str) -> str:
         import difflib
@@ -107,10 +125,18 @@ class _Suggestions:
             self.budget -= len(self.names)
             close = difflib.get_close_matches(ref, self.names, n=1)
             if close:
-                return f"did you mean '{close[0]}'?"
+                return _("did you mean '{id}'?").format(id=close[0])
         if self.names:
             return self.listing
-        return f"add the {self.kind} under {self.kind}s:, or remove the reference"
+        return _(_ADD[self.kind])
+
+
+# The message for an id used twice, by the kind of entry that uses it.
+_USED_TWICE = {
+    "metric": N_("metric id '{id}' is used twice (also by metric #{first})"),
+    "outcome": N_("outcome id '{id}' is used twice (also by outcome #{first})"),
+    "claim": N_("claim id '{id}' is used twice (also by claim #{first})"),
+}
 
 
 class DuplicateId(Rule):
@@ -160,7 +186,7 @@ class DuplicateId(Rule):
                 if item.id in first_seen:
                     kind = str(item.path[0])[:-1]  # "metrics" -> "metric"
                     first = first_seen[item.id].path[1]
-                    yield Issue((*item.path, "id"), f"{kind} id '{item.id}' is used twice (also by {kind} #{first})",
-                                "give every entry its own id; references must point at exactly one")
+                    yield Issue((*item.path, "id"), _(_USED_TWICE[kind]).format(id=item.id, first=first),
+                                _("give every entry its own id; references must point at exactly one"))
                 else:
                     first_seen[item.id] = item

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from impactclaim.findings import Severity
+from impactclaim.i18n import _
 from impactclaim.resources import resource_dir
 from impactclaim.rules.base import Issue, Rule
 from impactclaim.statement.model import Statement
@@ -60,7 +61,8 @@ class UnknownSdgTarget(Rule):
                 if target not in targets:
                     goal = target.split(".")[0]
                     same_goal = [t for t in targets if t.split(".")[0] == goal]
-                    hint = f"goal {goal} has the targets {', '.join(same_goal)}" if same_goal else \
-                        "SDG goals run from 1 to 17"
+                    hint = _("goal {goal} has the targets {targets}").format(
+                        goal=goal, targets=", ".join(same_goal)) if same_goal else _("SDG goals run from 1 to 17")
                     yield Issue(ref.path,
-                                f"outcome '{outcome.id}' names SDG target {target}, which does not exist", hint)
+                                _("outcome '{outcome}' names SDG target {target}, which does not exist").format(
+                                    outcome=outcome.id, target=target), hint)

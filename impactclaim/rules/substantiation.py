@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from impactclaim.findings import Severity
+from impactclaim.i18n import _, ngettext
 from impactclaim.rules.base import Issue, Rule
 from impactclaim.statement.model import Claim, Statement
 
@@ -62,14 +63,16 @@ class UnsubstantiatedClaim(Rule):
             basis = claim.basis
             if (basis is not None and basis.refs) or _certified(claim):
                 continue
-            hint = ("add basis.metrics and/or basis.outcomes with the ids of the metrics and outcomes in this "
-                    "statement that prove the claim, or drop the claim")
+            hint = _("add basis.metrics and/or basis.outcomes with the ids of the metrics and outcomes in this "
+                     "statement that prove the claim, or drop the claim")
             if basis is not None:
                 yield Issue(basis.path,
-                            f"claim '{claim.id}' has an empty basis: it names no metric and no outcome", hint,
+                            _("claim '{claim}' has an empty basis: it names no metric and no outcome").format(
+                                claim=claim.id), hint,
                             at_key=True)
             else:
-                yield Issue(claim.path, f"claim '{claim.id}' has no basis: it names no metric and no outcome", hint)
+                yield Issue(claim.path, _("claim '{claim}' has no basis: it names no metric and no outcome").format(
+                    claim=claim.id), hint)
 
 
 def _certified(claim: Claim) -> bool:
@@ -150,9 +153,11 @@ class ClaimOnEstimatesOnly(Rule):
             ids = ", ".join(f"'{metric.id}'" for metric in metrics)
             yield Issue(
                 (*claim.path, "basis", "metrics"),
-                f"claim '{claim.id}' rests only on estimated metric{'s' if len(metrics) > 1 else ''} {ids} and no "
-                "outcome with evidence level 2 or higher",
-                "say in the claim text that the figure is an estimate (e.g. 'an estimated 3.2 tCO2e'), or measure "
-                "it and drop estimated: true",
+                ngettext("claim '{claim}' rests only on estimated metric {metrics} and no outcome with evidence "
+                         "level 2 or higher",
+                         "claim '{claim}' rests only on estimated metrics {metrics} and no outcome with evidence "
+                         "level 2 or higher", len(metrics)).format(claim=claim.id, metrics=ids),
+                _("say in the claim text that the figure is an estimate (e.g. 'an estimated 3.2 tCO2e'), or measure "
+                  "it and drop estimated: true"),
                 at_key=True)
 
