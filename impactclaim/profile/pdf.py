@@ -15,9 +15,12 @@ from __future__ import annotations
 import base64
 import datetime
 import logging
+import sys
 import urllib.parse
 import warnings
 from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
 from typing import Any
 
 from impactclaim.profile.html import RenderError
@@ -64,11 +67,42 @@ def decode_data_uri(url: str) -> tuple[bytes, str]:
     return urllib.parse.unquote_to_bytes(payload), mime_type
 
 
+@cache
+def import_weasyprint() -> Any:
+    """WeasyPrint, imported without the subprocesses ``ctypes.util.find_library`` starts.
+
+    WeasyPrint tries a list of names for each library it loads (``libgobject-2.0-0``,
+    ``gobject-2.0``, ..., ``libgobject-2.0.so.0``); for each name that cffi cannot open
+    directly, cffi asks ``find_library``, which runs ``ldconfig`` and ``gcc`` to look (WeasyPrint
+    issue #1125): a quarter of a second of every PDF render, for names that do not exist. The
+    names that work are opened directly, so the lookup is switched off while WeasyPrint loads;
+    on a system where only the lookup finds a library, WeasyPrint is imported again with it.
+    """
+    import ctypes.util
+
+    loaded: ModuleType | None = sys.modules.get("weasyprint")
+    if loaded is not None:
+        return loaded
+    lookup = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint
+    except OSError:
+        ctypes.util.find_library = lookup
+        for name in [name for name in sys.modules if name == "weasyprint" or name.startswith("weasyprint.")]:
+            del sys.modules[name]
+        import weasyprint
+    finally:
+        ctypes.util.find_library = lookup
+    return weasyprint
+
+
 def data_only_fetcher(log: FetchLog) -> Any:
     """A WeasyPrint URL fetcher that serves ``data:`` URIs and refuses every other URL.
 
     It never opens a socket or a file: the refusal happens before any handler is chosen.
     """
+    import_weasyprint()
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class DataOnlyFetcher(URLFetcher):  # type: ignore[misc]
@@ -88,7 +122,7 @@ def _midnight_utc(date: datetime.date) -> datetime.datetime:
 
 def render_pdf(html: str, profile: Profile, source: bytes, *, statement_name: str = ATTACHMENT_NAME) -> bytes:
     """The PDF/A-3b bytes of ``html`` with ``source`` (the statement file) attached."""
-    import weasyprint
+    weasyprint = import_weasyprint()
 
     log = FetchLog()
     fetcher = data_only_fetcher(log)
