@@ -11,9 +11,10 @@ import enum
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from impactclaim import __version__
 from impactclaim.loader import DEFAULT_MAX_BYTES, LoadLimits
@@ -21,6 +22,8 @@ from impactclaim.migrate_command import migrate
 from impactclaim.run import ExitCode, default_jobs
 
 if TYPE_CHECKING:
+    from typer._click import Context
+
     from impactclaim.findings import Finding
     from impactclaim.profile.command import RenderOptions
 
@@ -28,11 +31,39 @@ EXIT_OK = ExitCode.OK
 EXIT_FINDINGS = ExitCode.FINDINGS
 EXIT_USAGE = ExitCode.USAGE
 
+
+class Command(TyperCommand):
+    """A command whose help shows each argument as it is typed: ``PATHS...``, ``[CODE]``.
+
+    Typer writes a required argument as ``{paths}...`` in the usage line; an argument without a
+    metavar is named in capitals, as click names its own.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument) and param.metavar is None and param.name:
+                param.metavar = param.name.upper() + ("..." if param.nargs != 1 else "")
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                metavar = param.make_metavar(ctx)
+                pieces.append(metavar if param.required else f"[{metavar}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+
+# Plain help, not rich: rich reads "[tool.impactclaim]" and "[default: ...]" in a help text as
+# markup and drops them, and its boxes depend on the terminal. Plain help reads the same in a
+# terminal, a pipe and the snapshot tests (tests/golden/help/).
 app = typer.Typer(
     name="impactclaim",
-    help="Check impact statements (YAML) against the shared schema and render impact profiles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -73,49 +104,83 @@ def _root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version_callback, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    """Check impact statements (YAML) against the shared schema and render impact profiles."""
+    """Check impact statements (YAML) against the shared schema and render impact profiles.
+
+    Run 'impactclaim COMMAND --help' for the options of a command, and 'impactclaim explain CODE'
+    for what a finding means and how to fix it.
+
+    Exit status, the same in every command and output format: 0 all files valid (warnings
+    allowed), 1 at least one error (or a warning with --strict), 2 a usage error (arguments that
+    name no statement file among them) or a file that could not be processed at all.
+    """
 
 
-@app.command()
+def _at_least_one(value: int | None) -> int | None:
+    # A callback rather than min=1: click would add "[x>=1]" to the help text.
+    if value is not None and value < 1:
+        raise typer.BadParameter("must be 1 or more")
+    return value
+
+
+_MEBIBYTE = 1024 * 1024
+_FORMATS_TEXT = ", ".join(f.value for f in OutputFormat)
+_ALLOW_EMPTY_HELP = ("Exit 0 when the arguments name no statement file (an empty folder, everything excluded, "
+                     "a pattern that matches nothing); without it that is a usage error.")
+
+
+@app.command(cls=Command, short_help="Check statements and report every problem.")
 def validate(
-    paths: Annotated[list[str], typer.Argument(
-        help="Statement files, folders (searched for *.yaml and *.yml) or globs; a PDF profile is "
-             "checked through the statement inside it.", show_default=False)],
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATHS...",
+        help="Statement files, folders (searched for *.yaml and *.yml) or glob patterns; a profile PDF is "
+             "checked through the statement embedded in it.", show_default=False)] = None,
     output_format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help="Output format; auto is github under GitHub Actions, text elsewhere.")
+        "--format", "-f", metavar="FORMAT",
+        help=f"Output format: {_FORMATS_TEXT}; auto is github under GitHub Actions, text elsewhere.")
     ] = OutputFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Count warnings as errors.")] = False,
     select: Annotated[list[str] | None, typer.Option(
-        "--select", metavar="RULES", help="Run only these rules (codes or slugs, comma-separated).")] = None,
+        "--select", metavar="RULES",
+        help="Run only these claim-quality rules (codes or slugs, comma-separated; repeatable).")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
         "--ignore", metavar="CODES",
-        help="Leave out these codes: rules, deprecations, silences (codes or slugs, comma-separated).")] = None,
+        help="Leave out these codes: rules, deprecations, silences (codes or slugs, comma-separated; "
+             "repeatable).")] = None,
     no_config: Annotated[bool, typer.Option(
-        "--no-config", help="Ignore impactclaim.toml and [tool.impactclaim] in pyproject.toml.")] = False,
+        "--no-config", help="Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml.")] = False,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", metavar="PATTERN",
         help="Skip what folders and globs find that matches this .gitignore-style pattern (drafts, "
              "submissions/drafts, drafts/, *.draft.yaml, !keep.yaml); repeatable, added to the default "
-             "excludes.")] = None,
+             "excludes. A file named on the command line is always checked.")] = None,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_ALLOW_EMPTY_HELP)] = False,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes [default: the number of cores].", show_default=False)] = None,
+        "--jobs", "-j", metavar="N", callback=_at_least_one,
+        help="Check in N worker processes (default: the number of cores).", show_default=False)] = None,
     shard: Annotated[str | None, typer.Option(
         "--shard", metavar="I/N", help="Check only the deterministic slice I of N of the files.")] = None,
     report: Annotated[str | None, typer.Option(
-        "--report", metavar="FILE", help="Also write a batch report: .csv, .json or .html.")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, metavar="BYTES",
-                                           help="Refuse files larger than this.")] = DEFAULT_MAX_BYTES,
+        "--report", metavar="FILE", help="Also write a batch report: FILE ends in .csv, .json or .html.")] = None,
+    max_bytes: Annotated[int, typer.Option(
+        "--max-bytes", metavar="BYTES", callback=_at_least_one, show_default=False,
+        help=f"Refuse files larger than BYTES (default: {DEFAULT_MAX_BYTES}, that is "
+             f"{DEFAULT_MAX_BYTES // _MEBIBYTE} MiB).")] = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Check statement files and report every problem with its line and column."""
+    """Check statement files and report every problem with its line and column.
+
+    Exit status: 0 every file valid (warnings allowed), 1 at least one error (or a warning with
+    --strict), 2 a usage error, a bad configuration or nothing to check.
+    """
     from impactclaim.catalogue import UnknownCodeError
     from impactclaim.checker import CheckOptions
     from impactclaim.config import ConfigError
-    from impactclaim.discover import Shard, discover
+    from impactclaim.discover import Shard, find_statements
     from impactclaim.reporters import reporter_class
     from impactclaim.reporters.base import REPORT_SUFFIXES
     from impactclaim.rules import CodeSelection
     from impactclaim.run import validate_batch
 
+    arguments = paths or []
     options = CheckOptions(limits=LoadLimits(max_bytes=max_bytes), strict=strict,
                            select=_split(select) if select is not None else None,
                            ignore=_split(ignore) if ignore is not None else (), use_config=not no_config)
@@ -126,26 +191,50 @@ def validate(
         _usage_error(str(error))
     if report and not report.lower().endswith(REPORT_SUFFIXES):
         _usage_error(f"the report must end in {', '.join(REPORT_SUFFIXES)}: {report}")
+    found = find_statements(arguments, exclude=exclude or (), shard=chosen_shard)
+    _refuse_empty_inputs(arguments, found.unmatched, found.before_shard, exclude or (), allow_empty)
     batch = None
     if report:
         from impactclaim.reporters.batch import BatchReport
 
         batch = BatchReport(strict=strict)
-    files = discover(paths, exclude=exclude or (), shard=chosen_shard)
-    if not files and not chosen_shard:
-        typer.echo(f"impactclaim: warning: no *.yaml or *.yml files found in {' '.join(paths)}", err=True)
     stream = sys.stdout
     reporter = reporter_class(resolve_format(output_format))(stream, color=use_color(stream), strict=strict)
     try:
-        with _progress(len(files)) as advance:
+        with _progress(len(found.files)) as advance:
             consumers = [reporter.file_result, *([batch.add] if batch is not None else []), advance]
-            summary = validate_batch(files, options, jobs or default_jobs(), consumers)
+            summary = validate_batch(found.files, options, jobs or default_jobs(), consumers)
     except (ConfigError, UnknownCodeError) as error:
         _usage_error(str(error))
     reporter.finish(summary)
     if batch is not None and report:
         batch.write(report)
     raise typer.Exit(summary.exit_code)
+
+
+def _refuse_empty_inputs(arguments: Sequence[str], unmatched: Sequence[str], found: int,
+                         exclude: Sequence[str], allow_empty: bool) -> None:
+    """Stop with a usage error when the arguments name no statement file, unless --allow-empty.
+
+    ``found`` counts the files found (before --shard: an empty slice of a batch is fine). A CI
+    job whose folder or pattern finds nothing would otherwise pass forever, and a pattern that
+    matches nothing is usually a typing error (a shell passes it on unexpanded). With
+    --allow-empty each of these is a warning: the pre-commit hook passes it, because pre-commit
+    runs it without file names when no statement changed (with always_run or pass_filenames: false).
+    """
+    problems = [f"no file matches the pattern {pattern!r}" for pattern in unmatched]
+    if not found and not problems and not (allow_empty and not arguments):
+        if arguments:
+            after = f" after --exclude {' '.join(exclude)}" if exclude else ""
+            problems.append(f"no statement files (*.yaml, *.yml) found in {' '.join(arguments)}{after}")
+        else:
+            problems.append("no statement files given: name files, folders or glob patterns")
+    level = "warning" if allow_empty else "error"
+    for problem in problems:
+        typer.echo(f"impactclaim: {level}: {problem}", err=True)
+    if problems and not allow_empty:
+        typer.echo("impactclaim: pass --allow-empty when that is expected", err=True)
+        raise typer.Exit(EXIT_USAGE)
 
 
 PROGRESS_THRESHOLD = 50  # below this many files a bar is noise
@@ -172,61 +261,55 @@ def _usage_error(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-@app.command("rules")
-def rules_command(
-    rule: Annotated[str | None, typer.Argument(help="A code (IC021) or slug (schema): show its documentation.",
-                                               show_default=False)] = None,
-) -> None:
-    """List every code the tool reports (loading, schema, rules, rendering), or show the documentation of one."""
-    from impactclaim.catalogue import UnknownCodeError, catalogue, lookup
-
-    if rule is None:
-        for entry in catalogue():
-            typer.echo(f"{entry.code}  {entry.slug:<28} {entry.severity.value:<8} {entry.summary}")
-        return
-    try:
-        chosen = lookup(rule)
-    except UnknownCodeError as error:
-        _usage_error(str(error))
-    always = "" if chosen.ignorable else "; always reported, cannot be ignored"
-    typer.echo(f"{chosen.code} {chosen.slug} (default severity: {chosen.severity.value}{always})\n")
-    typer.echo(chosen.documentation)
-
-
-@app.command()
+@app.command(cls=Command, short_help="Render statements as HTML or PDF impact profiles.")
 def render(
     statements: Annotated[list[str], typer.Argument(
-        help="The statement to render; or several, folders and globs for a batch (with --out).",
-        show_default=False)],
+        metavar="STATEMENTS...",
+        help="The statement to render; or several statements, folders and glob patterns for a batch "
+             "(with --out).", show_default=False)],
     output: Annotated[str | None, typer.Option(
         "--output", "--out", "-o", metavar="OUT",
-        help="Output file, or folder (default: beside the statement, with .html or .pdf). A batch needs a "
-             "folder; it is created and mirrors the statements' folders.")] = None,
+        help="The output file, ending in .html or .pdf, or an existing folder (default: beside the "
+             "statement, named after it). A batch needs a folder; it is created and mirrors the statements' "
+             "folders.")] = None,
     output_format: Annotated[str | None, typer.Option(
-        "--format", "-f", metavar="html|pdf|html,pdf",
-        help="Output format(s) (default: from OUT, else html).")] = None,
-    language: Annotated[str | None, typer.Option("--lang", metavar="nl|en",
-                                                 help="Profile language (default: the statement's).")] = None,
-    draft: Annotated[bool, typer.Option("--draft", help="Render even when the statement has errors, "
-                                                        "marked as a draft on every page.")] = False,
-    template_dir: Annotated[str | None, typer.Option("--template-dir", metavar="DIR",
-                                                     help="A theme folder whose templates and profile.css "
-                                                          "override the built-in ones.")] = None,
+        "--format", "-f", metavar="FORMATS",
+        help="html, pdf, or both for a batch: html,pdf (default: from the suffix of OUT, else html).")] = None,
+    language: Annotated[str | None, typer.Option(
+        "--lang", metavar="LANG", help="The profile's language, nl or en (default: the statement's).")] = None,
+    draft: Annotated[bool, typer.Option(
+        "--draft", help="Render even when the statement has errors, marked as a draft on every page. A file "
+                        "that cannot be read at all is never rendered.")] = False,
+    template_dir: Annotated[str | None, typer.Option(
+        "--template-dir", metavar="DIR",
+        help="A theme folder whose templates and profile.css override the built-in ones.")] = None,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_ALLOW_EMPTY_HELP)] = False,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes for a batch [default: the number of cores].",
-        show_default=False)] = None,
+        "--jobs", "-j", metavar="N", callback=_at_least_one,
+        help="Render a batch in N worker processes (default: the number of cores).", show_default=False)] = None,
 ) -> None:
-    """Render statements as impact profiles: one self-contained HTML file or a PDF/A-3b each."""
+    """Render statements as impact profiles: one self-contained HTML file or a PDF/A-3b each.
+
+    A statement with errors is not rendered unless --draft is given. Exit status: 0 every profile
+    written, 1 a statement with errors (or one that cannot be read), 2 a usage error or a profile
+    that could not be written.
+    """
     from impactclaim.profile.command import RenderOptions
 
     formats = tuple(f.strip() for f in (output_format or "").split(",") if f.strip())
-    single = len(statements) == 1 and len(formats) <= 1 and os.path.isfile(statements[0])
-    options = RenderOptions(statement=statements[0], output=output, format=formats[0] if formats else None,
-                            language=language, draft=draft, template_dir=template_dir,
-                            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
-    if single:
+    options = RenderOptions(statement=statements[0], output=output,
+                            format=formats[0] if formats else None, language=language, draft=draft,
+                            template_dir=template_dir, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+    if _is_one_statement(statements) and len(formats) <= 1:
         _render_one(options)
-    _render_batch(statements, formats or ("html",), options, jobs or default_jobs())
+    _render_batch(statements, formats or ("html",), options, jobs or default_jobs(), allow_empty)
+
+
+def _is_one_statement(arguments: Sequence[str]) -> bool:
+    """Whether the arguments name one statement file (which may be missing) rather than a batch."""
+    from impactclaim.discover import is_pattern
+
+    return len(arguments) == 1 and not os.path.isdir(arguments[0]) and not is_pattern(arguments[0])
 
 
 def _show_findings(path: str, findings: Sequence[Finding]) -> None:
@@ -237,13 +320,19 @@ def _show_findings(path: str, findings: Sequence[Finding]) -> None:
 
 
 def _render_one(options: RenderOptions) -> NoReturn:
+    from impactclaim.findings import Severity, printable
     from impactclaim.profile.command import render_statement
 
     outcome = render_statement(options)
     if outcome.findings:
         _show_findings(options.statement, outcome.findings)
     if outcome.error:
-        sys.stderr.write(f"impactclaim: {outcome.error}\n")
+        sys.stderr.write(f"impactclaim: error: {outcome.error}\n")
+    elif outcome.unreadable:
+        first = next(f for f in outcome.findings if f.severity is Severity.ERROR)
+        sys.stderr.write(f"impactclaim: not rendered: the file itself cannot be read ({first.code} at "
+                         f"{printable(first.path)}:{first.line}:{first.column}: {printable(first.message)}); "
+                         "fix it first: a draft, too, needs a file that can be read\n")
     elif outcome.exit_code == EXIT_FINDINGS:
         sys.stderr.write("impactclaim: not rendered: the statement has errors; fix them, or render a draft "
                          "with --draft\n")
@@ -252,19 +341,22 @@ def _render_one(options: RenderOptions) -> NoReturn:
     raise typer.Exit(outcome.exit_code)
 
 
-def _render_batch(arguments: list[str], formats: tuple[str, ...], options: RenderOptions, jobs: int) -> NoReturn:
+def _render_batch(arguments: list[str], formats: tuple[str, ...], options: RenderOptions, jobs: int,
+                  allow_empty: bool) -> NoReturn:
     """Render every statement of a batch; an invalid or broken one is skipped with its reasons."""
     from pathlib import Path
 
-    from impactclaim.discover import discover
+    from impactclaim.discover import find_statements
     from impactclaim.profile.command import UsageError, render_batch
+    from impactclaim.reporters.base import plural
 
     if not options.output:
         _usage_error("rendering several statements needs an output folder: --out OUTDIR")
     out_dir = Path(options.output)
-    statements = discover(arguments)
+    found = find_statements(arguments)
+    _refuse_empty_inputs(arguments, found.unmatched, found.before_shard, (), allow_empty)
     try:
-        outcome = render_batch(statements, out_dir, formats, options, jobs)
+        outcome = render_batch(found.files, out_dir, formats, options, jobs)
     except UsageError as error:
         _usage_error(str(error))
     for statement, findings in outcome.skipped.items():
@@ -272,22 +364,27 @@ def _render_batch(arguments: list[str], formats: tuple[str, ...], options: Rende
     for statement, reason in outcome.failed.items():
         sys.stderr.write(f"impactclaim: {statement}: not rendered: {reason}\n")
     kind = "as drafts " if options.draft else ""
-    typer.echo(f"Rendered {outcome.done} of {outcome.statements} statements {kind}into {out_dir} "
-               f"({len(outcome.rendered)} files)"
+    typer.echo(f"Rendered {outcome.done} of {plural(outcome.statements, 'statement')} {kind}into {out_dir} "
+               f"({plural(len(outcome.rendered), 'file')})"
                + (f"; skipped {len(outcome.skipped)} with errors" if outcome.skipped else "")
                + (f"; {len(outcome.failed)} failed" if outcome.failed else "") + ".")
     raise typer.Exit(outcome.exit_code)
 
 
-@app.command()
+@app.command(cls=Command, short_help="Write out the statement embedded in a profile PDF.")
 def extract(
-    profile: Annotated[str, typer.Argument(help="A profile PDF made by 'impactclaim render'.", show_default=False)],
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="OUT",
-                                               help="Where to write the statement (default: the PDF's name "
-                                                    "with .yaml).")] = None,
+    profile: Annotated[str, typer.Argument(
+        metavar="PROFILE", help="A profile PDF made by 'impactclaim render'.", show_default=False)],
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="OUT",
+        help="Where to write the statement (default: the PDF's name with .yaml).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUT when it exists.")] = False,
 ) -> None:
-    """Write the statement embedded in a profile PDF back out, byte for byte."""
+    """Write the statement embedded in a profile PDF back out, byte for byte.
+
+    Exit status: 0 written, 1 the PDF carries no statement or cannot be read, 2 a usage error or
+    an output that exists (without --force) or cannot be written.
+    """
     from impactclaim.checker import FileResult
     from impactclaim.profile.command import extract_statement
     from impactclaim.reporters import TextReporter
@@ -296,13 +393,55 @@ def extract(
     if outcome.findings:
         TextReporter(sys.stderr, color=use_color(sys.stderr)).file_result(FileResult(profile, tuple(outcome.findings)))
     if outcome.error:
-        sys.stderr.write(f"impactclaim: {outcome.error}\n")
+        sys.stderr.write(f"impactclaim: error: {outcome.error}\n")
     if outcome.output is not None:
         typer.echo(f"Statement written to {outcome.output}")
     raise typer.Exit(outcome.exit_code)
 
 
-app.command()(migrate)
+app.command(cls=Command, short_help="Rewrite statements to a newer schema version.")(migrate)
+
+
+_CODE_HELP = "A code (IC021) or its slug (schema)."
+
+
+@app.command(cls=Command, short_help="Explain a code: what it means, why, how to fix it.")
+def explain(
+    code: Annotated[str, typer.Argument(metavar="CODE", help=_CODE_HELP, show_default=False)],
+) -> None:
+    """Explain a finding code: its severity, what it checks and why, and how to fix it.
+
+    Every code the tool reports can be explained: loading and schema (IC0xx), claim-quality rules
+    (IC1xx) and rendering (IC2xx). Most explanations end with a failing and a passing example.
+    'impactclaim rules' lists every code.
+    """
+    _explain(code)
+
+
+@app.command("rules", cls=Command, short_help="List every code, or explain one.")
+def rules_command(
+    code: Annotated[str | None, typer.Argument(
+        metavar="CODE", help=f"{_CODE_HELP} Show its explanation, as 'impactclaim explain CODE' does.",
+        show_default=False)] = None,
+) -> None:
+    """List every code the tool reports (loading, schema, rules, rendering), or explain one."""
+    if code is not None:
+        _explain(code)
+        return
+    from impactclaim.catalogue import catalogue
+
+    for entry in catalogue():
+        typer.echo(f"{entry.code}  {entry.slug:<30} {entry.severity.value:<8} {entry.summary}")
+
+
+def _explain(name: str) -> None:
+    from impactclaim.catalogue import UnknownCodeError, explanation, lookup
+
+    try:
+        chosen = lookup(name)
+    except UnknownCodeError as error:
+        _usage_error(str(error))
+    typer.echo(explanation(chosen), nl=False)
 
 
 def main() -> NoReturn:

@@ -192,27 +192,57 @@ def _expand(pattern: str, excludes: Excludes) -> list[str] | None:
     return kept
 
 
-def discover(arguments: Iterable[str], exclude: Sequence[str] = (), use_default_excludes: bool = True,
-             shard: Shard | None = None) -> list[str]:
-    """Files to check, sorted by path and without duplicates.
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What the command-line arguments name: the files to check, and the glob patterns that match no file."""
+
+    files: list[str]
+    unmatched: list[str]
+    before_shard: int  # files found before --shard chose its slice
+
+
+def is_pattern(argument: str) -> bool:
+    """Whether ``argument`` is a glob pattern rather than a path (a file may have ``*`` in its name)."""
+    return bool(_GLOB_CHARACTERS & set(argument)) and not os.path.lexists(argument)
+
+
+def find_statements(arguments: Iterable[str], exclude: Sequence[str] = (), use_default_excludes: bool = True,
+                    shard: Shard | None = None) -> Found:
+    """Files to check, sorted by path and without duplicates, and the glob patterns that match nothing.
 
     A directory is searched recursively for ``*.yaml``/``*.yml``; an argument with glob
     characters that names no existing file is expanded (``**`` included); anything else is kept
     as given, so a missing file is reported by the loader rather than silently dropped. What a
     folder or glob finds is filtered by ``exclude`` (gitignore-style patterns, see
-    :class:`Excludes`) and the default excludes.
+    :class:`Excludes`) and the default excludes. A pattern whose every file is excluded adds
+    nothing but is not unmatched: it did match.
     """
     excludes = Excludes(exclude, DEFAULT_EXCLUDES if use_default_excludes else ())
     found: set[str] = set()
+    unmatched: list[str] = []
     for argument in arguments:
         if os.path.isdir(argument):
             found.update(_walk(argument, excludes))
-        elif not os.path.lexists(argument) and _GLOB_CHARACTERS & set(argument):
+        elif is_pattern(argument):
             matches = _expand(argument, excludes)
-            # A glob that finds nothing is kept, so the loader reports it; one whose every file
-            # is excluded adds nothing.
-            found.update([argument] if matches is None else matches)
+            if matches is None:
+                unmatched.append(argument)
+            else:
+                found.update(matches)
         else:
             found.add(argument)
     files = sorted(found)
+    chosen = [path for path in files if shard.holds(path)] if shard else files
+    return Found(chosen, unmatched, len(files))
+
+
+def discover(arguments: Iterable[str], exclude: Sequence[str] = (), use_default_excludes: bool = True,
+             shard: Shard | None = None) -> list[str]:
+    """The files of :func:`find_statements`, with each pattern that matches nothing kept as a path.
+
+    For callers without their own message for such a pattern: the loader then reports it as a
+    file that does not exist.
+    """
+    found = find_statements(arguments, exclude, use_default_excludes)
+    files = sorted({*found.files, *found.unmatched})
     return [path for path in files if shard.holds(path)] if shard else files

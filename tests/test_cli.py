@@ -87,16 +87,114 @@ def test_missing_paths_are_findings_not_crashes(cli, tmp_path: Path) -> None:  #
     assert f"{tmp_path / 'nope.yaml'}:1:1: error[IC001] no such file" in result.stdout
 
 
-def test_a_folder_without_statements_checks_nothing_and_says_so(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+ALLOW_EMPTY_HINT = "impactclaim: pass --allow-empty when that is expected\n"
+
+
+def test_a_folder_without_statements_is_a_usage_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "x.yaml").mkdir()  # a folder named like a statement is searched, not read
     result = cli("validate", str(tmp_path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"impactclaim: error: no statement files (*.yaml, *.yml) found in {tmp_path}\n"
+                             + ALLOW_EMPTY_HINT)
+
+
+def test_allow_empty_accepts_a_folder_without_statements(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("validate", "--allow-empty", str(tmp_path))
+    assert (result.exit_code, result.stdout) == (0, "No statement files checked.\n")
+    assert result.stderr == f"impactclaim: warning: no statement files (*.yaml, *.yml) found in {tmp_path}\n"
+    exit_code, report = cli.json("validate", "--allow-empty", str(tmp_path))
+    assert (exit_code, report["files"], report["summary"]["files"]) == (0, [], 0)
+
+
+def test_everything_excluded_is_a_usage_error_that_names_the_excludes(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.yaml").write_text("x: 1\n", encoding="utf-8")
+    result = cli("validate", str(tmp_path), "--exclude", "drafts")
+    assert result.exit_code == 2
+    assert result.stderr == (f"impactclaim: error: no statement files (*.yaml, *.yml) found in {tmp_path} "
+                             "after --exclude drafts\n" + ALLOW_EMPTY_HINT)
+    assert cli("validate", str(tmp_path), "--exclude", "drafts", "--allow-empty").exit_code == 0
+
+
+def test_no_arguments_at_all_pass_only_with_allow_empty(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("validate")
+    assert result.exit_code == 2
+    assert result.stderr == ("impactclaim: error: no statement files given: name files, folders or glob patterns\n"
+                             + ALLOW_EMPTY_HINT)
+    result = cli("validate", "--allow-empty")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "No statement files checked.\n", "")
+
+
+def test_a_pattern_that_matches_nothing_says_so(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # What a shell passes on when the glob it was given matches no file.
+    pattern = str(tmp_path / "submissions" / "*.yml")
+    result = cli("validate", pattern)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"impactclaim: error: no file matches the pattern {pattern!r}\n" + ALLOW_EMPTY_HINT
+    assert "no such file" not in result.output
+    # Beside a statement it is still refused, before anything is checked ...
+    result = cli("validate", GOOD, pattern)
+    assert (result.exit_code, result.stdout) == (2, "")
+    # ... unless --allow-empty: then a warning, and the rest is checked.
+    result = cli("validate", GOOD, pattern, "--allow-empty")
     assert result.exit_code == 0
-    assert result.stdout == "No statement files checked.\n"
-    assert result.stderr == f"impactclaim: warning: no *.yaml or *.yml files found in {tmp_path}\n"
+    assert result.stdout == "1 file checked: all valid (0 errors, 0 warnings).\n"
+    assert result.stderr == f"impactclaim: warning: no file matches the pattern {pattern!r}\n"
+
+
+def test_a_missing_file_named_as_such_is_still_a_finding(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("validate", str(tmp_path / "nope.yaml"), "--allow-empty")
+    assert result.exit_code == 1
+    assert "error[IC001] no such file" in result.stdout
+
+
+def test_an_empty_shard_of_a_non_empty_batch_is_fine(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    shutil.copy(ROOT / GOOD, tmp_path / "only.yaml")
+    results = [cli("validate", str(tmp_path), "--shard", f"{index}/2") for index in (1, 2)]
+    assert sorted(r.exit_code for r in results) == [0, 0]
+    assert sorted(r.stdout for r in results) == ["1 file checked: all valid (0 errors, 0 warnings).\n",
+                                                 "No statement files checked.\n"]
+
+
+def test_the_pre_commit_hook_passes_when_it_gets_no_file_names() -> None:
+    import shlex
+
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["entry"] == "impactclaim validate --jobs 1 --allow-empty"
+    command = shlex.split(hook["entry"])
+    command[0] = str(Path(sys.executable).parent / command[0])
+    # pre-commit runs the entry without file names with always_run: true or pass_filenames: false.
+    nothing = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert (nothing.returncode, nothing.stdout, nothing.stderr) == (0, "No statement files checked.\n", "")
+    broken = subprocess.run([*command, BAD], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert broken.returncode == 1 and "error[IC021]" in broken.stdout
+    manifest = subprocess.run([str(Path(sys.executable).parent / "pre-commit"), "validate-manifest",
+                               ".pre-commit-hooks.yaml"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert manifest.returncode == 0, manifest.stdout + manifest.stderr
+
+
+def test_counts_of_one_are_singular_in_every_summary(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("validate", BAD).stdout.endswith("1 file checked: 0 valid, 1 invalid (1 error, 0 warnings).\n")
+    github = cli("validate", BAD, "--format", "github").stdout
+    assert github.endswith("\n1 file checked: 0 valid, 1 invalid (1 error, 0 warnings).\n")
+    assert cli("validate", GOOD, BAD, "--format", "github").stdout.endswith(
+        "\n2 files checked: 1 valid, 1 invalid (1 error, 0 warnings).\n")
+    junit = cli("validate", BAD, "--format", "junit").stdout
+    assert 'message="1 error, 0 warnings"' in junit
+    report = tmp_path / "report.html"
+    assert cli("validate", BAD, "--report", str(report)).exit_code == 1
+    html = report.read_text(encoding="utf-8")
+    assert "<p>1 statement checked with impactclaim" in html
+    assert "<li><strong>1</strong> error</li>" in html and "<li><strong>0</strong> warnings</li>" in html
 
 
 @pytest.mark.parametrize("args", [["validate"], ["validate", GOOD, "--format", "xml"], ["frobnicate"],
-                                  ["validate", GOOD, "--no-such-option"]])
+                                  ["validate", GOOD, "--no-such-option"], ["validate", GOOD, "--jobs", "0"],
+                                  ["validate", GOOD, "--max-bytes", "0"]])
 def test_usage_errors_exit_2(cli, args: list[str]) -> None:  # type: ignore[no-untyped-def]
     result = cli(*args)
     assert result.exit_code == 2

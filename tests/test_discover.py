@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from impactclaim.discover import DEFAULT_EXCLUDES, Excludes, Shard, discover
+from impactclaim.discover import DEFAULT_EXCLUDES, Excludes, Shard, discover, find_statements, is_pattern
 from tests.conftest import ROOT, SAMPLES
 
 # The statements of the scratch tree, as the CLI names them when given "submissions/".
@@ -222,16 +222,45 @@ def test_paths_outside_the_current_folder_are_matched_relative_to_the_searched_f
 
 def test_a_glob_whose_every_file_is_excluded_adds_nothing(tree: Path) -> None:
     assert discover(["submissions/drafts/*.yaml"], exclude=["drafts"]) == []
-    # One that finds nothing at all is kept, so that the loader reports it.
+    found = find_statements(["submissions/drafts/*.yaml"], exclude=["drafts"])
+    assert (found.files, found.unmatched, found.before_shard) == ([], [], 0)  # it matched: not unmatched
+
+
+def test_a_glob_that_matches_nothing_is_reported_apart_from_the_files(tree: Path) -> None:
+    found = find_statements(["submissions/nothing/*.yaml", "submissions/a.yaml", "submissions/*.json"])
+    assert found.files == ["submissions/a.yaml"]
+    assert found.unmatched == ["submissions/nothing/*.yaml", "submissions/*.json"]
+    # discover() keeps such a pattern as a path, for callers that let the loader report it.
     assert discover(["submissions/nothing/*.yaml"], exclude=["drafts"]) == ["submissions/nothing/*.yaml"]
+    # A file whose name holds glob characters is a file, not a pattern.
+    (tree / "odd[1].yaml").write_text("x: 1\n", encoding="utf-8")
+    assert find_statements(["odd[1].yaml"]).files == ["odd[1].yaml"] and not is_pattern("odd[1].yaml")
+    assert is_pattern("missing[1].yaml")
 
 
-def test_the_cli_excludes_and_warns_when_nothing_is_left(tree: Path) -> None:
+def test_a_shard_keeps_the_count_before_it_chose(tree: Path) -> None:
+    found = find_statements(["submissions/"], shard=Shard(1, 8))
+    assert found.before_shard == len(ALL)
+    assert found.files == [f for f in ALL if Shard(1, 8).holds(f)]
+
+
+def test_the_cli_excludes_and_refuses_when_nothing_is_left(tree: Path) -> None:
     result = run_in_shell("impactclaim validate submissions/ --exclude drafts --exclude '*.yml' --format json", tree)
     assert [f["path"] for f in json.loads(result.stdout)["files"]] == [
         f for f in without(*IN_DRAFTS) if not f.endswith(".yml")]
     result = run_in_shell("impactclaim validate submissions/drafts/ --exclude drafts", tree)
-    assert "no *.yaml or *.yml files found" in result.stderr
+    assert result.returncode == 2
+    assert result.stderr == ("impactclaim: error: no statement files (*.yaml, *.yml) found in submissions/drafts/ "
+                             "after --exclude drafts\nimpactclaim: pass --allow-empty when that is expected\n")
+    result = run_in_shell("impactclaim validate submissions/drafts/ --exclude drafts --allow-empty", tree)
+    assert (result.returncode, result.stdout) == (0, "No statement files checked.\n")
+
+
+def test_a_shell_glob_that_matches_nothing_is_named(tree: Path) -> None:
+    # Unquoted, so the shell expands it; with nothing to match, sh passes the pattern on as it is.
+    result = run_in_shell("impactclaim validate submissions/*.json", tree)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("impactclaim: error: no file matches the pattern 'submissions/*.json'\n")
 
 
 def test_pathspec_is_imported_only_for_exclude_patterns(tree: Path) -> None:

@@ -348,10 +348,14 @@ def test_a_socket_and_a_directory_named_like_statements(cli: Any, tmp_path: Path
     assert batch.file("inner.yaml")["valid"] is True
     [finding] = batch.file("socket.yaml")["findings"]
     assert finding["message"] == "the path is a socket, not a statement file"
-    # Named on the command line, a folder named x.yaml is searched too; finding nothing is a warning.
+    # Named on the command line, a folder named x.yaml is searched too; finding nothing is a usage
+    # error, and a warning with --allow-empty.
     result = cli("validate", "--format", "json", str(folder / "empty.yaml"))
+    assert result.exit_code == 2
+    assert "no statement files (*.yaml, *.yml) found" in result.stderr
+    result = cli("validate", "--format", "json", "--allow-empty", str(folder / "empty.yaml"))
     assert result.exit_code == 0
-    assert "no *.yaml or *.yml files found" in result.stderr
+    assert "no statement files (*.yaml, *.yml) found" in result.stderr
 
 
 def run_impactclaim(*args: str, timeout: float = 60) -> tuple[subprocess.CompletedProcess[str], float, int]:

@@ -100,6 +100,82 @@ def test_an_unloadable_statement_is_refused_even_as_a_draft(cli, tmp_path: Path)
     assert folder_listing(tmp_path) == ["bad.yaml"]
 
 
+UNREADABLE = [
+    ("tab-indented.yaml", b"organisation:\n\tname: Kapotte Bakkerij\n", "IC004", 2, 1),
+    ("latin-1.yaml", b"mission:\n  statement: Caf\xe9 voor iedereen\n", "IC003", 2, 17),
+    ("missing.yaml", None, "IC001", 1, 1),
+]
+
+
+@pytest.mark.parametrize("draft", [["--draft"], []], ids=["draft", "not-draft"])
+@pytest.mark.parametrize(("name", "content", "code", "line", "column"), UNREADABLE,
+                         ids=[case[0] for case in UNREADABLE])
+def test_a_file_that_cannot_be_read_says_so_and_not_to_use_draft(  # type: ignore[no-untyped-def]
+        cli, tmp_path: Path, name: str, content: bytes | None, code: str, line: int, column: int,
+        draft: list[str]) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = cli("render", str(path), *draft)
+    assert (result.exit_code, result.stdout) == (1, "")
+    where = f"{path}:{line}:{column}"
+    assert result.stderr.startswith(f"{where}: error[{code}] ")  # the loader's finding, as validate shows it
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"impactclaim: not rendered: the file itself cannot be read ({code} at {where}: ")
+    assert last.endswith("); fix it first: a draft, too, needs a file that can be read")
+    assert "--draft" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ([] if content is None else [name])
+
+
+@pytest.mark.parametrize("output", ["profile.docx", "profile.HTML.txt", "profile"])
+def test_an_output_name_of_another_kind_is_a_usage_error(cli, statement: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         output: str) -> None:
+    result = cli("render", str(statement), "-o", str(tmp_path / output))
+    assert (result.exit_code, result.stdout) == (2, "")
+    suffix = Path(output).suffix
+    wrong = f"ends in {suffix}" if suffix else "has no suffix"
+    assert result.stderr == (f"impactclaim: error: cannot write the output {str(tmp_path / output)!r}: it {wrong}; "
+                             "a profile file must end in .html or .pdf (or -o names an existing folder)\n")
+    assert folder_listing(tmp_path) == ["bakery.yaml"]  # nothing written, no HTML under another name
+
+
+def test_an_output_suffix_in_capitals_or_htm_is_fine(cli, statement: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("render", str(statement), "-o", str(tmp_path / "a.HTML")).exit_code == 0
+    assert cli("render", str(statement), "-o", str(tmp_path / "b.htm")).exit_code == 0
+    assert (tmp_path / "b.htm").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_format_that_contradicts_the_output_name_is_a_usage_error(cli, statement: Path,  # type: ignore[no-untyped-def]
+                                                                    tmp_path: Path) -> None:
+    result = cli("render", str(statement), "-o", str(tmp_path / "x.html"), "--format", "pdf")
+    assert result.exit_code == 2
+    assert result.stderr == (f"impactclaim: error: the output {str(tmp_path / 'x.html')!r} does not end in .pdf "
+                             "but --format is pdf\n")
+    assert folder_listing(tmp_path) == ["bakery.yaml"]
+
+
+def test_a_batch_that_finds_nothing_is_a_usage_error_unless_allowed(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    out = tmp_path / "out"
+    result = cli("render", str(empty), "--out", str(out))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"impactclaim: error: no statement files (*.yaml, *.yml) found in {empty}\n")
+    pattern = str(tmp_path / "*.yml")
+    result = cli("render", pattern, "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"impactclaim: error: no file matches the pattern {pattern!r}\n")
+    result = cli("render", str(empty), "--out", str(out), "--allow-empty")
+    assert (result.exit_code, result.stdout) == (0, f"Rendered 0 of 0 statements into {out} (0 files).\n")
+
+
+def test_a_batch_of_one_counts_in_the_singular(cli, statement: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    result = cli("render", str(statement.parent / "*.yaml"), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Rendered 1 of 1 statement into {out} (1 file).\n"
+
+
 @pytest.mark.parametrize("how", ["same-path", "relative", "symlink", "hardlink"])
 def test_render_never_overwrites_its_input(cli, statement: Path, tmp_path: Path, how: str) -> None:  # type: ignore[no-untyped-def]
     original = statement.read_bytes()

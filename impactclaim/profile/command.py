@@ -52,6 +52,7 @@ class CommandOutcome:
     findings: list[Finding] = field(default_factory=list)
     output: Path | None = None
     error: str = ""
+    unreadable: bool = False  # the statement file could not be loaded at all: not even a draft is possible
 
 
 class UsageError(ValueError):
@@ -68,6 +69,15 @@ def choose_format(requested: str | None, output: str | None) -> str:
             raise UsageError(f"the output {output!r} does not end in .{requested} but --format is {requested}")
         return requested
     return suffix_format or "html"
+
+
+def check_output_name(target: Path, output: str | None) -> None:
+    """Refuse to write a profile under a name that promises another kind of file (``-o profile.docx``)."""
+    if target.suffix.lower() in _SUFFIX_FORMATS:
+        return
+    wrong = f"ends in {target.suffix}" if target.suffix else "has no suffix"
+    raise UsageError(f"cannot write the output {output or str(target)!r}: it {wrong}; a profile file must end in "
+                     f"{' or '.join('.' + f for f in FORMATS)} (or -o names an existing folder)")
 
 
 def choose_language(requested: str | None, statement: Statement | None = None) -> str:
@@ -116,6 +126,7 @@ class Rendered:
     content: bytes | None
     findings: list[Finding]
     language: str
+    readable: bool = True  # False when the file could not be loaded at all, so not even a draft is possible
 
 
 def _check_theme(template_dir: str | None) -> None:
@@ -144,7 +155,7 @@ def render_bytes(path: str, *, output_format: str = "html", language: str | None
     limits = limits or LoadLimits()
     document = load_path(path, limits)
     if document.data is None:
-        return Rendered(None, sorted(document.findings, key=Finding.sort_key), language or "")
+        return Rendered(None, sorted(document.findings, key=Finding.sort_key), language or "", readable=False)
     statement = read_statement(document.data)  # once, for the logo, the rules and the profile
     safety = check_render_safety(document, statement)
     options = dataclasses.replace(check or CheckOptions(), limits=limits)
@@ -171,6 +182,7 @@ def render_statement(options: RenderOptions) -> CommandOutcome:
             choose_language(options.language)
         _check_theme(options.template_dir)
         target = resolve_output(options.statement, options.output, f".{output_format}")
+        check_output_name(target, options.output)
     except (UsageError, OutputError) as error:
         return CommandOutcome(EXIT_USAGE, error=str(error))
     try:
@@ -182,7 +194,7 @@ def render_statement(options: RenderOptions) -> CommandOutcome:
     except RenderError as error:
         return CommandOutcome(EXIT_USAGE, error=str(error))
     if rendered.content is None:
-        return CommandOutcome(EXIT_FINDINGS, rendered.findings)
+        return CommandOutcome(EXIT_FINDINGS, rendered.findings, unreadable=not rendered.readable)
     try:
         atomic_write(target, rendered.content)
     except OSError as error:

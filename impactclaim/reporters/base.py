@@ -10,6 +10,11 @@ from impactclaim.run import Summary
 REPORT_SUFFIXES = (".csv", ".json", ".html")  # the batch report types (impactclaim.reporters.batch)
 
 
+def plural(count: int, word: str) -> str:
+    """``1 file``, ``2 files``: a count with its noun (every noun the reports count takes an s)."""
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 class Reporter:
     """Writes results to ``stream``.
 

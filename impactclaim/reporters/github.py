@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from impactclaim.checker import FileResult
 from impactclaim.findings import printable
-from impactclaim.reporters.base import Reporter
+from impactclaim.reporters.base import Reporter, plural
 from impactclaim.run import Summary
 
 
@@ -31,5 +31,5 @@ class GithubReporter(Reporter):
             self.stream.write(f"::{finding.severity.value} {properties}::{_escape_data(message)}\n")
 
     def finish(self, summary: Summary) -> None:
-        self.stream.write(f"{summary.files} files checked: {summary.passed} valid, {summary.failed} invalid "
-                          f"({summary.errors} errors, {summary.warnings} warnings).\n")
+        self.stream.write(f"{plural(summary.files, 'file')} checked: {summary.passed} valid, {summary.failed} "
+                          f"invalid ({plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')}).\n")

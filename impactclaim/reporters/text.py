@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from impactclaim.checker import FileResult
 from impactclaim.findings import Severity, printable
-from impactclaim.reporters.base import Reporter
+from impactclaim.reporters.base import Reporter, plural
 from impactclaim.run import Summary
 
 _STYLES = {"error": "\033[1;31m", "warning": "\033[1;33m", "dim": "\033[2m", "bold": "\033[1m",
            "ok": "\033[1;32m"}
 _RESET = "\033[0m"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 class TextReporter(Reporter):
@@ -36,8 +32,8 @@ class TextReporter(Reporter):
                 write(f"    hint: {printable(finding.hint)}\n")
 
     def finish(self, summary: Summary) -> None:
-        files = _plural(summary.files, "file")
-        counts = f"{_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')}"
+        files = plural(summary.files, "file")
+        counts = f"{plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')}"
         if summary.files == 0:
             line = "No statement files checked."
         elif summary.failed == 0:

@@ -1,0 +1,98 @@
+"""Snapshots of every command's --help (tests/golden/help/), and what a help text must never show.
+
+Regenerate the snapshots after an intended change with ``UPDATE_GOLDEN=1 pytest tests/test_help.py``
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+import typer
+
+from impactclaim.cli import app
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "help"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+HELP_PAGES = [[], *([command] for command in COMMANDS)]
+
+
+def page_name(command: list[str]) -> str:
+    return command[0] if command else "impactclaim"
+
+
+def help_text(cli, *command: str, columns: str = "100") -> str:  # type: ignore[no-untyped-def]
+    result = cli(*command, "--help", env={"COLUMNS": columns, "NO_COLOR": "1", "TERM": "dumb"})
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    text: str = result.stdout
+    return text
+
+
+def test_every_command_has_a_help_page() -> None:
+    assert COMMANDS == ["explain", "extract", "migrate", "render", "rules", "validate"]
+
+
+@pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
+def test_help_matches_its_snapshot(cli, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = help_text(cli, *command)
+    golden = GOLDEN / f"{page_name(command)}.txt"
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"{golden} is missing; create it with UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8"), \
+        f"{golden.name} differs; if the change is intended, run with UPDATE_GOLDEN=1 and review the diff"
+
+
+@pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
+def test_help_is_plain_text_of_a_fixed_width(cli, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = help_text(cli, *command)
+    assert "\033" not in text  # no colour
+    assert not set(text) & set("╭╮╰╯│─")  # no boxes
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert help_text(cli, *command, columns="200") == text  # a wide terminal does not change it
+
+
+@pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
+def test_help_shows_no_broken_markup_or_metavars(cli, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = help_text(cli, *command)
+    flat = " ".join(text.split())
+    assert not re.search(r"\{\w+\}|<str>|<int[^>]*>|\[x>=", text), text  # typer's {paths}, <str>, [x>=1]
+    assert not re.search(r" [.,;)](\s|$)", flat), text  # a value vanished before punctuation ("processes .")
+    assert "[]" not in text and "()" not in text
+
+
+def test_usage_lines_name_arguments_as_they_are_typed(cli) -> None:  # type: ignore[no-untyped-def]
+    usage = {command: help_text(cli, command).splitlines()[0] for command in COMMANDS}
+    assert usage == {
+        "explain": "Usage: impactclaim explain [OPTIONS] CODE",
+        "extract": "Usage: impactclaim extract [OPTIONS] PROFILE",
+        "migrate": "Usage: impactclaim migrate [OPTIONS] PATHS...",
+        "render": "Usage: impactclaim render [OPTIONS] STATEMENTS...",
+        "rules": "Usage: impactclaim rules [OPTIONS] [CODE]",
+        "validate": "Usage: impactclaim validate [OPTIONS] [PATHS...]",
+    }
+
+
+def test_the_texts_that_rich_markup_used_to_eat_are_shown(cli) -> None:  # type: ignore[no-untyped-def]
+    validate = " ".join(help_text(cli, "validate").split())
+    assert "Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml." in validate
+    assert "Check in N worker processes (default: the number of cores)." in validate
+    assert "--allow-empty" in validate
+    render = " ".join(help_text(cli, "render").split())
+    assert "Render a batch in N worker processes (default: the number of cores)." in render
+    assert "ending in .html or .pdf" in render
+
+
+def test_a_missing_argument_is_named_as_in_the_help(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("explain")
+    assert result.exit_code == 2
+    assert "Missing argument 'CODE'." in result.stderr
+    result = cli("validate", "samples/valid/minimal.yaml", "--jobs", "0")
+    assert result.exit_code == 2
+    assert "Invalid value for '--jobs' / '-j': must be 1 or more" in result.stderr
