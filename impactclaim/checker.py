@@ -336,8 +336,9 @@ def _shown(value: Any) -> str:
 
 
 def _schema_hint(schema: Any) -> str:
-    if isinstance(schema, dict):
-        return str(schema.get("description", ""))
+    """The schema's description of a field, in the reader's language (the catalog holds the schemas' texts)."""
+    if isinstance(schema, dict) and isinstance(schema.get("description"), str):
+        return _(schema["description"])
     return ""
 
 
@@ -592,7 +593,7 @@ def _description(root_schema: dict[str, Any], error: Any) -> str:
             node = node[part]
         except (KeyError, IndexError, TypeError):
             break
-    return found or _schema_hint(error.schema)
+    return _(found) if found else _schema_hint(error.schema)
 
 
 def _yaml_text(value: Any) -> str:

@@ -9,8 +9,11 @@ Messages that left the code are dropped from the catalog, so it holds what the c
 from __future__ import annotations
 
 import io
+import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -24,12 +27,34 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
 def extracted() -> Catalog:
-    """Every marked message of the package's Python code, with where it is used."""
+    """Every marked message of the package's Python code, and every title and description of the schemas.
+
+    The schemas' descriptions are the hints of schema findings ("organisation is missing
+    kvk_number: The 8-digit registration number ...") and the field reference, so they are
+    translated with the rest.
+    """
     catalog = Catalog(project="impactclaim", domain="impactclaim", charset="utf-8")
     for filename, line, message, comments, context in extract_from_dir(
             str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("Translators:",)):
         catalog.add(message, locations=[(f"impactclaim/{filename}", line)], auto_comments=comments, context=context)
+    for schema in sorted((ROOT / "schemas").glob("*/statement.schema.json")):
+        where = str(schema.relative_to(ROOT))
+        for pointer, text in _schema_texts(json.loads(schema.read_text(encoding="utf-8"))):
+            catalog.add(text, locations=[(where, 0)], auto_comments=[pointer] if text not in catalog else [])
     return catalog
+
+
+def _schema_texts(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """Every ``title`` and ``description`` of a JSON Schema, with the JSON pointer of where it stands."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("title", "description") and isinstance(value, str):
+                yield f"{pointer}/{key}", value
+            else:
+                yield from _schema_texts(value, f"{pointer}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _schema_texts(value, f"{pointer}/{index}")
 
 
 def read_catalog(path: Path = PO) -> Catalog:
