@@ -20,7 +20,6 @@ import urllib.parse
 import warnings
 from dataclasses import dataclass, field
 from functools import cache
-from types import ModuleType
 from typing import Any
 
 from impactclaim.profile.html import RenderError
@@ -80,9 +79,6 @@ def import_weasyprint() -> Any:
     """
     import ctypes.util
 
-    loaded: ModuleType | None = sys.modules.get("weasyprint")
-    if loaded is not None:
-        return loaded
     lookup = ctypes.util.find_library
     ctypes.util.find_library = lambda name: None
     try:
