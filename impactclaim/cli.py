@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 import typer
 from typer.core import TyperArgument, TyperCommand
 
-from impactclaim import __version__
+from impactclaim import __version__, i18n
+from impactclaim.i18n import _
 from impactclaim.loader import DEFAULT_MAX_BYTES, LoadLimits
 from impactclaim.migrate_command import migrate
 from impactclaim.run import ExitCode, default_jobs
@@ -154,6 +155,10 @@ def validate(
              "submissions/drafts, drafts/, *.draft.yaml, !keep.yaml); repeatable, added to the default "
              "excludes. A file named on the command line is always checked.")] = None,
     allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_ALLOW_EMPTY_HELP)] = False,
+    language: Annotated[str | None, typer.Option(
+        "--lang", metavar="LANG",
+        help="The language of messages and hints: nl or en (default: IMPACTCLAIM_LANG, else the locale, else "
+             "each statement's own language).")] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", callback=_at_least_one,
         help="Check in N worker processes (default: the number of cores).", show_default=False)] = None,
@@ -180,6 +185,7 @@ def validate(
     from impactclaim.rules import CodeSelection
     from impactclaim.run import validate_batch
 
+    _choose_language(language)
     arguments = paths or []
     options = CheckOptions(limits=LoadLimits(max_bytes=max_bytes), strict=strict,
                            select=_split(select) if select is not None else None,
@@ -212,6 +218,13 @@ def validate(
     raise typer.Exit(summary.exit_code)
 
 
+def _choose_language(language: str | None) -> None:
+    """Messages in ``language`` for the rest of the run; a name that is no language is a usage error."""
+    if language is not None and i18n.normalise(language) is None:
+        _usage_error(f"--lang must be {' or '.join(i18n.LANGUAGES)}, not {language!r}")
+    i18n.choose(language)
+
+
 def _refuse_empty_inputs(arguments: Sequence[str], unmatched: Sequence[str], found: int,
                          exclude: Sequence[str], allow_empty: bool) -> None:
     """Stop with a usage error when the arguments name no statement file, unless --allow-empty.
@@ -222,18 +235,20 @@ def _refuse_empty_inputs(arguments: Sequence[str], unmatched: Sequence[str], fou
     --allow-empty each of these is a warning: the pre-commit hook passes it, because pre-commit
     runs it without file names when no statement changed (with always_run or pass_filenames: false).
     """
-    problems = [f"no file matches the pattern {pattern!r}" for pattern in unmatched]
+    problems = [_("no file matches the pattern {pattern}").format(pattern=repr(pattern)) for pattern in unmatched]
     if not found and not problems and not (allow_empty and not arguments):
-        if arguments:
-            after = f" after --exclude {' '.join(exclude)}" if exclude else ""
-            problems.append(f"no statement files (*.yaml, *.yml) found in {' '.join(arguments)}{after}")
+        if arguments and exclude:
+            problems.append(_("no statement files (*.yaml, *.yml) found in {paths} after --exclude {patterns}").format(
+                paths=" ".join(arguments), patterns=" ".join(exclude)))
+        elif arguments:
+            problems.append(_("no statement files (*.yaml, *.yml) found in {paths}").format(paths=" ".join(arguments)))
         else:
-            problems.append("no statement files given: name files, folders or glob patterns")
+            problems.append(_("no statement files given: name files, folders or glob patterns"))
     level = "warning" if allow_empty else "error"
     for problem in problems:
         typer.echo(f"impactclaim: {level}: {problem}", err=True)
     if problems and not allow_empty:
-        typer.echo("impactclaim: pass --allow-empty when that is expected", err=True)
+        typer.echo("impactclaim: " + _("pass --allow-empty when that is expected"), err=True)
         raise typer.Exit(EXIT_USAGE)
 
 
@@ -296,6 +311,7 @@ def render(
     """
     from impactclaim.profile.command import RenderOptions
 
+    i18n.choose(language)  # the profile's language is the messages' too; render itself refuses an unknown one
     formats = tuple(f.strip() for f in (output_format or "").split(",") if f.strip())
     options = RenderOptions(statement=statements[0], output=output,
                             format=formats[0] if formats else None, language=language, draft=draft,
@@ -330,14 +346,17 @@ def _render_one(options: RenderOptions) -> NoReturn:
         sys.stderr.write(f"impactclaim: error: {outcome.error}\n")
     elif outcome.unreadable:
         first = next(f for f in outcome.findings if f.severity is Severity.ERROR)
-        sys.stderr.write(f"impactclaim: not rendered: the file itself cannot be read ({first.code} at "
-                         f"{printable(first.path)}:{first.line}:{first.column}: {printable(first.message)}); "
-                         "fix it first: a draft, too, needs a file that can be read\n")
+        sys.stderr.write("impactclaim: " + _(
+            "not rendered: the file itself cannot be read ({code} at {place}: {message}); fix it first: a draft, "
+            "too, needs a file that can be read").format(
+                code=first.code, place=f"{printable(first.path)}:{first.line}:{first.column}",
+                message=printable(first.message)) + "\n")
     elif outcome.exit_code == EXIT_FINDINGS:
-        sys.stderr.write("impactclaim: not rendered: the statement has errors; fix them, or render a draft "
-                         "with --draft\n")
+        sys.stderr.write("impactclaim: " + _("not rendered: the statement has errors; fix them, or render a draft "
+                                             "with --draft") + "\n")
     if outcome.output is not None:
-        typer.echo(f"{'Draft profile' if options.draft else 'Profile'} written to {outcome.output}")
+        typer.echo((_("Draft profile written to {path}") if options.draft
+                    else _("Profile written to {path}")).format(path=outcome.output))
     raise typer.Exit(outcome.exit_code)
 
 
@@ -348,7 +367,7 @@ def _render_batch(arguments: list[str], formats: tuple[str, ...], options: Rende
 
     from impactclaim.discover import find_statements
     from impactclaim.profile.command import UsageError, render_batch
-    from impactclaim.reporters.base import plural
+    from impactclaim.reporters.base import files, statements
 
     if not options.output:
         _usage_error("rendering several statements needs an output folder: --out OUTDIR")
@@ -362,12 +381,13 @@ def _render_batch(arguments: list[str], formats: tuple[str, ...], options: Rende
     for statement, findings in outcome.skipped.items():
         _show_findings(statement, findings)
     for statement, reason in outcome.failed.items():
-        sys.stderr.write(f"impactclaim: {statement}: not rendered: {reason}\n")
-    kind = "as drafts " if options.draft else ""
-    typer.echo(f"Rendered {outcome.done} of {plural(outcome.statements, 'statement')} {kind}into {out_dir} "
-               f"({plural(len(outcome.rendered), 'file')})"
-               + (f"; skipped {len(outcome.skipped)} with errors" if outcome.skipped else "")
-               + (f"; {len(outcome.failed)} failed" if outcome.failed else "") + ".")
+        sys.stderr.write(f"impactclaim: {statement}: " + _("not rendered: {reason}").format(reason=reason) + "\n")
+    done = (_("Rendered {done} of {statements} as drafts into {folder} ({files})") if options.draft
+            else _("Rendered {done} of {statements} into {folder} ({files})")).format(
+        done=outcome.done, statements=statements(outcome.statements), folder=out_dir,
+        files=files(len(outcome.rendered)))
+    typer.echo(done + (_("; skipped {count} with errors").format(count=len(outcome.skipped)) if outcome.skipped else "")
+               + (_("; {count} failed").format(count=len(outcome.failed)) if outcome.failed else "") + ".")
     raise typer.Exit(outcome.exit_code)
 
 
@@ -395,7 +415,7 @@ def extract(
     if outcome.error:
         sys.stderr.write(f"impactclaim: error: {outcome.error}\n")
     if outcome.output is not None:
-        typer.echo(f"Statement written to {outcome.output}")
+        typer.echo(_("Statement written to {path}").format(path=outcome.output))
     raise typer.Exit(outcome.exit_code)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from impactclaim import i18n
 from impactclaim.cli import app
 
 # Messages in English unless a test asks for another language: what the tests expect must not
@@ -41,4 +42,6 @@ class Cli:
 def cli(monkeypatch: pytest.MonkeyPatch) -> Cli:
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    # --lang sets the language for the rest of a process; restored after each test that runs the CLI.
+    monkeypatch.setattr(i18n, "_chosen", None)
     return Cli()

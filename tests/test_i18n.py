@@ -110,3 +110,15 @@ def test_numbers_in_messages_follow_the_language(language_env: pytest.MonkeyPatc
     with i18n.using("en"):
         (finding,) = impactclaim.load_bytes(big, "big.yaml", LoadLimits(max_bytes=1_048_576)).findings
     assert "2,000,000 bytes" in finding.message
+
+
+def test_validate_speaks_the_language_of_lang(cli: object, tmp_path: Path) -> None:
+    statement = tmp_path / "s.yaml"
+    statement.write_bytes(BROKEN_DUTCH.replace(b"language: nl", b"language: en"))
+    result = cli("validate", "--no-config", "--lang", "nl", str(statement))  # type: ignore[operator]
+    assert result.exit_code == 1
+    assert "ongeldige YAML: na de dubbele punt van 'name' staat geen spatie" in result.stdout
+    assert "tip: zet een spatie na de dubbele punt: 'name: Bakkerij'" in result.stdout
+    assert result.stdout.endswith("1 bestand gecontroleerd: 0 in orde, 1 niet in orde (1 fout, 0 waarschuwingen).\n")
+    refused = cli("validate", "--lang", "fr", str(statement))  # type: ignore[operator]
+    assert refused.exit_code == 2 and "--lang must be en or nl, not 'fr'" in refused.stderr

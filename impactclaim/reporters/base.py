@@ -5,14 +5,27 @@ from __future__ import annotations
 from typing import TextIO
 
 from impactclaim.checker import FileResult
+from impactclaim.i18n import ngettext
 from impactclaim.run import Summary
 
 REPORT_SUFFIXES = (".csv", ".json", ".html")  # the batch report types (impactclaim.reporters.batch)
 
 
-def plural(count: int, word: str) -> str:
-    """``1 file``, ``2 files``: a count with its noun (every noun the reports count takes an s)."""
-    return f"{count} {word}" + ("" if count == 1 else "s")
+def files(count: int) -> str:
+    """``1 file``, ``2 files``, in the reader's language."""
+    return ngettext("{count} file", "{count} files", count).format(count=count)
+
+
+def errors(count: int) -> str:
+    return ngettext("{count} error", "{count} errors", count).format(count=count)
+
+
+def warnings(count: int) -> str:
+    return ngettext("{count} warning", "{count} warnings", count).format(count=count)
+
+
+def statements(count: int) -> str:
+    return ngettext("{count} statement", "{count} statements", count).format(count=count)
 
 
 class Reporter:

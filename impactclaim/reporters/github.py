@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from impactclaim.checker import FileResult
 from impactclaim.findings import printable
-from impactclaim.reporters.base import Reporter, plural
+from impactclaim.i18n import _
+from impactclaim.reporters.base import Reporter, errors, files, warnings
 from impactclaim.run import Summary
 
 
@@ -23,7 +24,8 @@ class GithubReporter(Reporter):
 
     def file_result(self, result: FileResult) -> None:
         for finding in result.findings:
-            message = finding.message + (f" (hint: {finding.hint})" if finding.hint else "")
+            hint = " (" + _("hint: {hint}").format(hint=finding.hint) + ")" if finding.hint else ""
+            message = finding.message + hint
             properties = ",".join((
                 f"file={_escape_property(finding.path)}", f"line={finding.line}", f"col={finding.column}",
                 f"title={_escape_property(finding.code)}",
@@ -31,5 +33,6 @@ class GithubReporter(Reporter):
             self.stream.write(f"::{finding.severity.value} {properties}::{_escape_data(message)}\n")
 
     def finish(self, summary: Summary) -> None:
-        self.stream.write(f"{plural(summary.files, 'file')} checked: {summary.passed} valid, {summary.failed} "
-                          f"invalid ({plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')}).\n")
+        self.stream.write(_("{files} checked: {valid} valid, {invalid} invalid ({errors}, {warnings}).").format(
+            files=files(summary.files), valid=summary.passed, invalid=summary.failed, errors=errors(summary.errors),
+            warnings=warnings(summary.warnings)) + "\n")

@@ -7,7 +7,7 @@ from typing import Any
 
 from impactclaim.checker import FileResult
 from impactclaim.findings import printable
-from impactclaim.reporters.base import Reporter, plural
+from impactclaim.reporters.base import Reporter, errors, warnings
 from impactclaim.run import Summary
 
 
@@ -31,7 +31,7 @@ class JunitReporter(Reporter):
         details = "\n".join(_line(finding) for finding in result.findings)
         if not result.passes(self.strict):
             failure = ElementTree.SubElement(case, "failure", {
-                "message": f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}",
+                "message": f"{errors(result.errors)}, {warnings(result.warnings)}",
                 "type": ",".join(sorted({f.code for f in result.findings})),
             })
             failure.text = details

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from impactclaim.checker import FileResult
 from impactclaim.findings import Severity, printable
-from impactclaim.reporters.base import Reporter, plural
+from impactclaim.i18n import _
+from impactclaim.reporters.base import Reporter, errors, files, warnings
 from impactclaim.run import Summary
 
 _STYLES = {"error": "\033[1;31m", "warning": "\033[1;33m", "dim": "\033[2m", "bold": "\033[1m",
@@ -27,17 +28,18 @@ class TextReporter(Reporter):
             where = self._style(f"{printable(finding.path)}:{finding.line}:{finding.column}:", "bold")
             write(f"{where} {label} {printable(finding.message)}\n")
             if finding.pointer:
-                write(self._style(f"    at {finding.pointer}", "dim") + "\n")
+                write(self._style("    " + _("at {pointer}").format(pointer=finding.pointer), "dim") + "\n")
             if finding.hint:
-                write(f"    hint: {printable(finding.hint)}\n")
+                write("    " + _("hint: {hint}").format(hint=printable(finding.hint)) + "\n")
 
     def finish(self, summary: Summary) -> None:
-        files = plural(summary.files, "file")
-        counts = f"{plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')}"
+        checked, found = files(summary.files), (errors(summary.errors), warnings(summary.warnings))
         if summary.files == 0:
-            line = "No statement files checked."
+            line = _("No statement files checked.")
         elif summary.failed == 0:
-            line = self._style(f"{files} checked: all valid", "ok") + f" ({counts})."
+            line = self._style(_("{files} checked: all valid").format(files=checked), "ok") + \
+                _(" ({errors}, {warnings}).").format(errors=found[0], warnings=found[1])
         else:
-            line = f"{files} checked: {summary.passed} valid, {summary.failed} invalid ({counts})."
+            line = _("{files} checked: {valid} valid, {invalid} invalid ({errors}, {warnings}).").format(
+                files=checked, valid=summary.passed, invalid=summary.failed, errors=found[0], warnings=found[1])
         self.stream.write(line + "\n")
