@@ -24,7 +24,7 @@ from impactclaim.rules import CodeSelection, run_rules
 from impactclaim.schema import deprecated_findings, fast_validator_for, load_schema, supported_versions, validator_for
 from impactclaim.statement import Statement, read_statement
 from impactclaim.statement.read import declared_version
-from impactclaim.suppressions import apply_silences
+from impactclaim.suppressions import SilenceError, apply_silences
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +165,8 @@ def _silenceable(name: str) -> str:
     """The code a silence comment names; raises UnknownCodeError for one that names nothing or cannot be silenced."""
     info = lookup(name)
     if not info.ignorable:
-        raise UnknownCodeError(f"the silence names {info.code}, which cannot be silenced: fix the problem instead")
+        raise SilenceError(_("the silence names {code}, which cannot be silenced: fix the problem instead").format(
+            code=info.code))
     return info.code
 
 

@@ -129,6 +129,80 @@ _ALLOW_EMPTY_HELP = ("Exit 0 when the arguments name no statement file (an empty
                      "a pattern that matches nothing); without it that is a usage error.")
 
 
+@app.command("init", cls=Command, short_help="Start a statement: a few questions, or an example.")
+def init(
+    path: Annotated[str | None, typer.Argument(
+        metavar="PATH",
+        help="The statement file to write, ending in .yaml or .yml, or a folder to write statement.yaml in "
+             "(drafts/ is made when it does not exist; default: statement.yaml here).", show_default=False)] = None,
+    language: Annotated[str | None, typer.Option(
+        "--lang", metavar="LANG",
+        help="The language of the questions and of the statement: nl or en (default: IMPACTCLAIM_LANG, else the "
+             "locale, else nl).")] = None,
+    example: Annotated[bool, typer.Option(
+        "--example", help="Ask nothing: write a complete, commented example statement to edit (also for CI).")] = False,
+) -> None:
+    """Start an impact statement: answer a few questions in plain language, or write an example.
+
+    Writes PATH and, beside it, statement.schema.json, so that editors (VS Code with the YAML
+    extension, JetBrains IDEs) check and complete the statement as you type, also offline. An
+    existing file is never overwritten. The questions need a terminal; elsewhere use --example.
+
+    Exit status: 0 written, 1 stopped with Ctrl-C or at the end of input (nothing written), 2 a
+    usage error, a file that exists or cannot be written, or no terminal to ask on.
+    """
+    import datetime
+
+    from impactclaim import starter
+    from impactclaim.schema_reference import schema_json
+
+    _choose_language(language)
+    chosen = i18n.normalise(language) or i18n.configured() or "nl"
+    i18n.choose(chosen)
+    try:
+        target = starter.target_path(path)
+        starter.refuse_existing(target)
+    except starter.StarterError as error:
+        _usage_error(str(error))
+    expected = None
+    if example:
+        content = starter.example_text(chosen, target)
+    else:
+        if not sys.stdin.isatty():
+            _usage_error(_("init asks its questions on a terminal, and there is none here; 'impactclaim init "
+                           "--example' writes a complete example statement to edit instead"))
+        try:
+            answers = starter.questionnaire(starter.ask_on_terminal, typer.echo, datetime.date.today(), target)
+        except (typer.Abort, KeyboardInterrupt, EOFError):
+            typer.echo("\nimpactclaim: " + _("stopped; nothing was written"), err=True)
+            raise typer.Exit(EXIT_FINDINGS) from None
+        content = starter.statement_text(answers, chosen, target)
+        expected = starter.statement_data(answers, chosen)
+    starter.check_before_writing(content, target, expected)
+    try:
+        written = starter.write_starter(target, content, schema_json(starter.STARTER_VERSION, chosen).encode())
+    except FileExistsError:
+        _usage_error(_("{path} already exists; init never overwrites a file. Choose another name, or move the file "
+                       "first.").format(path=target))
+    except OSError as error:
+        _usage_error(_("cannot write {path}: {reason}").format(path=error.filename or target,
+                                                               reason=error.strerror or error))
+    if not example:
+        typer.echo("")  # after the last answer
+    typer.echo(_("Statement written to {path}").format(path=written.statement))
+    if written.schema_written:
+        typer.echo(_("Schema written to {path}: with it, editors check and complete the statement as you "
+                     "type.").format(path=written.schema))
+    elif not written.schema_matches:
+        typer.echo("impactclaim: warning: " + _(
+            "{path} already exists and is not the schema {version}; it was kept, and editors check the statement "
+            "against it. If it is outdated, replace it with 'impactclaim schema --lang {language} -o {path}'.").format(
+            path=written.schema, version=starter.STARTER_VERSION, language=chosen), err=True)
+    typer.echo(_("Next: check it with {validate}, fill it in further (its comments say how), and make the profile "
+                 "with {render}.").format(validate=f"impactclaim validate {starter.shell_word(written.statement)}",
+                                          render=f"impactclaim render {starter.shell_word(written.statement)}"))
+
+
 @app.command(cls=Command, short_help="Check statements and report every problem.")
 def validate(
     paths: Annotated[list[str] | None, typer.Argument(
@@ -261,10 +335,9 @@ def _progress(total: int) -> Iterator[Callable[[object], None]]:
     if total < PROGRESS_THRESHOLD or os.environ.get("CI") or not sys.stderr.isatty():
         yield lambda _: None
         return
-    import click
-
-    with click.progressbar(length=total, label="Checking", file=sys.stderr) as bar:
-        yield lambda _: bar.update(1)
+    # typer's own progress bar: click is not installed with impactclaim (typer carries its own copy).
+    with typer.progressbar(length=total, label=_("Checking"), file=sys.stderr) as bar:
+        yield lambda _result: bar.update(1)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
@@ -420,6 +493,55 @@ def extract(
 
 
 app.command(cls=Command, short_help="Rewrite statements to a newer schema version.")(migrate)
+
+
+@app.command("schema", cls=Command, short_help="Print the schema, or a field reference made from it.")
+def schema(
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="json: the JSON Schema itself; markdown or html: a field reference made from it, with every field's "
+             "path, type, whether it is required, allowed values, description and an example.")] = "json",
+    language: Annotated[str | None, typer.Option(
+        "--lang", metavar="LANG",
+        help="The language of the texts, nl or en. The reference defaults to IMPACTCLAIM_LANG, else the locale, "
+             "else nl; the json schema is printed as published (English) unless --lang is given.")] = None,
+    version: Annotated[str | None, typer.Option(
+        "--version", metavar="VERSION", help="The schema version, such as 1.1 (default: the newest).")] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (replacing it atomically) instead of printing.")] = None,
+) -> None:
+    """Print the statement schema, or a field reference made from it (Markdown or HTML).
+
+    The HTML reference is one self-contained page. Exit status: 0 printed or written, 2 a usage
+    error or a file that could not be written.
+    """
+    from impactclaim.schema import supported_versions
+    from impactclaim.schema_reference import FORMATS, newest_version, reference
+
+    _choose_language(language)
+    if output_format not in FORMATS:
+        _usage_error(_("--format must be {formats}, not {value}").format(formats=", ".join(FORMATS),
+                                                                         value=repr(output_format)))
+    chosen_version = version or newest_version()
+    if chosen_version not in supported_versions():
+        _usage_error(_("unknown schema version {version}; known versions: {versions}").format(
+            version=repr(chosen_version), versions=", ".join(supported_versions())))
+    if output_format == "json":
+        chosen = i18n.normalise(language)  # without --lang: the schema byte for byte as published
+    else:
+        chosen = i18n.normalise(language) or i18n.configured() or "nl"
+    text = reference(chosen_version, output_format, chosen)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from impactclaim.atomic import atomic_write
+
+    try:
+        atomic_write(output, text.encode("utf-8"))
+    except OSError as error:
+        _usage_error(_("cannot write {path}: {reason}").format(path=output, reason=error.strerror or error))
+    typer.echo((_("Schema written to {path}") if output_format == "json"
+                else _("Field reference written to {path}")).format(path=output))
 
 
 _CODE_HELP = "A code (IC021) or its slug (schema)."

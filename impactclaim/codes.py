@@ -431,6 +431,57 @@ URL_IN_TEXT = _code("IC205", "url-in-text", "A URL in a text field is shown as t
         mission:
           statement: We bake bread with people looking for work.
     """, Severity.WARNING, stage="render")
+SPARSE_PROFILE = _code("IC208", "sparse-profile",
+                       "The outcomes describe fewer than half of the five dimensions of impact.", """
+    The profile shows every outcome along the five dimensions of impact of Impact Frontiers
+    (formerly the Impact Management Project): what changes, who experiences it, how much, the
+    enterprise's contribution, and the risk that the impact is not what was expected, and its
+    overview counts them ("4 of 5 dimensions described"). This warning comes when most of them
+    are missing: when the outcomes describe fewer than half of their dimensions, that is fewer
+    than 2.5 of the five per outcome on average (at most 2 of 5 for one outcome, 7 of 15 for
+    three). A statement without outcomes describes none of the five, so it gets the warning
+    whatever else it reports.
+
+    A dimension counts as described when the profile shows something for it: what, a
+    description; who, a stakeholder, the size of the group, whether it is underserved or its
+    starting situation; how much, a scale, depth or duration, or a metric; contribution, a
+    counterfactual, a deadweight, attribution, displacement or drop-off, or a description; risk,
+    at least one risk.
+
+    Why: a profile is read as a complete account of an enterprise's impact. A page of "Not
+    reported" under the organisation's name still looks like a finished profile to a buyer or a
+    funder; the warning makes sure whoever renders it knows before sending it, and the profile
+    itself says that most of it is not reported. Describe each outcome along the five
+    dimensions. For a statement that is deliberately a first, partial one, ignore the code (the
+    profile still shows how few dimensions are described). The finding stands on the line of
+    outcomes, or on the first line of a statement without outcomes.
+
+    Failing example::
+
+        outcomes:
+          - id: work
+            what:
+              description: Trainees find paid work.
+              polarity: positive
+
+    Passing example::
+
+        outcomes:
+          - id: work
+            what:
+              description: Trainees find paid work.
+              polarity: positive
+            who:
+              stakeholder: People in our neighbourhood who have long been out of work
+              baseline: Out of paid work for three years on average.
+            how_much:
+              scale: 12 trainees in 2025.
+            contribution:
+              counterfactual: Without the traineeship few of them find work within a year.
+            risks:
+              - type: drop-off
+                level: low
+    """, Severity.WARNING, stage="render")
 NO_EMBEDDED_STATEMENT = _fatal("IC206", "no-embedded-statement", "The PDF carries no embedded impact statement.", """
     'impactclaim validate PROFILE.pdf' and 'impactclaim extract' read the statement embedded in a
     profile PDF, but this PDF carries none: it was not made by 'impactclaim render', or it was
@@ -453,6 +504,6 @@ BUILTIN_CODES: dict[str, Code] = {
         UNREADABLE, TOO_LARGE, ENCODING, SYNTAX, EMPTY, MULTIPLE_DOCUMENTS, ROOT_NOT_MAPPING, DUPLICATE_KEY,
         UNSUPPORTED_TAG, ALIAS_LIMIT, TOO_DEEP, COMPLEX_KEY, SCHEMA_VERSION, SCHEMA, DEPRECATED, OWN_LANGUAGE,
         UNUSED_SILENCE, LOGO_REMOTE, LOGO_OUTSIDE, LOGO_UNUSABLE, LOCAL_FILE_URL, URL_IN_TEXT,
-        NO_EMBEDDED_STATEMENT, UNREADABLE_PDF,
+        NO_EMBEDDED_STATEMENT, UNREADABLE_PDF, SPARSE_PROFILE,
     )
 }

@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from impactclaim.i18n import _
+
 
 class ConfigError(ValueError):
     """A configuration file that cannot be read or names something unknown."""
@@ -38,7 +40,8 @@ _KNOWN_KEYS = {"select", "ignore", "severity"}
 
 def _names(value: Any, key: str, source: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{source}: '{key}' must be a list of rule codes or slugs, like [\"IC101\"]")
+        raise ConfigError(_("{source}: '{key}' must be a list of rule codes or slugs, like {example}").format(
+            source=source, key=key, example='["IC101"]'))
     return tuple(value)
 
 
@@ -46,12 +49,14 @@ def parse_config(table: dict[str, Any], source: Path) -> Config:
     """Check a configuration table and turn it into a Config; rule names are checked by the caller."""
     unknown = sorted(set(table) - _KNOWN_KEYS)
     if unknown:
-        raise ConfigError(f"{source}: unknown setting {unknown[0]!r}; known: {', '.join(sorted(_KNOWN_KEYS))}")
+        raise ConfigError(_("{source}: unknown setting {setting}; known: {known}").format(
+            source=source, setting=repr(unknown[0]), known=", ".join(sorted(_KNOWN_KEYS))))
     select = _names(table["select"], "select", source) if "select" in table else None
     ignore = _names(table.get("ignore", []), "ignore", source)
     severity = table.get("severity", {})
     if not isinstance(severity, dict) or not all(isinstance(v, str) for v in severity.values()):
-        raise ConfigError(f"{source}: 'severity' must be a table like {{IC108 = \"error\"}}")
+        raise ConfigError(_("{source}: 'severity' must be a table like {example}").format(
+            source=source, example='{IC108 = "error"}'))
     return Config(select, ignore, dict(severity), source)
 
 
@@ -60,9 +65,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with open(path, "rb") as stream:
             return tomllib.load(stream)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        raise ConfigError(_("{path}: invalid TOML: {problem}").format(path=path, problem=error)) from None
     except OSError as error:
-        raise ConfigError(f"{path}: cannot be read: {error.strerror}") from None
+        raise ConfigError(_("{path}: cannot be read: {reason}").format(path=path, reason=error.strerror)) from None
 
 
 @cache

@@ -12,6 +12,8 @@ import logging
 import os
 from typing import Any
 
+from impactclaim.i18n import _, number
+
 PDF_MAGIC = b"%PDF-"
 STATEMENT_SUFFIXES = (".yaml", ".yml")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -38,10 +40,10 @@ def statement_bytes_from_pdf(path: str | os.PathLike[str], max_bytes: int = DEFA
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError as error:  # pragma: no cover - pypdf is a dependency
-        raise ExtractError("reading PDF files needs the pypdf package") from error
+        raise ExtractError(_("reading PDF files needs the pypdf package")) from error
     with open(path, "rb") as stream:
         if not looks_like_pdf(stream.read(1024)):
-            raise ExtractError("the file is not a PDF (it does not start with %PDF-)")
+            raise ExtractError(_("the file is not a PDF (it does not start with %PDF-)"))
     pypdf_logger = logging.getLogger("pypdf")
     level = pypdf_logger.level
     pypdf_logger.setLevel(logging.CRITICAL)  # pypdf logs repairs of damaged files; the finding says enough
@@ -49,22 +51,24 @@ def statement_bytes_from_pdf(path: str | os.PathLike[str], max_bytes: int = DEFA
         reader = PdfReader(os.fspath(path), strict=False)
         candidates = list(_embedded_files(reader))
     except (PdfReadError, OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise ExtractError(f"the file is not a readable PDF: {error}") from error
+        raise ExtractError(_("the file is not a readable PDF: {reason}").format(reason=error)) from error
     finally:
         pypdf_logger.setLevel(level)
     if not candidates:
         return None
     candidates.sort(key=lambda candidate: candidate[0], reverse=True)
-    _, stream = candidates[0]
+    _score, stream = candidates[0]
     declared = _declared_size(stream)
     if declared is not None and declared > max_bytes:
-        raise ExtractError(f"the embedded statement is {declared:,} bytes, over the limit of {max_bytes:,}")
+        raise ExtractError(_("the embedded statement is {size} bytes, over the limit of {limit}").format(
+            size=number(declared), limit=number(max_bytes)))
     try:
         content: bytes = stream.get_data()
     except (PdfReadError, OSError, ValueError) as error:
-        raise ExtractError(f"the embedded statement cannot be decoded: {error}") from error
+        raise ExtractError(_("the embedded statement cannot be decoded: {reason}").format(reason=error)) from error
     if len(content) > max_bytes:
-        raise ExtractError(f"the embedded statement is {len(content):,} bytes, over the limit of {max_bytes:,}")
+        raise ExtractError(_("the embedded statement is {size} bytes, over the limit of {limit}").format(
+            size=number(len(content)), limit=number(max_bytes)))
     return content
 
 

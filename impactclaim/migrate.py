@@ -31,6 +31,7 @@ from typing import Any
 
 from impactclaim.atomic import atomic_write
 from impactclaim.findings import Finding
+from impactclaim.i18n import _
 from impactclaim.loader import Document, LoadLimits, load_bytes, looks_like_pdf, read_bounded
 from impactclaim.schema import supported_versions
 from impactclaim.statement.read import declared_version
@@ -102,7 +103,8 @@ def resolve_target(to: str | None) -> str:
     if to is None:
         return known[-1]
     if to not in known:
-        raise UnknownVersionError(f"unknown schema version {to!r}; known versions: {', '.join(known)}")
+        raise UnknownVersionError(_("unknown schema version {version}; known versions: {versions}").format(
+            version=repr(to), versions=", ".join(known)))
     return to
 
 
@@ -169,7 +171,7 @@ class SourceText:
         for edit in sorted(set(edits)):
             if edit.start < last:
                 line, column = self.position(edit.start)
-                raise RewriteError(line, column, "two changes overlap here")
+                raise RewriteError(line, column, _("two changes overlap here"))
             pieces += [self.text[last:edit.start], edit.text]
             last = edit.end
         pieces.append(self.text[last:])
@@ -199,14 +201,14 @@ class SourceText:
         """The end of the scalar (quoted or plain, no properties) or alias starting at ``offset``."""
         text = self.text
         if offset >= len(text):
-            raise self._error(offset, "a value was expected here")
+            raise self._error(offset, _("a value was expected here"))
         quote = text[offset]
         if quote == '"':
             index = offset + 1
             while index < len(text) and text[index] != '"':
                 index += 2 if text[index] == "\\" else 1
             if index >= len(text):
-                raise self._error(offset, "the quoted text does not end")
+                raise self._error(offset, _("the quoted text does not end"))
             return index + 1
         if quote == "'":
             index = offset + 1
@@ -216,10 +218,10 @@ class SourceText:
                         return index + 1
                     index += 1
                 index += 1
-            raise self._error(offset, "the quoted text does not end")
+            raise self._error(offset, _("the quoted text does not end"))
         match = (_ALIAS if quote == "*" else _PLAIN).match(text, offset)
         if match is None:
-            raise self._error(offset, "a value was expected here")
+            raise self._error(offset, _("a value was expected here"))
         return match.end()
 
     def _node(self, offset: int) -> tuple[int, int, int]:
@@ -236,7 +238,7 @@ class SourceText:
             if text.startswith("!<", offset):
                 end = text.find(">", offset)
                 if end < 0:
-                    raise self._error(offset, "the tag does not end")
+                    raise self._error(offset, _("the tag does not end"))
                 end += 1
             else:
                 while end < len(text) and text[end] not in " \t\r\n,[]{}":
@@ -250,19 +252,19 @@ class SourceText:
         """The start of the value that follows a key ending at ``key_end`` (past the ':')."""
         offset = self._skip_space(key_end, lines=True)
         if not self.text.startswith(":", offset):
-            raise self._error(offset, "a ':' was expected after the key")
+            raise self._error(offset, _("a ':' was expected after the key"))
         return self._skip_space(offset + 1, lines=True)
 
     def _check_value(self, path: PathParts, start: int) -> None:
         """The value found after the key must be the one the source map knows (or an alias)."""
         line, column = self.document.source_map.value_position(path)
         if not self.text.startswith("*", start) and self.offset(line, column) != start:
-            raise self._error(start, "the value is not where it was expected")
+            raise self._error(start, _("the value is not where it was expected"))
 
     def key_span(self, path: PathParts) -> tuple[int, int]:
         """The start and end of the scalar of the key of ``path`` (without anchor or tag)."""
         line, column = self.document.source_map.key_position(path)
-        _, start, end = self._node(self.offset(line, column))
+        _tag_start, start, end = self._node(self.offset(line, column))
         return start, end
 
     def replace_key(self, path: PathParts, name: str) -> Edit:
@@ -277,7 +279,7 @@ class SourceText:
         stays only with ``keep_tag``. An alias is replaced by the value itself, quoted with
         ``alias_quote`` (plain without).
         """
-        _, key_end = self.key_span(path)
+        _key_start, key_end = self.key_span(path)
         node_start = self._value_after_key(key_end)
         self._check_value(path, node_start)
         tag_start, start, end = self._node(node_start)
@@ -369,9 +371,10 @@ def _replace_independent(text: SourceText, plan: Plan) -> None:
             seen.add(id(source))
             value = source["independent"]
             if "relation" in source:
-                plan.notices.append((line, column, f"independent: {str(value).lower()} was kept because the "
-                                                   f"source already has relation: {source['relation']}; "
-                                                   "remove independent once relation is right"))
+                plan.notices.append((line, column, _(
+                    "independent: {value} was kept because the source already has relation: {relation}; "
+                    "remove independent once relation is right").format(
+                        value=str(value).lower(), relation=source["relation"])))
                 continue
             relation = "independent" if value is True else "own"
             plan.edits.append(text.replace_key(path, "relation"))
@@ -381,8 +384,8 @@ def _replace_independent(text: SourceText, plan: Plan) -> None:
             source.clear()
             source.update(entries)
             if relation == "own":
-                plan.notices.append((line, column, "independent: false became relation: own; write relation: "
-                                                   "commissioned if another party did the research for you"))
+                plan.notices.append((line, column, _("independent: false became relation: own; write relation: "
+                                                     "commissioned if another party did the research for you")))
 
 
 # What each version deprecates and how to replace it: run by the step to that version, and on a
@@ -444,8 +447,8 @@ def migrate_path(path: str, target: str, limits: LoadLimits = _DEFAULT_LIMITS) -
         return _refused(path, target, raw, problem.message, [], line=problem.line, column=problem.column)
     if looks_like_pdf(raw):
         return MigrationResult(path=path, outcome=MigrationOutcome.REFUSED, target=target, original=raw,
-                               reason="the file is a PDF profile; migrate the statement itself "
-                                      "(impactclaim extract writes it out)")
+                               reason=_("the file is a PDF profile; migrate the statement itself "
+                                        "(impactclaim extract writes it out)"))
     return migrate_bytes(raw, path, target, limits)
 
 
@@ -460,22 +463,24 @@ def migrate_bytes(raw: bytes, path: str, target: str, limits: LoadLimits = _DEFA
     document = load_bytes(raw, path, limits)
     blocking = [f for f in document.findings if f.is_error]
     if document.data is None or blocking:
-        return _refused(path, target, raw, "the file does not load; fix these first", blocking)
-    _, declared = declared_version(document.data)
+        return _refused(path, target, raw, _("the file does not load; fix these first"), blocking)
+    _where, declared = declared_version(document.data)
     version = declared if isinstance(declared, str) else None
     invalid = [f for f in schema_findings(document) if f.is_error]
     if invalid:
-        reason = (f"the statement is not valid under schema {version}" if version in supported_versions()
-                  else "the statement has no schema_version this installation knows")
-        return _refused(path, target, raw, f"{reason}; fix these first", invalid, version)
+        reason = (_("the statement is not valid under schema {version}; fix these first").format(version=version)
+                  if version in supported_versions()
+                  else _("the statement has no schema_version this installation knows; fix these first"))
+        return _refused(path, target, raw, reason, invalid, version)
     assert version is not None  # a valid statement has a supported one
     if version_key(version) > version_key(target):
+        reason = _("the statement is at schema {version}, newer than {target}").format(version=version, target=target)
         return MigrationResult(path=path, outcome=MigrationOutcome.TOO_NEW, target=target, source_version=version,
-                               original=raw, reason=f"the statement is at schema {version}, newer than {target}")
+                               original=raw, reason=reason)
     steps = chain(version, target)
     if steps is None:
-        return _refused(path, target, raw, f"there is no migration from schema {version} to {target}",
-                        [], version)
+        return _refused(path, target, raw, _("there is no migration from schema {version} to {target}").format(
+            version=version, target=target), [], version)
     if not steps:  # already at the target: only its deprecated fields, if any, are replaced
         def replace_deprecated(text: SourceText, data: dict[str, Any]) -> Plan:
             return deprecations_plan(text, data, target)
@@ -490,9 +495,9 @@ def migrate_bytes(raw: bytes, path: str, target: str, limits: LoadLimits = _DEFA
             plan = step.plan(text, copy.deepcopy(current.data))
             new_raw = text.encode(plan.edits)
         except RewriteError as error:
-            return _refused(path, target, raw, f"cannot rewrite this safely for schema {step.target} "
-                                               f"({error.message}); change it by hand", [], version,
-                            error.line, error.column)
+            reason = _("cannot rewrite this safely for schema {version} ({problem}); change it by hand").format(
+                version=step.target, problem=error.message)
+            return _refused(path, target, raw, reason, [], version, error.line, error.column)
         notices += [Notice(path=path, line=line, column=column, message=message)
                     for line, column, message in plan.notices]
         if not plan.edits:  # only the pass over a current file can have nothing to change
@@ -502,13 +507,13 @@ def migrate_bytes(raw: bytes, path: str, target: str, limits: LoadLimits = _DEFA
         problem = _unexpected(current, plan.expected)
         if problem is not None:
             line, column = problem
-            return _refused(path, target, raw, f"the rewrite for schema {step.target} would change what the "
-                                               "statement says here; change it by hand", list(current.findings),
-                            version, line, column)
+            return _refused(path, target, raw, _("the rewrite for schema {version} would change what the statement "
+                                                 "says here; change it by hand").format(version=step.target),
+                            list(current.findings), version, line, column)
     invalid = [f for f in schema_findings(current) if f.is_error]
     if invalid:
-        return _refused(path, target, raw, f"the migrated statement would not be valid under schema {target}; "
-                                           "nothing was written", invalid, version)
+        return _refused(path, target, raw, _("the migrated statement would not be valid under schema {version}; "
+                                             "nothing was written").format(version=target), invalid, version)
     return MigrationResult(path=path, outcome=MigrationOutcome.MIGRATED, target=target, source_version=version,
                            original=raw, migrated=current.raw, notices=_in_order(notices))
 
@@ -587,11 +592,11 @@ def write_result(result: MigrationResult) -> str | None:
         with open(target, "rb") as stream:
             now = stream.read(len(result.original) + 1)
         if now != result.original:
-            return "the file changed while it was being migrated; nothing was written, run migrate again"
+            return _("the file changed while it was being migrated; nothing was written, run migrate again")
         atomic_write(target, result.migrated)
     except OSError as error:
         reason = (error.strerror or str(error)).lower()
-        return f"the file cannot be written: {reason}"
+        return _("the file cannot be written: {reason}").format(reason=reason)
     return None
 
 

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
+from impactclaim.i18n import _, ngettext
+
 if TYPE_CHECKING:
     from impactclaim.migrate import MigrationResult
 
@@ -70,10 +72,14 @@ def migrate(
         from impactclaim.schema import supported_versions
 
         for result in too_new:
-            typer.echo(f"impactclaim: error: {printable(result.path)}: {result.reason}; migrate only moves "
-                       "to a newer version", err=True)
-        usage_error(f"--to {target} is older than {len(too_new)} of the files; nothing was written; "
-                    f"known versions: {', '.join(supported_versions())}")
+            typer.echo("impactclaim: error: " + _(
+                "{path}: the statement is at schema {version}, newer than {target}; migrate only moves to a "
+                "newer version").format(path=printable(result.path), version=result.source_version,
+                                        target=result.target), err=True)
+        usage_error(ngettext(
+            "--to {target} is older than {count} of the files; nothing was written; known versions: {versions}",
+            "--to {target} is older than {count} of the files; nothing was written; known versions: {versions}",
+            len(too_new)).format(target=target, count=len(too_new), versions=", ".join(supported_versions())))
 
     out = sys.stderr if diff else sys.stdout  # with --diff, stdout holds only the patch
     err = sys.stderr
@@ -84,7 +90,8 @@ def migrate(
         if result.outcome is MigrationOutcome.REFUSED:
             counts.refused += 1
             err.write(f"{paint_err(f'{shown}:{result.line}:{result.column}:', 'bold')} "
-                      f"{paint_err('error:', 'error')} not migrated: {printable(result.reason)}\n")
+                      f"{paint_err('error:', 'error')} "
+                      + _("not migrated: {reason}").format(reason=printable(result.reason)) + "\n")
             _show_findings(result, err)
             continue
         for notice in () if check else result.notices:  # --check only lists the files
@@ -93,37 +100,36 @@ def migrate(
         if result.outcome is MigrationOutcome.CURRENT:
             counts.current += 1
             if not (check or diff):
-                out.write(f"{shown}: already at {target}\n")
+                out.write(_("{path}: already at {version}").format(path=shown, version=target) + "\n")
             continue
-        what = (f"deprecated fields in {target}" if result.deprecations_only
-                else f"from {result.source_version} to {target}")
         if diff:
             sys.stdout.write(unified_diff(result))
         if check:
-            out.write(f"{shown}: needs {'rewriting of' if result.deprecations_only else 'migrating'} {what}\n")
+            needs = (_("{path}: needs rewriting of deprecated fields in {target}") if result.deprecations_only
+                     else _("{path}: needs migrating from {source} to {target}"))
+            out.write(needs.format(path=shown, source=result.source_version, target=target) + "\n")
         elif not diff:
             problem = write_result(result)
             if problem is not None:
                 counts.unwritten += 1
                 err.write(f"{paint_err(f'{shown}:', 'bold')} {paint_err('error:', 'error')} "
-                          f"not migrated: {problem}\n")
+                          + _("not migrated: {reason}").format(reason=problem) + "\n")
                 continue
-            out.write(f"{shown}: {'rewrote' if result.deprecations_only else 'migrated'} {what}\n")
+            done = (_("{path}: rewrote deprecated fields in {target}") if result.deprecations_only
+                    else _("{path}: migrated from {source} to {target}"))
+            out.write(done.format(path=shown, source=result.source_version, target=target) + "\n")
         if result.deprecations_only:
             counts.rewritten += 1
         else:
             counts.migrated += 1
     out.write(counts.summary(target, check=check, diff=diff) + "\n")
     if not files:
-        typer.echo(f"impactclaim: warning: no *.yaml or *.yml files found in {' '.join(paths)}", err=True)
+        typer.echo("impactclaim: warning: " + _("no *.yaml or *.yml files found in {paths}").format(
+            paths=" ".join(paths)), err=True)
     # A file that needs migrating fails --check like one that cannot be migrated; a result that
     # could not be written is a file that could not be processed at all.
     needs_migrating = counts.migrated + counts.rewritten if check else 0
     raise typer.Exit(exit_code_for(counts.refused + needs_migrating, broken=counts.unwritten))
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 @dataclass(slots=True)
@@ -137,23 +143,30 @@ class _Counts:
     unwritten: int = 0  # migrated, but the result could not be written
 
     def summary(self, target: str, *, check: bool, diff: bool) -> str:
-        migrated, rewritten = _plural(self.migrated, "file"), _plural(self.rewritten, "file")
+        """One line: a clause per kind of outcome, each with its own count (so each its own plural)."""
         if check:
-            parts = [f"{migrated} {'needs' if self.migrated == 1 else 'need'} migrating to {target}"]
-            if self.rewritten:
-                parts.append(f"{rewritten} {'needs' if self.rewritten == 1 else 'need'} rewriting of "
-                             f"deprecated fields in {target}")
+            migrated = ngettext("{count} file needs migrating to {target}",
+                                "{count} files need migrating to {target}", self.migrated)
+            rewritten = ngettext("{count} file needs rewriting of deprecated fields in {target}",
+                                 "{count} files need rewriting of deprecated fields in {target}", self.rewritten)
         elif diff:
-            parts = [f"{migrated} would be migrated to {target}"]
-            if self.rewritten:
-                parts.append(f"{rewritten} would have deprecated fields in {target} rewritten")
+            migrated = ngettext("{count} file would be migrated to {target}",
+                                "{count} files would be migrated to {target}", self.migrated)
+            rewritten = ngettext("{count} file would have deprecated fields in {target} rewritten",
+                                 "{count} files would have deprecated fields in {target} rewritten", self.rewritten)
         else:
-            parts = [f"{migrated} migrated to {target}"]
-            if self.rewritten:
-                parts.append(f"{rewritten} with deprecated fields in {target} rewritten")
-        parts.append(f"{self.current} already current")
-        if self.refused + self.unwritten:
-            parts.append(f"{self.refused + self.unwritten} not migrated")
+            migrated = ngettext("{count} file migrated to {target}",
+                                "{count} files migrated to {target}", self.migrated)
+            rewritten = ngettext("{count} file with deprecated fields in {target} rewritten",
+                                 "{count} files with deprecated fields in {target} rewritten", self.rewritten)
+        parts = [migrated.format(count=self.migrated, target=target)]
+        if self.rewritten:
+            parts.append(rewritten.format(count=self.rewritten, target=target))
+        parts.append(ngettext("{count} already current", "{count} already current", self.current).format(
+            count=self.current))
+        failed = self.refused + self.unwritten
+        if failed:
+            parts.append(ngettext("{count} not migrated", "{count} not migrated", failed).format(count=failed))
         return ", ".join(parts) + "."
 
 

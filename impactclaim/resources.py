@@ -1,7 +1,8 @@
-"""Locate the data that ships with the package: schemas, templates and reference data.
+"""Locate the data that ships with the package: schemas, templates, samples, starter statements, reference data.
 
-In a wheel these folders sit inside the package (``impactclaim/schemas``); in a checkout they
-sit beside it at the top level. Both layouts are looked up, the installed one first.
+In a wheel the top-level folders of the checkout (schemas, templates, samples) sit inside the
+package (``impactclaim/schemas``); in a checkout they sit beside it. Both layouts are looked up,
+the installed one first. ``data`` and ``starter`` are inside the package in both.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 @cache
 def resource_dir(name: str) -> Path:
-    """Return the folder ``name`` (``schemas``, ``templates``, ``data``) of this installation."""
+    """The folder ``name`` (``schemas``, ``templates``, ``samples``, ``starter``, ``data``) of this installation."""
     for candidate in (_PACKAGE_DIR / name, _PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate

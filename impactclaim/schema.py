@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from impactclaim import codes
 from impactclaim.findings import Finding, Severity, field_label, json_pointer
+from impactclaim.i18n import _
 from impactclaim.resources import resource_dir
 
 if TYPE_CHECKING:
@@ -236,18 +237,20 @@ def deprecated_findings(data: Any, source_map: SourceMap, path: str, version: st
 
     def report(where: tuple[str | int, ...], marks: dict[str, Any], value: Any) -> None:
         replaced_by = _replaced_by(marks)
-        message = f"{field_label(where)} is deprecated in schema {version}"
-        if replaced_by:
-            message += f"; use '{replaced_by}' instead"
+        message = (_("{field} is deprecated in schema {version}; use '{replacement}' instead") if replaced_by
+                   else _("{field} is deprecated in schema {version}")).format(
+            field=field_label(where), version=version, replacement=replaced_by)
         replacements = marks.get("x-replacement")
         written = json.dumps(value)
         key = where[-1]
         if isinstance(replacements, dict) and isinstance(replacements.get(written), str):
-            hint = f"write {replacements[written]} instead of '{key}: {written}'"
+            hint = _("write {replacement} instead of '{key}: {value}'").format(
+                replacement=replacements[written], key=key, value=written)
         elif replaced_by:
-            hint = f"write '{replaced_by}' instead of '{key}'"
+            hint = _("write '{replacement}' instead of '{key}'").format(replacement=replaced_by, key=key)
         else:
-            hint = str(marks.get("description", ""))
+            description = str(marks.get("description", ""))
+            hint = _(description) if description else ""  # _("") would be the catalog's header
         line, column = source_map.key_position(where)
         found[where] = Finding(path, line, column, json_pointer(where), codes.DEPRECATED.code, Severity.WARNING,
                                message, hint)

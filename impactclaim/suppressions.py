@@ -13,9 +13,14 @@ from dataclasses import dataclass
 
 from impactclaim import codes
 from impactclaim.findings import Finding, Severity
+from impactclaim.i18n import _
 
 _MARKER = b"impactclaim:"
 _COMMENT = re.compile(r"#\s*impactclaim:\s*ignore\[([^\]]*)\]")
+
+
+class SilenceError(ValueError):
+    """A silence names a code that exists but cannot be silenced; its text says why, in the reader's language."""
 
 
 @dataclass(slots=True)
@@ -71,10 +76,10 @@ def apply_silences(findings: list[Finding], raw: bytes, path: str, resolve_code:
             try:
                 mapping[resolve_code(name)] = name
             except ValueError as error:
-                message = str(error) if str(error).startswith("the silence") else \
-                    f"the silence names {name!r}, which is no code"
+                message = str(error) if isinstance(error, SilenceError) else \
+                    _("the silence names {name}, which is no code").format(name=repr(name))
                 problems.append(Finding(path, silence.line, silence.column, "", codes.UNUSED_SILENCE.code,
-                                        Severity.ERROR, message, "'impactclaim rules' lists the codes and slugs"))
+                                        Severity.ERROR, message, _("'impactclaim rules' lists the codes and slugs")))
         resolved[id(silence)] = mapping
     for finding in findings:
         silenced = False
@@ -91,6 +96,7 @@ def apply_silences(findings: list[Finding], raw: bytes, path: str, resolve_code:
             if code not in silence.used and code in active_codes:
                 problems.append(Finding(
                     path, silence.line, silence.column, "", codes.UNUSED_SILENCE.code, Severity.ERROR,
-                    f"the silence of {name} is stale: {code} no longer fires on line {silence.target_line}",
-                    "remove the comment"))
+                    _("the silence of {name} is stale: {code} no longer fires on line {line}").format(
+                        name=name, code=code, line=silence.target_line),
+                    _("remove the comment")))
     return kept_findings + problems

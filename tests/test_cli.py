@@ -271,3 +271,24 @@ def test_python_dash_m_and_the_console_script_work() -> None:
         assert done.returncode == 1, done.stderr
         assert done.stderr == ""
         assert "error[IC021]" in done.stdout
+
+
+def test_a_large_batch_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    # On a real (pseudo-)terminal and outside CI; the bar is typer's own, since click itself is
+    # not installed with impactclaim.
+    import os
+    import shutil
+
+    import pexpect
+
+    for number in range(60):
+        shutil.copy(ROOT / "samples" / "valid" / "minimal.yaml", tmp_path / f"s{number:02d}.yaml")
+    env = {key: value for key, value in os.environ.items() if key not in ("CI", "GITHUB_ACTIONS")}
+    child = pexpect.spawn(str(Path(sys.executable).parent / "impactclaim"),
+                          ["validate", "--no-config", "--jobs", "1", str(tmp_path)],
+                          env=env, encoding="utf-8", timeout=120)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Checking" in child.before and "100%" in child.before
+    assert "60 files checked: all valid" in child.before

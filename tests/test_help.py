@@ -34,7 +34,7 @@ def help_text(cli, *command: str, columns: str = "100") -> str:  # type: ignore[
 
 
 def test_every_command_has_a_help_page() -> None:
-    assert COMMANDS == ["explain", "extract", "migrate", "render", "rules", "validate"]
+    assert COMMANDS == ["explain", "extract", "init", "migrate", "render", "rules", "schema", "validate"]
 
 
 @pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
@@ -72,9 +72,11 @@ def test_usage_lines_name_arguments_as_they_are_typed(cli) -> None:  # type: ign
     assert usage == {
         "explain": "Usage: impactclaim explain [OPTIONS] CODE",
         "extract": "Usage: impactclaim extract [OPTIONS] PROFILE",
+        "init": "Usage: impactclaim init [OPTIONS] [PATH]",
         "migrate": "Usage: impactclaim migrate [OPTIONS] PATHS...",
         "render": "Usage: impactclaim render [OPTIONS] STATEMENTS...",
         "rules": "Usage: impactclaim rules [OPTIONS] [CODE]",
+        "schema": "Usage: impactclaim schema [OPTIONS]",
         "validate": "Usage: impactclaim validate [OPTIONS] [PATHS...]",
     }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import pytest
@@ -157,6 +158,65 @@ def test_bilingual_text_is_shown_in_the_profile_language_else_the_statement_lang
     html = render_html(english)
     assert "Bread and work." in html and "We baked 1,200 loaves." in html
     assert "Brood en werk." not in html and "Wij bakten" not in html
+
+
+# --- counts read right for one and for more ----------------------------------------------------
+
+def counted(number: int) -> Any:
+    """A statement with ``number`` of every counted thing: claims, outcomes, metrics, goals, codes, ...
+
+    With two, each goal has two targets (four in all), so every label is counted in the plural.
+    """
+    ids = [f"x{i}" for i in range(number)]
+    return read_statement(minimal(
+        organisation={"name": "Bakery", "kvk_number": "12345678", "headcount": number,
+                      "nace_codes": ["10.71", "47.24"][:number],
+                      "memberships": [{"scheme": "b-corp"}, {"scheme": "buy-social"}][:number]},
+        mission={"statement": "Bread.", "impact_areas": ["labour-participation", "inclusion"][:number]},
+        theory_of_change={"assumptions": ["People want to work.", "Bread sells."][:number]},
+        metrics=[{"id": i, "name": "Loaves", "unit": "loaves", "value": 5, "target": {"value": 5}} for i in ids],
+        outcomes=[{"id": f"o{i}", "what": {"description": "Work", "polarity": "positive"},
+                   "sdg_targets": ["8.5"] if number == 1 else ["8.5", "8.6", "10.2", "10.3"]} for i in ids],
+        claims=[{"id": f"c{i}", "text": "We bake.", "domain": "social", "basis": {"metrics": [i]}} for i in ids]))
+
+
+@pytest.mark.parametrize(("language", "number", "expected"), [
+    ("nl", 1, ["Claim", "Effect", "Indicator", "1 met een doel, 1 doel bereikt", "SDG", "1 subdoel", "Subdoel",
+               "SDG-subdoel", "Medewerker", "NACE-code", "Lidmaatschap", "Impactgebied", "Aanname"]),
+    ("nl", 2, ["Claims", "Effecten", "Indicatoren", "2 met een doel, 2 doelen bereikt", "SDG's", "4 subdoelen",
+               "Subdoelen", "SDG-subdoelen", "Medewerkers", "NACE-codes", "Lidmaatschappen", "Impactgebieden",
+               "Aannames"]),
+    ("en", 1, ["Claim", "Outcome", "Metric", "1 with a target, 1 target reached", "SDG", "1 target", "Target",
+               "SDG target", "Employee", "NACE code", "Membership", "Impact area", "Assumption"]),
+    ("en", 2, ["Claims", "Outcomes", "Metrics", "2 with a target, 2 targets reached", "SDGs", "4 targets", "Targets",
+               "SDG targets", "Employees", "NACE codes", "Memberships", "Impact areas", "Assumptions"]),
+])
+def test_every_count_reads_right_for_one_and_for_more(language: str, number: int, expected: list[str]) -> None:
+    profile = build_profile(counted(number), inputs(language))
+    claims, outcomes, metrics, sdgs, _ = profile.summary
+    facts = {fact.value: fact.label for fact in profile.header.facts}
+    assert [claims.label, outcomes.label, metrics.label, metrics.detail, sdgs.label, sdgs.detail,
+            profile.goals[0].targets_label, profile.outcomes[0].sdgs_label, facts[str(number)],
+            facts[", ".join(["10.71", "47.24"][:number])], profile.header.memberships_label,
+            profile.mission.impact_areas_label, profile.theory_of_change.assumptions_label] == expected
+    html = render_html(profile)
+    assert f">{profile.goals[0].targets_label}: 8.5" in html
+    assert f'<span class="meta-label">{profile.outcomes[0].sdgs_label}</span>' in html
+    assert f"<dt>{profile.header.memberships_label}</dt>" in html
+    assert f'<span class="meta-label">{profile.mission.impact_areas_label}</span>' in html
+    assert f'<span class="meta-label">{profile.theory_of_change.assumptions_label}</span>' in html
+
+
+def test_no_zero_or_one_in_the_profile_is_followed_by_a_plural_noun() -> None:
+    # Every sample, both languages: "1 subdoelen", "1 targets", "0 target" would read wrong.
+    wrong = re.compile(r"\b1 (subdoelen|doelen|targets|bronnen|sources|effecten|outcomes|indicatoren|metrics)\b"
+                       r"|\b0 (subdoel|doel|target|bron|source)\b")
+    for path in VALID_SAMPLES:
+        document = load_path(path)
+        assert document.data is not None
+        for language in ("nl", "en"):
+            html = render_html(build_profile(read_statement(document.data), inputs(language)))
+            assert not wrong.search(html), (path.stem, language, wrong.search(html))
 
 
 # --- SDGs ------------------------------------------------------------------------------------

@@ -91,13 +91,23 @@ def test_a_draft_is_marked_on_every_page(minimal_draft: bytes, tmp_path: Path) -
         assert "DRAFT, NOT VALIDATED" in words(pdf_text(minimal_draft, tmp_path, first=page, last=page)).upper()
 
 
-def test_the_minimal_statement_gives_a_complete_one_page_profile(tmp_path: Path) -> None:
+def test_the_minimal_statement_gives_a_one_page_profile_that_says_it_is_incomplete(tmp_path: Path) -> None:
     pdf = render_sample(MINIMAL, "pdf")
     assert pdf_page_count(pdf, tmp_path) == 1
     text = words(pdf_text(pdf, tmp_path))
     for expected in ["Buurtbakkerij Het Zuurdesem", "We bake bread with people", "At a glance",
-                     "Not reported in this statement.", "KvK 90215378, 2025-01-01/2025-12-31", "Page 1 of 1"]:
+                     "Not reported in this statement.", "KvK 90215378, 2025-01-01/2025-12-31", "Page 1 of 1",
+                     "Completeness: 0 of 5 dimensions described.",
+                     "This statement describes little so far: most parts of this profile are not reported."]:
         assert expected in text, expected
+
+
+def test_a_full_profile_counts_its_dimensions_in_the_overview_and_on_each_outcome(fietsfabriek_nl: bytes,
+                                                                                  tmp_path: Path) -> None:
+    text = words(pdf_text(fietsfabriek_nl, tmp_path))
+    assert "Volledigheid: 15 van de 15 dimensies beschreven." in text
+    assert text.count("5 van de 5 dimensies beschreven") == 3  # one line on each outcome card
+    assert "de meeste onderdelen van dit profiel zijn niet gerapporteerd" not in text
 
 
 # --- the embedded statement ------------------------------------------------------------------

@@ -1,11 +1,13 @@
-"""The built wheel carries its schemas and templates: installed outside the checkout, it validates."""
+"""The wheel carries its schemas, templates, samples and catalogs: installed elsewhere, it starts and validates."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,12 @@ def test_wheel_installs_and_validates_outside_the_checkout(tmp_path: Path) -> No
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(dist),
                     str(source)], check=True, capture_output=True)
     (wheel,) = dist.glob("impactclaim-*.whl")
+    inside = set(zipfile.ZipFile(wheel).namelist())
+    for sample in (SAMPLES / "valid").glob("*.yaml"):
+        assert f"impactclaim/samples/valid/{sample.name}" in inside
+    assert "impactclaim/samples/invalid/kvk-number-too-short/expected.txt" in inside
+    assert "impactclaim/locale/nl/LC_MESSAGES/impactclaim.mo" in inside
+    assert {"impactclaim/starter/example.en.yaml", "impactclaim/starter/example.nl.yaml"} <= inside
 
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=True)
@@ -37,11 +45,12 @@ def test_wheel_installs_and_validates_outside_the_checkout(tmp_path: Path) -> No
     shutil.rmtree(source)  # the installed package must not need the sources
 
     where = subprocess.run(
-        [str(python), "-c", "import impactclaim, impactclaim.resources as r; "
-                            "print(impactclaim.__file__); print(r.resource_dir('schemas'))"],
+        [str(python), "-c", "import impactclaim, impactclaim.resources as r; print(impactclaim.__file__); "
+                            "print(r.resource_dir('schemas')); print(r.resource_dir('samples'))"],
         cwd=elsewhere, check=True, capture_output=True, text=True).stdout.splitlines()
     assert where[0].startswith(str(environment)), "the wheel, not the checkout, must be imported"
     assert where[1].startswith(str(environment))
+    assert where[2].startswith(str(environment))
 
     command = environment / "bin" / "impactclaim"
     good = subprocess.run([str(command), "validate", "statement.yaml"], cwd=elsewhere, capture_output=True,
@@ -51,3 +60,19 @@ def test_wheel_installs_and_validates_outside_the_checkout(tmp_path: Path) -> No
                          text=True, check=False)
     assert bad.returncode == 1
     assert bad.stdout.startswith("broken.yaml:6:15: error[IC021]")
+
+    # A new user's first steps, with nothing but the installed wheel: an example to edit, in Dutch, checked in
+    # Dutch (the compiled catalog is inside), and the field reference.
+    dutch = {**os.environ, "IMPACTCLAIM_LANG": "nl"}
+    started = subprocess.run([str(command), "init", "--example", "start/"], cwd=elsewhere, capture_output=True,
+                             text=True, check=False, env=dutch)
+    assert started.returncode == 0, started.stderr
+    assert sorted(p.name for p in (elsewhere / "start").iterdir()) == ["statement.schema.json", "statement.yaml"]
+    checked = subprocess.run([str(command), "validate", "start/statement.yaml"], cwd=elsewhere, capture_output=True,
+                             text=True, check=False, env=dutch)
+    assert (checked.returncode, checked.stdout) == (0, "1 bestand gecontroleerd: alles in orde (0 fouten, "
+                                                       "0 waarschuwingen).\n")
+    reference = subprocess.run([str(command), "schema", "--format", "markdown", "--lang", "en"], cwd=elsewhere,
+                               capture_output=True, text=True, check=False)
+    assert reference.returncode == 0
+    assert "### `organisation.kvk_number`" in reference.stdout

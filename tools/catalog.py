@@ -35,7 +35,8 @@ def extracted() -> Catalog:
     """
     catalog = Catalog(project="impactclaim", domain="impactclaim", charset="utf-8")
     for filename, line, message, comments, context in extract_from_dir(
-            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("Translators:",)):
+            str(PACKAGE), method_map=[("**.py", "python"), ("**.j2", "jinja2")], keywords=KEYWORDS,
+            comment_tags=("Translators:",)):
         catalog.add(message, locations=[(f"impactclaim/{filename}", line)], auto_comments=comments, context=context)
     for schema in sorted((ROOT / "schemas").glob("*/statement.schema.json")):
         where = str(schema.relative_to(ROOT))
@@ -84,8 +85,8 @@ def update() -> int:
     with PO.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, sort_output=False, include_previous=False)
     PO.with_suffix(".mo").write_bytes(compiled(read_catalog()))
-    missing = [message.id for message in read_catalog() if message.id and not message.string]
-    sys.stdout.write(f"{PO.relative_to(ROOT)}: {len(template)} messages, {len(missing)} untranslated\n")
+    missing = [message.id for message in read_catalog() if message.id and (not message.string or message.fuzzy)]
+    sys.stdout.write(f"{PO.relative_to(ROOT)}: {len(template)} messages, {len(missing)} untranslated or fuzzy\n")
     return 1 if missing else 0
 
 

@@ -146,6 +146,7 @@ def render_bytes(path: str, *, output_format: str = "html", language: str | None
     theme, and :class:`impactclaim.profile.html.RenderError` for a broken theme.
     """
     from impactclaim.checker import CheckOptions, check_document
+    from impactclaim.profile.model import sparse_profile_findings
 
     if output_format not in FORMATS:
         raise UsageError(f"unknown format {output_format!r}; choose one of: {', '.join(FORMATS)}")
@@ -159,7 +160,8 @@ def render_bytes(path: str, *, output_format: str = "html", language: str | None
     statement = read_statement(document.data)  # once, for the logo, the rules and the profile
     safety = check_render_safety(document, statement)
     options = dataclasses.replace(check or CheckOptions(), limits=limits)
-    findings = check_document(document, options, extra=safety.findings, extra_stage="render", statement=statement)
+    extra = safety.findings + sparse_profile_findings(document, statement)
+    findings = check_document(document, options, extra=extra, extra_stage="render", statement=statement)
     if any(finding.severity is Severity.ERROR for finding in findings) and not draft:
         return Rendered(None, findings, language or "")
     chosen = choose_language(language, statement)

@@ -46,6 +46,9 @@ NL: dict[str, str] = {
     "document.schema": "Schema",
     "document.generated_by": "Gemaakt met impactclaim",
     "document.not_reported": "Niet gerapporteerd in deze verklaring.",
+    "document.language_note": (
+        "Sommige teksten zijn alleen in het {languages} beschikbaar en staan daarom in het {languages}."
+    ),
     "document.footnote": (
         "Dit profiel is automatisch opgesteld uit een machineleesbare impactverklaring. In de PDF-versie "
         "is die verklaring als bijlage opgenomen; haal haar eruit met 'impactclaim extract' en controleer "
@@ -71,10 +74,13 @@ NL: dict[str, str] = {
     "header.location": "Vestiging",
     "header.website": "Website",
     "header.headcount": "Medewerkers",
+    "header.headcount.one": "Medewerker",
     "header.fte": "fte",
     "header.founded": "Opgericht",
     "header.nace": "NACE-codes",
+    "header.nace.one": "NACE-code",
     "header.memberships": "Lidmaatschappen",
+    "header.memberships.one": "Lidmaatschap",
     "header.mission_in_articles": "Missie in de statuten",
     "header.since": "sinds",
     "header.level": "niveau",
@@ -90,14 +96,26 @@ NL: dict[str, str] = {
     "summary.sdgs_detail.one": "{targets} subdoel",
     "summary.outcomes_detail": "{positive} positief, {negative} negatief",
     "summary.metrics": "Indicatoren",
-    "summary.metrics_detail": "{with_target} met doel, {reached} doel bereikt",
+    "summary.metrics_with_target": "{number} met een doel",
+    "summary.metrics_reached": "{number} doelen bereikt",
+    "summary.metrics_reached.one": "{number} doel bereikt",
     "summary.sdgs": "SDG's",
     "summary.sdgs_detail": "{targets} subdoelen",
     "summary.evidence": "Sterkste bewijs",
     "summary.evidence_detail": "Nesta-niveau, schaal 1 tot 5",
     "summary.abc": "ABC-classificatie",
+    # Completeness: the five dimensions of impact (Impact Frontiers)
+    "completeness.title": "Volledigheid",
+    "completeness.described": "{described} van de {possible} dimensies beschreven",
+    "completeness.detail": "Per effect vijf dimensies: wat, wie, hoeveel, bijdrage en risico (Impact Frontiers).",
+    "completeness.mark_on": "{dimension}: beschreven",
+    "completeness.mark_off": "{dimension}: niet beschreven",
+    "completeness.sparse": (
+        "Deze verklaring beschrijft nog weinig: de meeste onderdelen van dit profiel zijn niet gerapporteerd."
+    ),
     # Mission and theory of change
     "mission.impact_areas": "Impactgebieden",
+    "mission.impact_areas.one": "Impactgebied",
     "toc.problem": "Probleem",
     "toc.inputs": "Middelen",
     "toc.activities": "Activiteiten",
@@ -105,6 +123,7 @@ NL: dict[str, str] = {
     "toc.outcomes": "Effecten",
     "toc.impact": "Impact",
     "toc.assumptions": "Aannames",
+    "toc.assumptions.one": "Aanname",
     # Claims
     "claim.domain": "Domein",
     "claim.scope": "Reikwijdte",
@@ -150,6 +169,7 @@ NL: dict[str, str] = {
     "outcome.drop_off": "Afname per jaar",
     "outcome.no_risks": "Geen risico's beoordeeld.",
     "outcome.sdgs": "SDG-subdoelen",
+    "outcome.sdgs.one": "SDG-subdoel",
     "outcome.brede_welvaart": "Brede welvaart",
     "outcome.evidence": "Bewijs",
     "outcome.metrics": "Gemeten met",
@@ -177,6 +197,7 @@ NL: dict[str, str] = {
     # SDGs
     "sdg.goal": "Doel {number}",
     "sdg.targets": "Subdoelen",
+    "sdg.targets.one": "Subdoel",
     # Risks
     "risk.outcome": "Effect",
     "risk.type": "Type risico",
@@ -206,6 +227,10 @@ NL: dict[str, str] = {
     "word.yes": "ja",
     "word.no": "nee",
     "word.none": "geen",
+    "word.and": "en",
+    # Languages (of texts shown in another language than the profile's)
+    "language.nl": "Nederlands",
+    "language.en": "Engels",
     # Months (dates are written as "15 oktober 2025")
     "month.1": "januari",
     "month.2": "februari",
@@ -324,6 +349,7 @@ EN: dict[str, str] = {
     "document.schema": "Schema",
     "document.generated_by": "Made with impactclaim",
     "document.not_reported": "Not reported in this statement.",
+    "document.language_note": "Some texts are only available in {languages} and are shown in {languages}.",
     "document.footnote": (
         "This profile was generated from a machine-readable impact statement. The PDF version carries "
         "that statement as an attachment; take it out with 'impactclaim extract' and check it with "
@@ -349,10 +375,13 @@ EN: dict[str, str] = {
     "header.location": "Location",
     "header.website": "Website",
     "header.headcount": "Employees",
+    "header.headcount.one": "Employee",
     "header.fte": "FTE",
     "header.founded": "Founded",
     "header.nace": "NACE codes",
+    "header.nace.one": "NACE code",
     "header.memberships": "Memberships",
+    "header.memberships.one": "Membership",
     "header.mission_in_articles": "Mission in the articles of association",
     "header.since": "since",
     "header.level": "level",
@@ -368,14 +397,26 @@ EN: dict[str, str] = {
     "summary.sdgs_detail.one": "{targets} target",
     "summary.outcomes_detail": "{positive} positive, {negative} negative",
     "summary.metrics": "Metrics",
-    "summary.metrics_detail": "{with_target} with a target, {reached} target reached",
+    "summary.metrics_with_target": "{number} with a target",
+    "summary.metrics_reached": "{number} targets reached",
+    "summary.metrics_reached.one": "{number} target reached",
     "summary.sdgs": "SDGs",
     "summary.sdgs_detail": "{targets} targets",
     "summary.evidence": "Strongest evidence",
     "summary.evidence_detail": "Nesta level, scale of 1 to 5",
     "summary.abc": "ABC classification",
+    # Completeness: the five dimensions of impact (Impact Frontiers)
+    "completeness.title": "Completeness",
+    "completeness.described": "{described} of {possible} dimensions described",
+    "completeness.detail": (
+        "Five dimensions per outcome: what, who, how much, contribution and risk (Impact Frontiers)."
+    ),
+    "completeness.mark_on": "{dimension}: described",
+    "completeness.mark_off": "{dimension}: not described",
+    "completeness.sparse": "This statement describes little so far: most parts of this profile are not reported.",
     # Mission and theory of change
     "mission.impact_areas": "Impact areas",
+    "mission.impact_areas.one": "Impact area",
     "toc.problem": "Problem",
     "toc.inputs": "Inputs",
     "toc.activities": "Activities",
@@ -383,6 +424,7 @@ EN: dict[str, str] = {
     "toc.outcomes": "Outcomes",
     "toc.impact": "Impact",
     "toc.assumptions": "Assumptions",
+    "toc.assumptions.one": "Assumption",
     # Claims
     "claim.domain": "Domain",
     "claim.scope": "Scope",
@@ -428,6 +470,7 @@ EN: dict[str, str] = {
     "outcome.drop_off": "Drop-off per year",
     "outcome.no_risks": "No risks assessed.",
     "outcome.sdgs": "SDG targets",
+    "outcome.sdgs.one": "SDG target",
     "outcome.brede_welvaart": "Broad well-being (brede welvaart)",
     "outcome.evidence": "Evidence",
     "outcome.metrics": "Measured by",
@@ -455,6 +498,7 @@ EN: dict[str, str] = {
     # SDGs
     "sdg.goal": "Goal {number}",
     "sdg.targets": "Targets",
+    "sdg.targets.one": "Target",
     # Risks
     "risk.outcome": "Outcome",
     "risk.type": "Risk type",
@@ -484,6 +528,10 @@ EN: dict[str, str] = {
     "word.yes": "yes",
     "word.no": "no",
     "word.none": "none",
+    "word.and": "and",
+    # Languages (of texts shown in another language than the profile's)
+    "language.nl": "Dutch",
+    "language.en": "English",
     # Months (dates are written as "15 October 2025")
     "month.1": "January",
     "month.2": "February",

@@ -6,7 +6,12 @@ Python that tests can reach. The builder reads the typed ``Statement`` only (nev
 the readers have already turned whatever a draft holds into attributes, absent where the data
 had the wrong shape, and the facts derived from them (claim status, evidence levels, whether a
 metric is a percentage) come from the statement model. Free text is shown in the profile's
-language, else in the statement's.
+language, else in the statement's; the profile says so when a text is shown in another language.
+
+How complete a statement is, is decided here too: which of the five dimensions of impact
+(Impact Frontiers: what, who, how much, contribution, risk) each outcome describes
+(:func:`outcome_dimensions`), and whether most of the profile would read "not reported"
+(:func:`sparse_profile`, the render warning IC208).
 """
 
 from __future__ import annotations
@@ -17,7 +22,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
-from impactclaim.findings import Finding
+from impactclaim.codes import SPARSE_PROFILE
+from impactclaim.findings import Finding, Severity, json_pointer
+from impactclaim.i18n import _
+from impactclaim.loader import Document
 from impactclaim.profile.formatting import Formatter, parse_iso_date
 from impactclaim.profile.labels import Labels
 from impactclaim.profile.safety import Logo, web_link
@@ -114,6 +122,7 @@ class Header:
     memberships: list[str]
     logo: Logo | None
     logo_alt: str
+    memberships_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +136,7 @@ class Mission:
     statement: str
     impact_areas: list[str]
     abc: AbcClass | None
+    impact_areas_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +152,7 @@ class TheoryOfChange:
     steps: list[ChainStep]
     impact: str
     assumptions: list[str]
+    assumptions_label: str = ""
 
     @property
     def present(self) -> bool:
@@ -253,6 +264,16 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class DimensionMark:
+    """One of the five dimensions of impact, and whether an outcome describes it."""
+
+    key: str
+    name: str
+    described: bool
+    label: str  # what a screen reader says: "Contribution: not described"
+
+
+@dataclass(frozen=True, slots=True)
 class OutcomeView:
     id: str
     number: int
@@ -274,12 +295,28 @@ class OutcomeView:
     brede_welvaart: list[str]
     evidence: Evidence
     metrics: list[str]
+    dimensions: list[DimensionMark] = field(default_factory=list)
+    dimensions_text: str = ""
+    sdgs_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class GoalView:
     goal: Goal
     targets: list[str]
+    targets_label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Completeness:
+    """How much of the five dimensions of impact the outcomes describe, for the overview."""
+
+    described: int
+    possible: int
+    text: str  # "13 of 15 dimensions described"
+    detail: str
+    sparse: bool  # most of the profile reads "not reported" (IC208)
+    sparse_note: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +365,8 @@ class Profile:
     risks: list[RiskView]
     footer: Footer
     findings: list[FindingView] = field(default_factory=list)
+    completeness: Completeness | None = None
+    language_note: str = ""  # set when some texts are shown in another language than the profile's
 
 
 # --------------------------------------------------------------------------------------------
@@ -450,6 +489,80 @@ def _blank(part: Part) -> bool:
     return True
 
 
+# --------------------------------------------------------------------------------------------
+# Completeness: the five dimensions of impact.
+
+# Impact Frontiers (formerly the Impact Management Project): what outcome, for whom, how much,
+# the enterprise's contribution, and the risk that the impact is not what was expected.
+DIMENSIONS: tuple[str, ...] = ("what", "who", "how_much", "contribution", "risk")
+
+
+def outcome_dimensions(outcome: Outcome) -> dict[str, bool]:
+    """Which of the five dimensions ``outcome`` describes: what the profile shows for it, not "–".
+
+    What: a description. Who: a stakeholder, the size of the group, whether it is underserved, or
+    its starting situation. How much: scale, depth or duration, or a metric that measures it.
+    Contribution: a counterfactual, a share (deadweight, attribution, displacement, drop-off) or
+    a description. Risk: at least one risk with a type or a level.
+    """
+    what, who, how_much, contribution = outcome.what, outcome.who, outcome.how_much, outcome.contribution
+    return {
+        "what": bool(what.description),
+        "who": bool(who.stakeholder) or who.size is not None or who.underserved is not None or bool(who.baseline),
+        "how_much": bool(how_much.scale) or bool(how_much.depth) or bool(how_much.duration)
+                    or any(_plain(ref.value) for ref in outcome.metrics or ()),
+        "contribution": bool(contribution.counterfactual) or bool(contribution.description)
+                        or any(share is not None for _, share in contribution.shares()),
+        "risk": any(_plain(risk.type) or _plain(risk.level) for risk in outcome.risks or ()),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Sparseness:
+    """How few of the five dimensions of impact a statement describes (render warning IC208)."""
+
+    outcomes: int
+    described: int  # dimensions described, over all outcomes
+    possible: int  # five per outcome, and five for a statement without outcomes
+
+
+def sparse_profile(statement: Statement) -> Sparseness | None:
+    """Why most of the profile of ``statement`` would read "not reported" (IC208), or None.
+
+    "Most" is: the outcomes describe fewer than half of the five dimensions of impact on
+    average, that is fewer than 2.5 of what, who, how much, contribution and risk per outcome
+    (see :func:`outcome_dimensions`). A statement without outcomes describes none of the five.
+    This is the overview's completeness line ("2 of 5 dimensions described") below one half.
+    """
+    outcomes = list(statement.outcomes)
+    described = sum(sum(outcome_dimensions(outcome).values()) for outcome in outcomes)
+    possible = len(DIMENSIONS) * max(1, len(outcomes))
+    return Sparseness(len(outcomes), described, possible) if described * 2 < possible else None
+
+
+def sparse_profile_findings(document: Document, statement: Statement) -> list[Finding]:
+    """The render warning IC208 when most of the profile of the statement would read "not reported"."""
+    sparseness = sparse_profile(statement)
+    if sparseness is None:
+        return []
+    hint = _("describe each outcome along the five dimensions (what, who, how much, contribution, risk); "
+             "'impactclaim explain IC208' says what counts")
+    if sparseness.outcomes == 0:
+        line, column = document.source_map.value_position([])
+        message = _("the statement describes no outcomes, so the profile shows none of the five dimensions of "
+                    "impact")
+        return [Finding(document.path, line, column, "", SPARSE_PROFILE.code, Severity.WARNING, message, hint)]
+    line, column = document.source_map.key_position(["outcomes"])
+    if sparseness.outcomes == 1:
+        message = _("the outcome describes {described} of its 5 dimensions of impact, fewer than half")
+    else:
+        message = _("the {count} outcomes describe {described} of their {possible} dimensions of impact, fewer "
+                    "than half")
+    message = message.format(count=sparseness.outcomes, described=sparseness.described, possible=sparseness.possible)
+    return [Finding(document.path, line, column, json_pointer(["outcomes"]), SPARSE_PROFILE.code, Severity.WARNING,
+                    message, hint)]
+
+
 _CLAIM_TONES = {ClaimStatus.UNSUBSTANTIATED: "bad", ClaimStatus.INCOMPLETE: "bad", ClaimStatus.SELF_DECLARED: "neutral",
                 ClaimStatus.SECOND_PARTY: "fair", ClaimStatus.VERIFIED: "good"}
 
@@ -460,10 +573,35 @@ class _Builder:
         self.inputs = inputs
         self.t = Labels(inputs.language)
         self.fmt = Formatter(self.t)
+        self.other_languages: set[str] = set()  # languages of texts shown because the profile's was missing
 
     def text(self, text: Text) -> str:
-        """Free text in the profile's language, else in the statement's."""
-        return _plain(text.get(self.inputs.language, fallback=self.statement.language))
+        """Free text in the profile's language, else in the statement's; notes any other language shown."""
+        shown = _plain(text.get(self.inputs.language, fallback=self.statement.language))
+        if shown:
+            language = self.language_of(text)
+            if language is not None and language != self.inputs.language:
+                self.other_languages.add(language)
+        return shown
+
+    def language_of(self, text: Text) -> str | None:
+        """The language of what ``Text.get`` picks for the profile: as it picks, in the same order.
+
+        A plain string is in the statement's language; None when that language is not known.
+        """
+        given = dict(text.variants)
+        for wanted in (self.inputs.language, "", self.statement.language):
+            if wanted is not None and wanted in given:
+                return wanted or self.statement.language
+        return (text.variants[0][0] or self.statement.language) if text.variants else None
+
+    def language_note(self) -> str:
+        """The note that some texts are shown in another language, or "" when every text is in the profile's."""
+        names = [self.t.enum("language", language) for language in sorted(self.other_languages)]
+        if not names:
+            return ""
+        shown = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {self.t('word.and')} {names[-1]}"
+        return self.t("document.language_note", languages=shown)
 
     def texts(self, texts: Iterable[Text]) -> list[str]:
         return [text for text in (self.text(item) for item in texts) if text]
@@ -482,6 +620,7 @@ class _Builder:
                        key=lambda r: (_RISK_ORDER.get(r.level_key, 3), r.outcome_number))
         period = statement.title_period()
         mission = self.mission()
+        theory_of_change = self.theory_of_change()
         keywords = ["impactclaim", t("document.title").lower(), *mission.impact_areas,
                     *(f"SDG {view.goal.number}" for view in goals)]
         return Profile(
@@ -495,7 +634,7 @@ class _Builder:
             header=header,
             summary=self.summary(claims, outcomes, metrics, goals),
             mission=mission,
-            theory_of_change=self.theory_of_change(),
+            theory_of_change=theory_of_change,
             claims=claims,
             outcomes=outcomes,
             metrics=metrics,
@@ -505,6 +644,8 @@ class _Builder:
                           self.inputs.tool_version),
             findings=[FindingView(f.severity.value, f.code, f.line, f.column, closed_bidi(f.message), f.pointer)
                       for f in self.inputs.findings] if self.inputs.draft else [],
+            completeness=self.completeness(outcomes),
+            language_note=self.language_note(),  # last: every text has been chosen by now
         )
 
     # -- header ----------------------------------------------------------------------------
@@ -524,12 +665,12 @@ class _Builder:
             if fte is not None:
                 fte_text = f"{fmt.number(fte)} {t('header.fte')}"
                 people = f"{people} ({fte_text})" if people else fte_text
-            facts.append(Fact(t("header.headcount"), people))
+            facts.append(Fact(t.count("header.headcount", headcount if headcount is not None else 0), people))
         if organisation.founded is not None:
             facts.append(Fact(t("header.founded"), str(organisation.founded)))
         nace = _plains(organisation.nace_codes)
         if nace:
-            facts.append(Fact(t("header.nace"), ", ".join(nace)))
+            facts.append(Fact(t.count("header.nace", len(nace)), ", ".join(nace)))
         in_articles = organisation.mission_in_articles
         if in_articles is not None:
             facts.append(Fact(t("header.mission_in_articles"), t("word.yes") if in_articles else t("word.no")))
@@ -570,6 +711,7 @@ class _Builder:
             memberships=memberships,
             logo=self.inputs.logo,
             logo_alt=t("header.logo_alt", organisation=name),
+            memberships_label=t.count("header.memberships", len(memberships)),
         )
 
     # -- mission and theory of change ------------------------------------------------------
@@ -581,13 +723,16 @@ class _Builder:
     def mission(self) -> Mission:
         mission = self.statement.mission
         areas = [self.t.enum("impact_area", area) for area in _plains(mission.impact_areas)]
-        return Mission(self.text(mission.statement), areas, self.abc(mission.abc))
+        return Mission(self.text(mission.statement), areas, self.abc(mission.abc),
+                       self.t.count("mission.impact_areas", len(areas)))
 
     def theory_of_change(self) -> TheoryOfChange:
         toc = self.statement.theory_of_change
         steps = [ChainStep(key, self.t(f"toc.{key}"), self.texts(items)) for key, items in toc.chain()]
         steps = [step for step in steps if step.items]
-        return TheoryOfChange(self.text(toc.problem), steps, self.text(toc.impact), self.texts(toc.assumptions))
+        assumptions = self.texts(toc.assumptions)
+        return TheoryOfChange(self.text(toc.problem), steps, self.text(toc.impact), assumptions,
+                              self.t.count("toc.assumptions", len(assumptions)))
 
     # -- metrics ---------------------------------------------------------------------------
 
@@ -716,6 +861,10 @@ class _Builder:
                     continue
                 metric = self.statement.metrics_by_id.get(ref.value)
                 metric_names.append((self.text(metric.name) if metric else "") or name)
+            dimensions = [DimensionMark(key, t(f"outcome.{key}"), described,
+                                        t("completeness.mark_on" if described else "completeness.mark_off",
+                                          dimension=t(f"outcome.{key}")))
+                          for key, described in outcome_dimensions(outcome).items()]
             views.append(OutcomeView(
                 id=_plain(outcome.id),
                 number=outcome.number,
@@ -737,6 +886,10 @@ class _Builder:
                 brede_welvaart=[t.enum("brede_welvaart", theme) for theme in _plains(outcome.brede_welvaart)],
                 evidence=self.evidence(outcome.evidence),
                 metrics=metric_names,
+                dimensions=dimensions,
+                dimensions_text=t("completeness.described", described=sum(m.described for m in dimensions),
+                                  possible=len(dimensions)),
+                sdgs_label=t.count("outcome.sdgs", len(targets)),
             ))
         return views
 
@@ -747,7 +900,8 @@ class _Builder:
                 number = goal_of_target(target)
                 if number is not None:
                     targets_by_goal.setdefault(number, set()).add(target)
-        return [GoalView(goal(number, self.inputs.language), sorted(targets, key=target_sort_key))
+        return [GoalView(goal(number, self.inputs.language), sorted(targets, key=target_sort_key),
+                         self.t.count("sdg.targets", len(targets)))
                 for number, targets in sorted(targets_by_goal.items())]
 
     # -- claims ----------------------------------------------------------------------------
@@ -849,13 +1003,22 @@ class _Builder:
             SummaryItem(t.count("summary.outcomes", len(outcomes)), str(len(outcomes)),
                         t("summary.outcomes_detail", positive=positive, negative=negative)),
             SummaryItem(t.count("summary.metrics", len(metrics)), str(len(metrics)),
-                        t("summary.metrics_detail", with_target=with_target, reached=reached)),
+                        f"{t.count('summary.metrics_with_target', with_target, number=with_target)}, "
+                        f"{t.count('summary.metrics_reached', reached, number=reached)}"),
             SummaryItem(t.count("summary.sdgs", len(goals)), str(len(goals)),
                         t.count("summary.sdgs_detail", targets, targets=targets)),
             SummaryItem(t("summary.evidence"), f"{level}/5" if level is not None else "\u2013",
                         t("summary.evidence_detail")),
         ]
         return items
+
+    def completeness(self, outcomes: list[OutcomeView]) -> Completeness:
+        t = self.t
+        described = sum(mark.described for outcome in outcomes for mark in outcome.dimensions)
+        possible = len(DIMENSIONS) * max(1, len(outcomes))  # no outcome: none of the five is described
+        sparse = described * 2 < possible  # as sparse_profile decides for IC208
+        return Completeness(described, possible, t("completeness.described", described=described, possible=possible),
+                            t("completeness.detail"), sparse, t("completeness.sparse") if sparse else "")
 
 
 def _decimals(value: float | int) -> int:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from impactclaim import __version__
+from impactclaim import __version__, i18n
 from impactclaim.atomic import atomic_write
 from impactclaim.checker import FileResult
+from impactclaim.i18n import N_, _, ngettext
 from impactclaim.reporters.base import REPORT_SUFFIXES
 
 
@@ -102,8 +103,10 @@ def _summaries() -> dict[str, str]:
     return {info.code: info.summary for info in catalogue()}
 
 
-_LABELS = (("path", "File"), ("organisation", "Organisation"), ("kvk_number", "KvK"), ("period", "Period"),
-           ("status", "Status"), ("errors", "Errors"), ("warnings", "Warnings"), ("codes", "Codes"))
+# The HTML report's column headings; the CSV and JSON keep the field names, which are structure.
+_LABELS = (("path", N_("File")), ("organisation", N_("Organisation")), ("kvk_number", N_("KvK")),
+           ("period", N_("Period")), ("status", N_("Status")), ("errors", N_("Errors")), ("warnings", N_("Warnings")),
+           ("codes", N_("Codes")))
 
 
 def _render_html(rows: list[dict[str, Any]], summary: dict[str, Any]) -> str:
@@ -111,4 +114,5 @@ def _render_html(rows: list[dict[str, Any]], summary: dict[str, Any]) -> str:
 
     source = (Path(__file__).parent / "batch_report.html.j2").read_text(encoding="utf-8")
     template = Environment(autoescape=True).from_string(source)
-    return template.render(rows=rows, summary=summary, columns=_LABELS, version=__version__)
+    return template.render(rows=rows, summary=summary, columns=_LABELS, version=__version__,
+                           language=i18n.current(), _=_, ngettext=ngettext)
