@@ -65,6 +65,7 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...]
     facts: StatementFacts = StatementFacts()
+    language: str = field(default_factory=i18n.current)  # of its messages, so a report writes its labels alike
 
     @property
     def errors(self) -> int:
@@ -197,7 +198,8 @@ def check_path(path: str | os.PathLike[str], options: CheckOptions = CheckOption
         findings, statement = _check(document, options)
     if statement is None and document.data is not None:
         statement = read_statement(document.data)  # a statement with schema errors still has facts to report
-    return FileResult(document.path, tuple(findings), StatementFacts.of(statement) if statement else StatementFacts())
+    return FileResult(document.path, tuple(findings), StatementFacts.of(statement) if statement else StatementFacts(),
+                      language or i18n.current())
 
 
 MIN_FILES_PER_WORKER = 8

@@ -122,3 +122,31 @@ def test_validate_speaks_the_language_of_lang(cli: object, tmp_path: Path) -> No
     assert result.stdout.endswith("1 bestand gecontroleerd: 0 in orde, 1 niet in orde (1 fout, 0 waarschuwingen).\n")
     refused = cli("validate", "--lang", "fr", str(statement))  # type: ignore[operator]
     assert refused.exit_code == 2 and "--lang must be en or nl, not 'fr'" in refused.stderr
+
+
+def test_the_report_labels_and_summary_speak_the_language_of_the_messages(
+        language_env: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Nothing chosen: a Dutch statement's findings are Dutch, and so are "veld", "tip" and the
+    # summary; next to an English statement, each file's labels follow its own messages and the
+    # summary falls back to English.
+    import io
+
+    from impactclaim.reporters.text import TextReporter
+    from impactclaim.run import Summary
+
+    dutch, english = tmp_path / "nl.yaml", tmp_path / "en.yaml"
+    dutch.write_bytes(BROKEN_DUTCH)
+    english.write_bytes(BROKEN_DUTCH.replace(b"language: nl", b"language: en"))
+    for paths, summary_line in (([dutch], "1 bestand gecontroleerd: 0 in orde, 1 niet in orde (1 fout, "
+                                           "0 waarschuwingen)."),
+                                ([dutch, english], "2 files checked: 0 valid, 2 invalid (2 errors, 0 warnings).")):
+        stream, summary = io.StringIO(), Summary()
+        reporter = TextReporter(stream)
+        for path in paths:
+            result = check_path(path)
+            summary.add(result, strict=False)
+            reporter.file_result(result)
+        reporter.finish(summary)
+        lines = stream.getvalue().splitlines()
+        assert lines[1].strip().startswith("tip: zet een spatie") and lines[-1] == summary_line
+    assert "    hint: write a space after the colon: 'name: Bakkerij'" in lines

@@ -39,6 +39,11 @@ class Reporter:
         self.stream = stream
         self.color = color
         self.strict = strict
+        self.languages: set[str] = set()  # of the results' messages: the summary speaks theirs when they agree
+
+    def summary_language(self) -> str | None:
+        """The language the files' messages were written in, when all of them share one."""
+        return next(iter(self.languages)) if len(self.languages) == 1 else None
 
     def file_result(self, result: FileResult) -> None:
         """Called once per file, in output order."""

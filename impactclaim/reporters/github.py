@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from impactclaim import i18n
 from impactclaim.checker import FileResult
 from impactclaim.findings import printable
 from impactclaim.i18n import _
@@ -23,6 +24,11 @@ class GithubReporter(Reporter):
     """Annotations that GitHub shows on the exact line of the pull request, then a summary line."""
 
     def file_result(self, result: FileResult) -> None:
+        self.languages.add(result.language)
+        with i18n.using(result.language):
+            self._write_findings(result)
+
+    def _write_findings(self, result: FileResult) -> None:
         for finding in result.findings:
             hint = " (" + _("hint: {hint}").format(hint=finding.hint) + ")" if finding.hint else ""
             message = finding.message + hint
@@ -33,6 +39,10 @@ class GithubReporter(Reporter):
             self.stream.write(f"::{finding.severity.value} {properties}::{_escape_data(message)}\n")
 
     def finish(self, summary: Summary) -> None:
+        with i18n.using(self.summary_language()):
+            self._write_summary(summary)
+
+    def _write_summary(self, summary: Summary) -> None:
         self.stream.write(_("{files} checked: {valid} valid, {invalid} invalid ({errors}, {warnings}).").format(
             files=files(summary.files), valid=summary.passed, invalid=summary.failed, errors=errors(summary.errors),
             warnings=warnings(summary.warnings)) + "\n")

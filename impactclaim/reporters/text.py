@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from impactclaim import i18n
 from impactclaim.checker import FileResult
 from impactclaim.findings import Severity, printable
 from impactclaim.i18n import _
@@ -20,6 +21,11 @@ class TextReporter(Reporter):
         return f"{_STYLES[style]}{text}{_RESET}" if self.color else text
 
     def file_result(self, result: FileResult) -> None:
+        self.languages.add(result.language)
+        with i18n.using(result.language):  # "at" and "hint" in the language of the messages they label
+            self._write_findings(result)
+
+    def _write_findings(self, result: FileResult) -> None:
         write = self.stream.write
         for finding in result.findings:
             severity = finding.severity.value
@@ -33,6 +39,10 @@ class TextReporter(Reporter):
                 write("    " + _("hint: {hint}").format(hint=printable(finding.hint)) + "\n")
 
     def finish(self, summary: Summary) -> None:
+        with i18n.using(self.summary_language()):
+            self._write_summary(summary)
+
+    def _write_summary(self, summary: Summary) -> None:
         checked, found = files(summary.files), (errors(summary.errors), warnings(summary.warnings))
         if summary.files == 0:
             line = _("No statement files checked.")
