@@ -205,7 +205,7 @@ def check_path(path: str | os.PathLike[str], options: CheckOptions = CheckOption
 MIN_FILES_PER_WORKER = 8
 
 
-def _warm_up() -> None:
+def warm_up() -> None:
     """Build the compiled validators once, before the workers are forked from this process."""
     for version in supported_versions():
         fast_validator_for(version)
@@ -222,7 +222,7 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(), jo
     from impactclaim.run import parallel_map
 
     yield from parallel_map(partial(check_path, options=options), paths, jobs,
-                            min_per_worker=MIN_FILES_PER_WORKER, warm_up=_warm_up)
+                            min_per_worker=MIN_FILES_PER_WORKER, warm_up=warm_up)
 
 
 def schema_findings(document: Document) -> list[Finding]:
