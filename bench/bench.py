@@ -8,9 +8,14 @@ bench/RESULTS.md with the machine and the date:
    check-jsonschema on the same files with the same schema, and against the floor, libyaml's C
    loader only parsing the same files; every contender is a fresh process, as a user runs it;
 2. start-up of ``impactclaim validate one.yaml`` and ``impactclaim --version`` against
-   check-jsonschema on the same file;
-3. render time per profile against WeasyPrint alone rendering the very same HTML;
-4. batch scaling with ``--jobs 1`` and ``--jobs 2`` and peak memory as N grows.
+   check-jsonschema and yamllint on the same file;
+3. render time per profile against WeasyPrint alone rendering the very same HTML, and a batch of
+   profiles rendered with ``--jobs 2`` against ``--jobs 1``;
+4. batch scaling with ``--jobs 1`` and ``--jobs 2`` and peak memory as N grows;
+5. what Dutch messages cost: a batch checked with ``--lang nl`` against ``--lang en``.
+
+``--only`` runs some of them (``--only startup,language``); ``--write`` replaces this suite's
+section of bench/RESULTS.md and keeps the others (the claim rules' section, earlier runs).
 """
 
 from __future__ import annotations
@@ -112,13 +117,49 @@ def startup(repeat: int) -> str:
         "impactclaim validate one.yaml": [str(BIN / "impactclaim"), "validate", one],
         "impactclaim --version": [str(BIN / "impactclaim"), "--version"],
         "check-jsonschema one.yaml": [str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA), one],
+        "yamllint one.yaml": [str(BIN / "yamllint"), one],
         "python -c pass (interpreter alone)": [sys.executable, "-c", "pass"],
     }
     timings = {name: statistics.median(run(command)[0] for _ in range(repeat)) for name, command in commands.items()}
-    peer = timings["check-jsonschema one.yaml"]
-    rows = [(name, f"{seconds * 1000:.0f} ms", f"{seconds / peer:.2f}") for name, seconds in timings.items()]
+    peer, lint = timings["check-jsonschema one.yaml"], timings["yamllint one.yaml"]
+    rows = [(name, f"{seconds * 1000:.0f} ms", f"{seconds / peer:.2f}", f"{seconds / lint:.2f}")
+            for name, seconds in timings.items()]
     return (f"### Start-up (median of {repeat} runs)\n\n"
-            + table(["command", "wall time", "ratio to check-jsonschema"], rows))
+            + table(["command", "wall time", "ratio to check-jsonschema", "ratio to yamllint"], rows))
+
+
+def render_scaling(repeat: int, work: Path) -> str:
+    """A batch of PDF profiles (the samples, four times over) with --jobs 1 and --jobs 2."""
+    folder = work / "render-batch"
+    folder.mkdir(exist_ok=True)
+    for copy in range(4):
+        for path in sorted((ROOT / "samples" / "valid").glob("*.yaml")):
+            shutil.copy(path, folder / f"{path.stem}-{copy}.yaml")
+    count = len(list(folder.glob("*.yaml")))
+    measured = {}
+    for jobs in (1, 2):
+        command = [str(BIN / "impactclaim"), "render", str(folder), "--out", str(work / f"out-{jobs}"),
+                   "--format", "pdf", "--jobs", str(jobs)]
+        measured[jobs] = best(command, repeat)[0]
+    return (f"### Rendering a batch of {count} PDF profiles (best of {repeat})\n\n"
+            + table(["--jobs 1", "--jobs 2", "speed-up"],
+                    [(f"{measured[1]:.2f} s", f"{measured[2]:.2f} s", f"**{measured[1] / measured[2]:.2f}x**")]))
+
+
+def language(size: int, work: Path, repeat: int) -> str:
+    """Validation of one batch with Dutch messages against English ones, interleaved."""
+    folder = work / f"batch-{size}"
+    if not folder.exists():
+        generate(folder, size)
+    timings = {}
+    for lang in ("en", "nl"):
+        command = [str(BIN / "impactclaim"), "validate", "--no-config", "--jobs", "1", "--lang", lang,
+                   "--format", "json", str(folder)]
+        timings[lang] = best(command, repeat)[0]
+    return (f"### Messages in Dutch ({size:,} statements, --jobs 1, best of {repeat})\n\n"
+            + table(["--lang en", "--lang nl", "cost of Dutch"],
+                    [(f"{timings['en']:.2f} s", f"{timings['nl']:.2f} s",
+                      f"**{(timings['nl'] - timings['en']) / timings['en']:+.1%}**")]))
 
 
 def rendering(repeat: int) -> str:
@@ -197,7 +238,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000", help="batch sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="record the tables in bench/RESULTS.md")
+    parser.add_argument("--only", default="validation,startup,rendering,scaling,language",
+                        help="the questions to answer, comma-separated")
     options = parser.parse_args()
+    only = set(options.only.split(","))
     sizes = [int(size) for size in options.sizes.split(",")]
     if not Path(TIME).exists():
         sys.exit(f"{TIME} is missing: apt-get install time")
@@ -209,14 +253,37 @@ def main() -> None:
     compileall.compile_dir(ROOT / "impactclaim", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="impactclaim-bench-"))
     try:
-        sections = [f"Measured {machine()}.", validation(sizes, work), startup(max(options.repeat, 10)),
-                    rendering(options.repeat), scaling([s for s in sizes if s >= 1000] or sizes, work)]
+        questions: dict[str, Callable[[], str]] = {
+            "validation": lambda: validation(sizes, work),
+            "startup": lambda: startup(max(options.repeat, 10)),
+            "rendering": lambda: rendering(options.repeat) + "\n\n" + render_scaling(options.repeat, work),
+            "scaling": lambda: scaling([s for s in sizes if s >= 1000] or sizes, work),
+            "language": lambda: language(1000, work, options.repeat),
+        }
+        sections = [f"Measured {machine()}.", *(answer() for name, answer in questions.items() if name in only)]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report = "\n\n".join(sections) + "\n"
     sys.stdout.write(report)
     if options.write:
-        (ROOT / "bench" / "RESULTS.md").write_text("# Benchmark results\n\n" + report, encoding="utf-8")
+        record(report)
+
+
+HEADING = "## Validation, start-up, rendering and languages (bench/bench.py)"
+
+
+def record(report: str) -> None:
+    """Put ``report`` under this suite's heading in bench/RESULTS.md, replacing its previous run only."""
+    path = ROOT / "bench" / "RESULTS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    section = f"{HEADING}\n\n{report.replace('### ', '#### ')}"
+    if HEADING in text:
+        start = text.index(HEADING)
+        following = text.find("\n## ", start + len(HEADING))
+        text = text[:start] + section + (text[following + 1:] if following >= 0 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

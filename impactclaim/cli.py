@@ -9,22 +9,23 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
-from typer.core import TyperArgument, TyperCommand
+from typer._click import Context as ClickContext
+from typer._click import HelpFormatter as ClickHelpFormatter
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from impactclaim import __version__, i18n
-from impactclaim.i18n import _
+from impactclaim.i18n import N_, _
 from impactclaim.loader import DEFAULT_MAX_BYTES, LoadLimits
 from impactclaim.migrate_command import migrate
 from impactclaim.run import ExitCode, default_jobs
 
 if TYPE_CHECKING:
-    from typer._click import Context
-
     from impactclaim.findings import Finding
     from impactclaim.profile.command import RenderOptions
 
@@ -32,13 +33,84 @@ EXIT_OK = ExitCode.OK
 EXIT_FINDINGS = ExitCode.FINDINGS
 EXIT_USAGE = ExitCode.USAGE
 
+# The help is in the language i18n chooses without a command line: IMPACTCLAIM_LANG, else the
+# locale (LC_ALL, LC_MESSAGES, LANG), else English; a statement's language cannot apply to help.
+# Typer takes the help texts below when this module is imported, so they are translated with _()
+# then, where they are written; --lang cannot choose their language, because it is parsed only
+# after the help has been built.
+
+# Words of the help that typer and click write themselves, and the help texts of the migrate
+# command's options (written in impactclaim/migrate_command.py, without _()): translated here,
+# at import like the rest of the help, and put in place by HelpFormatter. click's error messages
+# ("Missing argument", "No such option", "Try ... for help.") are fixed strings in typer's copy of
+# click, without a hook to translate them, and stay English; only the usage line they show is
+# translated (HelpFormatter writes it).
+_FOREIGN_HELP = (
+    N_("Usage"), N_("Arguments"), N_("Options"), N_("Commands"),
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+    N_("Statement files, folders (searched for *.yaml and *.yml) or globs."),
+    N_("The schema version to migrate to (default: the newest)."),
+    N_("Write nothing; exit 1 when a file needs migrating, and list it (for CI)."),
+    N_("Write nothing; print what would change as a unified diff."),
+)
+_HELP_WORDS = {text: _(text) for text in _FOREIGN_HELP}
+_REQUIRED = _("required")  # as in "[required]" after an argument's help
+_DEFAULT = _("default: {default}")  # as in "[default: json]" after an option's help
+# What typer adds after a help text: "  [default: json]", "  [required]", or both joined by "; ".
+_HELP_EXTRA = re.compile(r"(?P<space>^|  )\[(?P<extra>[^\[\]]+)\]$")
+
+
+def _translated_help(text: str) -> str:
+    """A help text of the help's lists, with typer's, click's and migrate's words translated."""
+    found = _HELP_EXTRA.search(text)
+    if found is None:
+        return _HELP_WORDS.get(text, text)
+    parts = []
+    for part in found["extra"].split("; "):
+        if part == "required":
+            part = _REQUIRED
+        elif part.startswith("default: "):
+            part = _DEFAULT.format(default=part.removeprefix("default: "))
+        parts.append(part)
+    main = text[:found.start()]
+    return f"{_HELP_WORDS.get(main, main)}{found['space']}[{'; '.join(parts)}]"
+
+
+class HelpFormatter(ClickHelpFormatter):
+    """click's help formatter, writing typer's and click's own words in the language of the help."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, f"{_HELP_WORDS['Usage']}: " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_HELP_WORDS.get(heading, heading))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, _translated_help(text)) for term, text in rows], col_max, col_spacing)
+
+
+class Context(ClickContext):
+    """click's context, with the help formatter that translates typer's and click's words."""
+
+    formatter_class = HelpFormatter
+
+
+class Group(TyperGroup):
+    """The command group, whose help is written by HelpFormatter."""
+
+    context_class = Context
+
 
 class Command(TyperCommand):
     """A command whose help shows each argument as it is typed: ``PATHS...``, ``[CODE]``.
 
     Typer writes a required argument as ``{paths}...`` in the usage line; an argument without a
-    metavar is named in capitals, as click names its own.
+    metavar is named in capitals, as click names its own. Its help is written by HelpFormatter.
     """
+
+    context_class = Context
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -46,7 +118,7 @@ class Command(TyperCommand):
             if isinstance(param, TyperArgument) and param.metavar is None and param.name:
                 param.metavar = param.name.upper() + ("..." if param.nargs != 1 else "")
 
-    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
             if isinstance(param, TyperArgument):
@@ -62,6 +134,7 @@ class Command(TyperCommand):
 # terminal, a pipe and the snapshot tests (tests/golden/help/).
 app = typer.Typer(
     name="impactclaim",
+    cls=Group,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -100,20 +173,18 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
-@app.callback()
+@app.callback(help=_(
+    "Check impact statements (YAML) against the shared schema and render impact profiles.\n\n"
+    "Run 'impactclaim COMMAND --help' for the options of a command, and 'impactclaim explain CODE' for what a "
+    "finding means and how to fix it.\n\n"
+    "Exit status, the same in every command and output format: 0 all files valid (warnings allowed), 1 at least "
+    "one error (or a warning with --strict), 2 a usage error (arguments that name no statement file among them) or "
+    "a file that could not be processed at all."))
 def _root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version_callback, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+                                          help=_("Show the version and exit."))] = False,
 ) -> None:
-    """Check impact statements (YAML) against the shared schema and render impact profiles.
-
-    Run 'impactclaim COMMAND --help' for the options of a command, and 'impactclaim explain CODE'
-    for what a finding means and how to fix it.
-
-    Exit status, the same in every command and output format: 0 all files valid (warnings
-    allowed), 1 at least one error (or a warning with --strict), 2 a usage error (arguments that
-    name no statement file among them) or a file that could not be processed at all.
-    """
+    """The options before a command (the help of the whole tool is the help= above)."""
 
 
 def _at_least_one(value: int | None) -> int | None:
@@ -125,32 +196,31 @@ def _at_least_one(value: int | None) -> int | None:
 
 _MEBIBYTE = 1024 * 1024
 _FORMATS_TEXT = ", ".join(f.value for f in OutputFormat)
-_ALLOW_EMPTY_HELP = ("Exit 0 when the arguments name no statement file (an empty folder, everything excluded, "
-                     "a pattern that matches nothing); without it that is a usage error.")
+_ALLOW_EMPTY_HELP = N_("Exit 0 when the arguments name no statement file (an empty folder, everything excluded, "
+                        "a pattern that matches nothing); without it that is a usage error.")
 
 
-@app.command("init", cls=Command, short_help="Start a statement: a few questions, or an example.")
+@app.command("init", cls=Command, short_help=_("Start a statement: a few questions, or an example."), help=_(
+    "Start an impact statement: answer a few questions in plain language, or write an example.\n\n"
+    "Writes PATH and, beside it, statement.schema.json, so that editors (VS Code with the YAML extension, "
+    "JetBrains IDEs) check and complete the statement as you type, also offline. An existing file is never "
+    "overwritten. The questions need a terminal; elsewhere use --example.\n\n"
+    "Exit status: 0 written, 1 stopped with Ctrl-C or at the end of input (nothing written), 2 a usage error, a "
+    "file that exists or cannot be written, or no terminal to ask on."))
 def init(
     path: Annotated[str | None, typer.Argument(
         metavar="PATH",
-        help="The statement file to write, ending in .yaml or .yml, or a folder to write statement.yaml in "
-             "(drafts/ is made when it does not exist; default: statement.yaml here).", show_default=False)] = None,
+        help=_("The statement file to write, ending in .yaml or .yml, or a folder to write statement.yaml in "
+               "(drafts/ is made when it does not exist; default: statement.yaml here)."), show_default=False)] = None,
     language: Annotated[str | None, typer.Option(
         "--lang", metavar="LANG",
-        help="The language of the questions and of the statement: nl or en (default: IMPACTCLAIM_LANG, else the "
-             "locale, else nl).")] = None,
+        help=_("The language of the questions and of the statement: nl or en (default: IMPACTCLAIM_LANG, else the "
+               "locale, else nl)."))] = None,
     example: Annotated[bool, typer.Option(
-        "--example", help="Ask nothing: write a complete, commented example statement to edit (also for CI).")] = False,
+        "--example",
+        help=_("Ask nothing: write a complete, commented example statement to edit (also for CI)."))] = False,
 ) -> None:
-    """Start an impact statement: answer a few questions in plain language, or write an example.
-
-    Writes PATH and, beside it, statement.schema.json, so that editors (VS Code with the YAML
-    extension, JetBrains IDEs) check and complete the statement as you type, also offline. An
-    existing file is never overwritten. The questions need a terminal; elsewhere use --example.
-
-    Exit status: 0 written, 1 stopped with Ctrl-C or at the end of input (nothing written), 2 a
-    usage error, a file that exists or cannot be written, or no terminal to ask on.
-    """
+    """Start an impact statement: a few questions, or an example."""
     import datetime
 
     from impactclaim import starter
@@ -203,53 +273,54 @@ def init(
                                           render=f"impactclaim render {starter.shell_word(written.statement)}"))
 
 
-@app.command(cls=Command, short_help="Check statements and report every problem.")
+@app.command(cls=Command, short_help=_("Check statements and report every problem."), help=_(
+    "Check statement files and report every problem with its line and column.\n\n"
+    "Exit status: 0 every file valid (warnings allowed), 1 at least one error (or a warning with --strict), 2 a "
+    "usage error, a bad configuration or nothing to check."))
 def validate(
     paths: Annotated[list[str] | None, typer.Argument(
         metavar="PATHS...",
-        help="Statement files, folders (searched for *.yaml and *.yml) or glob patterns; a profile PDF is "
-             "checked through the statement embedded in it.", show_default=False)] = None,
+        help=_("Statement files, folders (searched for *.yaml and *.yml) or glob patterns; a profile PDF is "
+               "checked through the statement embedded in it."), show_default=False)] = None,
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help=f"Output format: {_FORMATS_TEXT}; auto is github under GitHub Actions, text elsewhere.")
+        help=_("Output format: {formats}; auto is github under GitHub Actions, text elsewhere.").format(
+            formats=_FORMATS_TEXT))
     ] = OutputFormat.auto,
-    strict: Annotated[bool, typer.Option("--strict", help="Count warnings as errors.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Count warnings as errors."))] = False,
     select: Annotated[list[str] | None, typer.Option(
         "--select", metavar="RULES",
-        help="Run only these claim-quality rules (codes or slugs, comma-separated; repeatable).")] = None,
+        help=_("Run only these claim-quality rules (codes or slugs, comma-separated; repeatable)."))] = None,
     ignore: Annotated[list[str] | None, typer.Option(
         "--ignore", metavar="CODES",
-        help="Leave out these codes: rules, deprecations, silences (codes or slugs, comma-separated; "
-             "repeatable).")] = None,
+        help=_("Leave out these codes: rules, deprecations, silences (codes or slugs, comma-separated; "
+               "repeatable)."))] = None,
     no_config: Annotated[bool, typer.Option(
-        "--no-config", help="Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml.")] = False,
+        "--no-config",
+        help=_("Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml."))] = False,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", metavar="PATTERN",
-        help="Skip what folders and globs find that matches this .gitignore-style pattern (drafts, "
-             "submissions/drafts, drafts/, *.draft.yaml, !keep.yaml); repeatable, added to the default "
-             "excludes. A file named on the command line is always checked.")] = None,
-    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_ALLOW_EMPTY_HELP)] = False,
+        help=_("Skip what folders and globs find that matches this .gitignore-style pattern (drafts, "
+               "submissions/drafts, drafts/, *.draft.yaml, !keep.yaml); repeatable, added to the default "
+               "excludes. A file named on the command line is always checked."))] = None,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_(_ALLOW_EMPTY_HELP))] = False,
     language: Annotated[str | None, typer.Option(
         "--lang", metavar="LANG",
-        help="The language of messages and hints: nl or en (default: IMPACTCLAIM_LANG, else the locale, else "
-             "each statement's own language).")] = None,
+        help=_("The language of messages and hints: nl or en (default: IMPACTCLAIM_LANG, else the locale, else "
+               "each statement's own language)."))] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", callback=_at_least_one,
-        help="Check in N worker processes (default: the number of cores).", show_default=False)] = None,
+        help=_("Check in N worker processes (default: the number of cores)."), show_default=False)] = None,
     shard: Annotated[str | None, typer.Option(
-        "--shard", metavar="I/N", help="Check only the deterministic slice I of N of the files.")] = None,
+        "--shard", metavar="I/N", help=_("Check only the deterministic slice I of N of the files."))] = None,
     report: Annotated[str | None, typer.Option(
-        "--report", metavar="FILE", help="Also write a batch report: FILE ends in .csv, .json or .html.")] = None,
+        "--report", metavar="FILE", help=_("Also write a batch report: FILE ends in .csv, .json or .html."))] = None,
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", metavar="BYTES", callback=_at_least_one, show_default=False,
-        help=f"Refuse files larger than BYTES (default: {DEFAULT_MAX_BYTES}, that is "
-             f"{DEFAULT_MAX_BYTES // _MEBIBYTE} MiB).")] = DEFAULT_MAX_BYTES,
+        help=_("Refuse files larger than BYTES (default: {bytes}, that is {mebibytes} MiB).").format(
+            bytes=DEFAULT_MAX_BYTES, mebibytes=DEFAULT_MAX_BYTES // _MEBIBYTE))] = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Check statement files and report every problem with its line and column.
-
-    Exit status: 0 every file valid (warnings allowed), 1 at least one error (or a warning with
-    --strict), 2 a usage error, a bad configuration or nothing to check.
-    """
+    """Check statement files and report every problem."""
     from impactclaim.catalogue import UnknownCodeError
     from impactclaim.checker import CheckOptions
     from impactclaim.config import ConfigError
@@ -349,39 +420,37 @@ def _usage_error(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-@app.command(cls=Command, short_help="Render statements as HTML or PDF impact profiles.")
+@app.command(cls=Command, short_help=_("Render statements as HTML or PDF impact profiles."), help=_(
+    "Render statements as impact profiles: one self-contained HTML file or a PDF/A-3b each.\n\n"
+    "A statement with errors is not rendered unless --draft is given. Exit status: 0 every profile written, 1 a "
+    "statement with errors (or one that cannot be read), 2 a usage error or a profile that could not be written."))
 def render(
     statements: Annotated[list[str], typer.Argument(
         metavar="STATEMENTS...",
-        help="The statement to render; or several statements, folders and glob patterns for a batch "
-             "(with --out).", show_default=False)],
+        help=_("The statement to render; or several statements, folders and glob patterns for a batch "
+               "(with --out)."), show_default=False)],
     output: Annotated[str | None, typer.Option(
         "--output", "--out", "-o", metavar="OUT",
-        help="The output file, ending in .html or .pdf, or an existing folder (default: beside the "
-             "statement, named after it). A batch needs a folder; it is created and mirrors the statements' "
-             "folders.")] = None,
+        help=_("The output file, ending in .html or .pdf, or an existing folder (default: beside the "
+               "statement, named after it). A batch needs a folder; it is created and mirrors the statements' "
+               "folders."))] = None,
     output_format: Annotated[str | None, typer.Option(
         "--format", "-f", metavar="FORMATS",
-        help="html, pdf, or both for a batch: html,pdf (default: from the suffix of OUT, else html).")] = None,
+        help=_("html, pdf, or both for a batch: html,pdf (default: from the suffix of OUT, else html)."))] = None,
     language: Annotated[str | None, typer.Option(
-        "--lang", metavar="LANG", help="The profile's language, nl or en (default: the statement's).")] = None,
+        "--lang", metavar="LANG", help=_("The profile's language, nl or en (default: the statement's)."))] = None,
     draft: Annotated[bool, typer.Option(
-        "--draft", help="Render even when the statement has errors, marked as a draft on every page. A file "
-                        "that cannot be read at all is never rendered.")] = False,
+        "--draft", help=_("Render even when the statement has errors, marked as a draft on every page. A file "
+                          "that cannot be read at all is never rendered."))] = False,
     template_dir: Annotated[str | None, typer.Option(
         "--template-dir", metavar="DIR",
-        help="A theme folder whose templates and profile.css override the built-in ones.")] = None,
-    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_ALLOW_EMPTY_HELP)] = False,
+        help=_("A theme folder whose templates and profile.css override the built-in ones."))] = None,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_(_ALLOW_EMPTY_HELP))] = False,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", callback=_at_least_one,
-        help="Render a batch in N worker processes (default: the number of cores).", show_default=False)] = None,
+        help=_("Render a batch in N worker processes (default: the number of cores)."), show_default=False)] = None,
 ) -> None:
-    """Render statements as impact profiles: one self-contained HTML file or a PDF/A-3b each.
-
-    A statement with errors is not rendered unless --draft is given. Exit status: 0 every profile
-    written, 1 a statement with errors (or one that cannot be read), 2 a usage error or a profile
-    that could not be written.
-    """
+    """Render statements as HTML or PDF impact profiles."""
     from impactclaim.profile.command import RenderOptions
 
     i18n.choose(language)  # the profile's language is the messages' too; render itself refuses an unknown one
@@ -464,20 +533,19 @@ def _render_batch(arguments: list[str], formats: tuple[str, ...], options: Rende
     raise typer.Exit(outcome.exit_code)
 
 
-@app.command(cls=Command, short_help="Write out the statement embedded in a profile PDF.")
+@app.command(cls=Command, short_help=_("Write out the statement embedded in a profile PDF."), help=_(
+    "Write the statement embedded in a profile PDF back out, byte for byte.\n\n"
+    "Exit status: 0 written, 1 the PDF carries no statement or cannot be read, 2 a usage error or an output that "
+    "exists (without --force) or cannot be written."))
 def extract(
     profile: Annotated[str, typer.Argument(
-        metavar="PROFILE", help="A profile PDF made by 'impactclaim render'.", show_default=False)],
+        metavar="PROFILE", help=_("A profile PDF made by 'impactclaim render'."), show_default=False)],
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="OUT",
-        help="Where to write the statement (default: the PDF's name with .yaml).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite OUT when it exists.")] = False,
+        help=_("Where to write the statement (default: the PDF's name with .yaml)."))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_("Overwrite OUT when it exists."))] = False,
 ) -> None:
-    """Write the statement embedded in a profile PDF back out, byte for byte.
-
-    Exit status: 0 written, 1 the PDF carries no statement or cannot be read, 2 a usage error or
-    an output that exists (without --force) or cannot be written.
-    """
+    """Write out the statement embedded in a profile PDF."""
     from impactclaim.checker import FileResult
     from impactclaim.profile.command import extract_statement
     from impactclaim.reporters import TextReporter
@@ -492,29 +560,95 @@ def extract(
     raise typer.Exit(outcome.exit_code)
 
 
-app.command(cls=Command, short_help="Rewrite statements to a newer schema version.")(migrate)
+# migrate's option help is translated by HelpFormatter (see _FOREIGN_HELP), its command help here.
+app.command(cls=Command, short_help=_("Rewrite statements to a newer schema version."), help=_(
+    "Rewrite statements to a newer schema version, keeping comments and layout as they are.\n\n"
+    "A statement already at that version has its deprecated fields rewritten, where that can be done."))(migrate)
 
 
-@app.command("schema", cls=Command, short_help="Print the schema, or a field reference made from it.")
+def _a_port(value: int) -> int:
+    # A callback rather than min/max: click would add "[0<=x<=65535]" to the help text.
+    if not 0 <= value <= 65535:
+        raise typer.BadParameter("must be a port number from 1 to 65535, or 0 for a free one")
+    return value
+
+
+@app.command("preview", cls=Command, short_help=_("Show a statement's profile in the browser, updated on every save."),
+             help=_("Show a statement's HTML profile in the browser, re-rendered on every save.\n\n"
+                    "The profile is served on this computer only (127.0.0.1), and the page reloads by itself after "
+                    "each save of STATEMENT. The findings stand at the top of the page until they are fixed; a "
+                    "statement with errors is shown as a draft, and a file that cannot be read as its finding. "
+                    "Nothing else is served. Ctrl-C stops. Exit status: 0 stopped with Ctrl-C, 2 a usage error or a "
+                    "port that is in use."))
+def preview(
+    statement: Annotated[str, typer.Argument(
+        metavar="STATEMENT", help=_("The statement file to preview."), show_default=False)],
+    port: Annotated[int, typer.Option(
+        "--port", metavar="N", callback=_a_port, show_default=False,
+        help=_("The port to serve on, on 127.0.0.1 only (default: a free one)."))] = 0,
+    language: Annotated[str | None, typer.Option(
+        "--lang", metavar="LANG",
+        help=_("The language of the profile and of the findings, nl or en (default: the statement's)."))] = None,
+) -> None:
+    """Show a statement's profile in the browser, updated on every save."""
+    import errno
+    import time
+    from pathlib import Path
+
+    from impactclaim import preview as previewing
+
+    _choose_language(language)
+    folder = Path(statement).absolute().parent
+    if not folder.is_dir():
+        _usage_error(_("the folder {folder} does not exist").format(folder=folder))
+
+    def changed(page: previewing.Page) -> None:
+        typer.echo(_("{time} {path} changed ({summary}); the page reloads.").format(
+            time=time.strftime("%H:%M:%S"), path=statement, summary=page.summary))
+
+    def failed(reason: str) -> None:
+        typer.echo("impactclaim: warning: " + _("cannot watch {path} for changes ({reason}); restart the preview "
+                                                "to see later saves").format(path=statement, reason=reason), err=True)
+
+    try:
+        server = previewing.start(statement, port, language, changed, failed)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            _usage_error(_("port {port} is in use; choose another with --port, or leave --port out to use a free "
+                           "one").format(port=port))
+        _usage_error(_("cannot serve on {host}:{port}: {reason}").format(host=previewing.HOST, port=port,
+                                                                      reason=error.strerror or error))
+    except KeyboardInterrupt:
+        raise typer.Exit(EXIT_OK) from None
+    typer.echo(_("Preview of {path} at {url} — press Ctrl-C to stop").format(path=statement, url=server.url))
+    try:
+        server.serve_forever(poll_interval=0.25)
+    except KeyboardInterrupt:
+        typer.echo(_("Preview stopped."))
+    finally:
+        previewing.stop(server)
+
+
+@app.command("schema", cls=Command, short_help=_("Print the schema, or a field reference made from it."), help=_(
+    "Print the statement schema, or a field reference made from it (Markdown or HTML).\n\n"
+    "The HTML reference is one self-contained page. Exit status: 0 printed or written, 2 a usage error or a file "
+    "that could not be written."))
 def schema(
     output_format: Annotated[str, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help="json: the JSON Schema itself; markdown or html: a field reference made from it, with every field's "
-             "path, type, whether it is required, allowed values, description and an example.")] = "json",
+        help=_("json: the JSON Schema itself; markdown or html: a field reference made from it, with every field's "
+               "path, type, whether it is required, allowed values, description and an example."))] = "json",
     language: Annotated[str | None, typer.Option(
         "--lang", metavar="LANG",
-        help="The language of the texts, nl or en. The reference defaults to IMPACTCLAIM_LANG, else the locale, "
-             "else nl; the json schema is printed as published (English) unless --lang is given.")] = None,
+        help=_("The language of the texts, nl or en. The reference defaults to IMPACTCLAIM_LANG, else the locale, "
+               "else nl; the json schema is printed as published (English) unless --lang is given."))] = None,
     version: Annotated[str | None, typer.Option(
-        "--version", metavar="VERSION", help="The schema version, such as 1.1 (default: the newest).")] = None,
+        "--version", metavar="VERSION", help=_("The schema version, such as 1.1 (default: the newest)."))] = None,
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to FILE (replacing it atomically) instead of printing.")] = None,
+        "--output", "-o", metavar="FILE",
+        help=_("Write to FILE (replacing it atomically) instead of printing."))] = None,
 ) -> None:
-    """Print the statement schema, or a field reference made from it (Markdown or HTML).
-
-    The HTML reference is one self-contained page. Exit status: 0 printed or written, 2 a usage
-    error or a file that could not be written.
-    """
+    """Print the statement schema, or a field reference made from it."""
     from impactclaim.schema import supported_versions
     from impactclaim.schema_reference import FORMATS, newest_version, reference
 
@@ -544,29 +678,29 @@ def schema(
                 else _("Field reference written to {path}")).format(path=output))
 
 
-_CODE_HELP = "A code (IC021) or its slug (schema)."
+_CODE_HELP = N_("A code (IC021) or its slug (schema).")
 
 
-@app.command(cls=Command, short_help="Explain a code: what it means, why, how to fix it.")
+@app.command(cls=Command, short_help=_("Explain a code: what it means, why, how to fix it."), help=_(
+    "Explain a finding code: its severity, what it checks and why, and how to fix it.\n\n"
+    "Every code the tool reports can be explained: loading and schema (IC0xx), claim-quality rules (IC1xx) and "
+    "rendering (IC2xx). Most explanations end with a failing and a passing example. 'impactclaim rules' lists "
+    "every code."))
 def explain(
-    code: Annotated[str, typer.Argument(metavar="CODE", help=_CODE_HELP, show_default=False)],
+    code: Annotated[str, typer.Argument(metavar="CODE", help=_(_CODE_HELP), show_default=False)],
 ) -> None:
-    """Explain a finding code: its severity, what it checks and why, and how to fix it.
-
-    Every code the tool reports can be explained: loading and schema (IC0xx), claim-quality rules
-    (IC1xx) and rendering (IC2xx). Most explanations end with a failing and a passing example.
-    'impactclaim rules' lists every code.
-    """
+    """Explain a finding code: what it means, why, and how to fix it."""
     _explain(code)
 
 
-@app.command("rules", cls=Command, short_help="List every code, or explain one.")
+@app.command("rules", cls=Command, short_help=_("List every code, or explain one."), help=_(
+    "List every code the tool reports (loading, schema, rules, rendering), or explain one."))
 def rules_command(
     code: Annotated[str | None, typer.Argument(
-        metavar="CODE", help=f"{_CODE_HELP} Show its explanation, as 'impactclaim explain CODE' does.",
+        metavar="CODE", help=_(_CODE_HELP) + " " + _("Show its explanation, as 'impactclaim explain CODE' does."),
         show_default=False)] = None,
 ) -> None:
-    """List every code the tool reports (loading, schema, rules, rendering), or explain one."""
+    """List every code the tool reports, or explain one."""
     if code is not None:
         _explain(code)
         return

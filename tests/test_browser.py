@@ -13,35 +13,22 @@ script text, never loaded from a URL. A missing browser or axe-core fails, it ne
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Error, Page, Route, WebSocket, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Error, Page, Route, WebSocket
 from typer.testing import CliRunner
 
 from impactclaim.cli import app
 from tests.conftest import ROOT, SAMPLES
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# The flags keep Chromium from phoning home (updates, sync, field trials) on its own behalf; those
-# requests come from the browser process and would never reach the page's route anyway.
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--no-first-run", "--disable-sync"]
 BLOCKING_IMPACTS = ("serious", "critical")
 VALID_SAMPLES = sorted((SAMPLES / "valid").glob("*.yaml"))
 DRAFT_SAMPLE = SAMPLES / "invalid" / "impact-washing" / "statement.yaml"
-
-def chromium_path() -> str:
-    """Debian's Chromium; CHROMIUM overrides it for machines that keep it elsewhere."""
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).is_file():
-        pytest.fail(f"Chromium is missing at {path}: apt-get install chromium (make test installs it)")
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -49,16 +36,6 @@ def axe_source() -> str:
     if not AXE_SCRIPT.is_file():
         pytest.fail(f"axe-core is missing at {AXE_SCRIPT}: run npm ci in {ROOT} (make test does)")
     return AXE_SCRIPT.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """One browser for the whole run: launching costs about a second, a fresh context a few ms."""
-    executable = chromium_path()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
 
 
 def run_cli(*args: str) -> int:

@@ -54,7 +54,7 @@ def test_the_dutch_profile_reads_in_dutch(fietsfabriek_nl: bytes, tmp_path: Path
         "Collegiale toetsing", "Missie", "Verandertheorie", "Impactclaims en onderbouwing",
         "60% van onze medewerkers had bij indiensttreding een afstand tot de arbeidsmarkt.",
         "Onderbouwd en onafhankelijk geverifieerd", "Effecten langs de vijf dimensies",
-        "Indicatoren", "Nulmeting", "6.850 fietsen", "Eerlijk werk en economische groei",
+        "Indicatoren", "Nulmeting", "6.850 fietsen", "35 (27,5 fte)", "55,6%", "Eerlijk werk en economische groei",
         "Impactrisico's", "Terugval", "Bewijs en bronnen", "Nesta-niveau 3 van 5",
         "Kenmerk fietsfabriek-utrecht-2025", "Schema 1.0", "Pagina 1 van",
     ]:
@@ -67,7 +67,8 @@ def test_the_same_statement_reads_in_english_with_lang_en(fietsfabriek_en: bytes
     for expected in [
         "Impact profile", "Reporting period", "1 January 2025 – 31 December 2025", "Peer review",
         "Impact claims and their substantiation", "Substantiated and independently verified",
-        "Outcomes along the five dimensions", "Baseline", "6,850 fietsen", "Decent work and economic growth",
+        "Outcomes along the five dimensions", "Baseline", "6,850 fietsen", "35 (27.5 FTE)", "55.6%",
+        "Decent work and economic growth",
         "Impact risks", "Drop-off", "Evidence and sources", "Nesta level 3 of 5", "Page 1 of",
         # The statement's own text stays as written:
         "60% van onze medewerkers had bij indiensttreding een afstand tot de arbeidsmarkt.",
@@ -170,10 +171,11 @@ def test_extract_tells_a_pdf_without_statement_from_a_broken_one(tmp_path: Path)
 
 # --- reproducibility -------------------------------------------------------------------------
 
-def _render_in_a_new_process(output: Path, hash_seed: str, extra_env: dict[str, str] | None = None) -> bytes:
+def _render_in_a_new_process(output: Path, hash_seed: str, extra_env: dict[str, str] | None = None,
+                             statement: Path = MEUBEL) -> bytes:
     env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
     env.update({"PYTHONHASHSEED": hash_seed, **(extra_env or {})})
-    subprocess.run([sys.executable, "-m", "impactclaim", "render", str(MEUBEL), "-o", str(output)],
+    subprocess.run([sys.executable, "-m", "impactclaim", "render", str(statement), "-o", str(output)],
                    check=True, capture_output=True, env=env, cwd=ROOT)
     return output.read_bytes()
 
@@ -182,6 +184,18 @@ def test_two_renders_in_two_processes_are_byte_identical(tmp_path: Path) -> None
     first = _render_in_a_new_process(tmp_path / "a.pdf", "1")
     second = _render_in_a_new_process(tmp_path / "b.pdf", "2")
     assert first == second
+
+
+def test_the_dates_and_numbers_do_not_follow_the_machines_locale_or_time_zone(tmp_path: Path) -> None:
+    # Babel is always given the profile's locale (nl_NL, en_GB): the locale of the machine, which it
+    # would otherwise take for numbers and dates, and its time zone change nothing.
+    first = _render_in_a_new_process(tmp_path / "a.pdf", "1", {"LC_NUMERIC": "C", "TZ": "UTC"}, FIETSFABRIEK)
+    second = _render_in_a_new_process(tmp_path / "b.pdf", "2", {
+        "LC_NUMERIC": "de_CH.UTF-8", "LC_TIME": "fr_FR.UTF-8", "LC_MONETARY": "en_US.UTF-8",
+        "LANGUAGE": "fr", "TZ": "Pacific/Kiritimati"}, FIETSFABRIEK)
+    assert first == second
+    text = words(pdf_text(first, tmp_path)).casefold()
+    assert "1 januari 2025 – 31 december 2025" in text and "35 (27,5 fte)" in text and "55,6%" in text
 
 
 def test_source_date_epoch_sets_every_date(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 One flat dictionary per language, keyed by the same dotted keys. ``tests/test_render_labels.py``
 fails when a key exists in one language only, when the ``{placeholders}`` of a key differ between
 languages, when a template uses a key that does not exist, or when a schema enum value has no
-label: a new enum value in the schema must come with its translations.
+label: a new enum value in the schema must come with its translations. Month names, separators
+and the percent sign are not labels: Babel writes dates and numbers (``formatting.py``).
 """
 
 from __future__ import annotations
@@ -231,19 +232,6 @@ NL: dict[str, str] = {
     # Languages (of texts shown in another language than the profile's)
     "language.nl": "Nederlands",
     "language.en": "Engels",
-    # Months (dates are written as "15 oktober 2025")
-    "month.1": "januari",
-    "month.2": "februari",
-    "month.3": "maart",
-    "month.4": "april",
-    "month.5": "mei",
-    "month.6": "juni",
-    "month.7": "juli",
-    "month.8": "augustus",
-    "month.9": "september",
-    "month.10": "oktober",
-    "month.11": "november",
-    "month.12": "december",
     # Enum values
     "legal_form.bv": "B.V.",
     "legal_form.nv": "N.V.",
@@ -532,19 +520,6 @@ EN: dict[str, str] = {
     # Languages (of texts shown in another language than the profile's)
     "language.nl": "Dutch",
     "language.en": "English",
-    # Months (dates are written as "15 October 2025")
-    "month.1": "January",
-    "month.2": "February",
-    "month.3": "March",
-    "month.4": "April",
-    "month.5": "May",
-    "month.6": "June",
-    "month.7": "July",
-    "month.8": "August",
-    "month.9": "September",
-    "month.10": "October",
-    "month.11": "November",
-    "month.12": "December",
     # Enum values
     "legal_form.bv": "B.V. (private limited company)",
     "legal_form.nv": "N.V. (public limited company)",

@@ -663,7 +663,7 @@ class _Builder:
         if headcount is not None or fte is not None:
             people = fmt.number(headcount) if headcount is not None else ""
             if fte is not None:
-                fte_text = f"{fmt.number(fte)} {t('header.fte')}"
+                fte_text = fmt.quantity(fte, t("header.fte"))  # "27,5 fte", kept together as "48.000 kg" is
                 people = f"{people} ({fte_text})" if people else fte_text
             facts.append(Fact(t.count("header.headcount", headcount if headcount is not None else 0), people))
         if organisation.founded is not None:
