@@ -73,7 +73,9 @@ def compiled(catalog: Catalog) -> bytes:
 def update() -> int:
     template = extracted()
     catalog = read_catalog() if PO.exists() else Catalog(locale="nl", domain="impactclaim", project="impactclaim")
+    created = catalog.creation_date
     catalog.update(template, no_fuzzy_matching=True)
+    catalog.creation_date = created  # a date that changed on every run would change the .mo on every run
     catalog.obsolete.clear()
     catalog.fuzzy = False  # the header: a catalog whose every message is checked is no draft
     catalog.project, catalog.version = "impactclaim", ""
