@@ -186,6 +186,17 @@ def test_two_renders_in_two_processes_are_byte_identical(tmp_path: Path) -> None
     assert first == second
 
 
+def test_a_profile_rendered_after_others_in_one_process_is_byte_identical_to_a_fresh_one(tmp_path: Path) -> None:
+    # One process keeps the parsed style sheet and the decoded fonts for the next profile (a batch
+    # worker, the preview): what they leave behind must change nothing in the next document.
+    fresh = _render_in_a_new_process(tmp_path / "fresh.pdf", "1", {}, FIETSFABRIEK)
+    others = [path for path in VALID_SAMPLES if path != FIETSFABRIEK]
+    assert others
+    for path in others:
+        render_sample(path, "pdf")
+    assert render_sample(FIETSFABRIEK, "pdf") == fresh
+
+
 def test_the_dates_and_numbers_do_not_follow_the_machines_locale_or_time_zone(tmp_path: Path) -> None:
     # Babel is always given the profile's locale (nl_NL, en_GB): the locale of the machine, which it
     # would otherwise take for numbers and dates, and its time zone change nothing.
