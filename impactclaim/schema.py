@@ -111,7 +111,7 @@ class DeprecatedField:
     description: str
 
 
-def _resolve(root: dict[str, Any], ref: str) -> Any:
+def resolve_ref(root: dict[str, Any], ref: str) -> Any:
     """The target of a local ``$ref`` (``#/$defs/source``), or None for any other reference."""
     if not ref.startswith("#"):
         return None
@@ -127,7 +127,7 @@ def _resolve(root: dict[str, Any], ref: str) -> Any:
     return node
 
 
-def _annotations(root: dict[str, Any], node: Any) -> dict[str, Any]:
+def merged_annotations(root: dict[str, Any], node: Any) -> dict[str, Any]:
     """The keywords of ``node`` merged with those of the ``$ref`` chain behind it (node wins)."""
     merged: dict[str, Any] = {}
     seen: set[str] = set()
@@ -138,7 +138,7 @@ def _annotations(root: dict[str, Any], node: Any) -> dict[str, Any]:
         if not isinstance(ref, str) or ref in seen:
             break
         seen.add(ref)
-        node = _resolve(root, ref)
+        node = resolve_ref(root, ref)
     return merged
 
 
@@ -156,7 +156,7 @@ def deprecated_fields(version: str) -> tuple[DeprecatedField, ...]:
             return
         ref = node.get("$ref")
         if isinstance(ref, str) and ref not in refs:
-            visit(_resolve(root, ref), label, refs | {ref})
+            visit(resolve_ref(root, ref), label, refs | {ref})
         for keyword in _COMBINATORS:
             for branch in node.get(keyword, ()) if isinstance(node.get(keyword), list) else ():
                 visit(branch, label, refs)
@@ -168,7 +168,7 @@ def deprecated_fields(version: str) -> tuple[DeprecatedField, ...]:
             children.append(("*", node["additionalProperties"]))
         for name, sub in children:
             where = f"{label}.{name}" if label else name
-            marks = _annotations(root, sub)
+            marks = merged_annotations(root, sub)
             if marks.get("deprecated") is True and where not in found:
                 found[where] = DeprecatedField(where, _replaced_by(marks), str(marks.get("description", "")))
             visit(sub, where, refs)
@@ -199,13 +199,13 @@ def _reaches_deprecated(version: str) -> Callable[[Any], bool]:
         below: list[Any] = []
         ref = node.get("$ref")
         if isinstance(ref, str):
-            below.append(_resolve(root, ref))
+            below.append(resolve_ref(root, ref))
         for keyword in _COMBINATORS:
             below += node.get(keyword) or []
         below += [node.get(keyword) for keyword in ("if", "then", "else", "items", "additionalProperties")]
         below += node.get("prefixItems") or []
         children = [*(node.get("properties") or {}).values(), *(node.get("patternProperties") or {}).values()]
-        result = any(_annotations(root, sub).get("deprecated") is True for sub in children) or \
+        result = any(merged_annotations(root, sub).get("deprecated") is True for sub in children) or \
             any(reaches(sub) for sub in [*below, *children])
         known[id(node)] = result
         return result
@@ -260,7 +260,7 @@ def deprecated_findings(data: Any, source_map: SourceMap, path: str, version: st
             return
         ref = node.get("$ref")
         if isinstance(ref, str) and ref not in refs:
-            walk(_resolve(root, ref), instance, where, refs | {ref})
+            walk(resolve_ref(root, ref), instance, where, refs | {ref})
         for branch in node.get("allOf") or ():
             walk(branch, instance, where, refs)
         for keyword in ("anyOf", "oneOf"):
@@ -278,7 +278,7 @@ def deprecated_findings(data: Any, source_map: SourceMap, path: str, version: st
                 if not subs and isinstance(node.get("additionalProperties"), dict):
                     subs.append(node["additionalProperties"])
                 for sub in subs:
-                    marks = _annotations(root, sub)
+                    marks = merged_annotations(root, sub)
                     if marks.get("deprecated") is True and (*where, key) not in found:
                         report((*where, key), marks, value)
                     walk(sub, value, (*where, key), frozenset())

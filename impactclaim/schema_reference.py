@@ -14,7 +14,7 @@ from typing import Any
 from impactclaim import i18n
 from impactclaim.i18n import _
 from impactclaim.resources import resource_dir
-from impactclaim.schema import SCHEMA_FILE, load_schema, supported_versions
+from impactclaim.schema import SCHEMA_FILE, load_schema, merged_annotations, supported_versions
 
 FORMATS = ("json", "markdown", "html")
 
@@ -87,25 +87,9 @@ class _Context:
     path: str
 
 
-def _resolve(root: dict[str, Any], ref: str) -> Any:
-    node: Any = root
-    for part in ref.removeprefix("#/").split("/"):
-        node = node.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(node, dict) else None
-    return node
-
-
 def _merged(root: dict[str, Any], node: Any) -> dict[str, Any]:
     """``node`` with the keywords of its ``$ref`` chain added (the node's own win, as for annotations)."""
-    merged: dict[str, Any] = {}
-    seen: set[str] = set()
-    while isinstance(node, dict):
-        for key, value in node.items():
-            merged.setdefault(key, value)
-        ref = node.get("$ref")
-        if not isinstance(ref, str) or not ref.startswith("#/") or ref in seen:
-            break
-        seen.add(ref)
-        node = _resolve(root, ref)
+    merged = merged_annotations(root, node)
     merged.pop("$ref", None)
     return merged
 
