@@ -54,6 +54,16 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Cli:
     return Cli()
 
 
+def assert_matches_golden(text: str, golden: Path) -> None:
+    """``text`` equals the golden file; with UPDATE_GOLDEN=1 the golden file is written from it first."""
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"{golden} is missing; create it with UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8"), \
+        f"{golden.parent.name}/{golden.name} differs; if intended, run with UPDATE_GOLDEN=1 and review the diff"
+
+
 # -- the browser ---------------------------------------------------------------------------------
 # One Chromium for the whole run, shared by tests/test_browser.py and tests/test_preview.py:
 # Playwright's sync API cannot start a second time while the first instance still runs.

@@ -18,10 +18,10 @@ import pytest
 import typer
 
 from impactclaim.cli import app
+from tests.conftest import assert_matches_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "help"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 HELP_PAGES = [[], *([command] for command in COMMANDS)]
 
@@ -44,14 +44,7 @@ def test_every_command_has_a_help_page() -> None:
 
 @pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
 def test_help_matches_its_snapshot(cli, command: list[str]) -> None:  # type: ignore[no-untyped-def]
-    text = help_text(cli, *command)
-    golden = GOLDEN / f"{page_name(command)}.txt"
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.is_file(), f"{golden} is missing; create it with UPDATE_GOLDEN=1"
-    assert text == golden.read_text(encoding="utf-8"), \
-        f"{golden.name} differs; if the change is intended, run with UPDATE_GOLDEN=1 and review the diff"
+    assert_matches_golden(help_text(cli, *command), GOLDEN / f"{page_name(command)}.txt")
 
 
 @pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
@@ -126,14 +119,7 @@ def help_in_a_fresh_process(language: str, *command: str, columns: str = "100", 
 
 @pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
 def test_the_dutch_help_matches_its_snapshot(command: list[str]) -> None:
-    text = help_in_a_fresh_process("nl", *command)
-    golden = GOLDEN / "nl" / f"{page_name(command)}.txt"
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.is_file(), f"{golden} is missing; create it with UPDATE_GOLDEN=1"
-    assert text == golden.read_text(encoding="utf-8"), \
-        f"nl/{golden.name} differs; if the change is intended, run with UPDATE_GOLDEN=1 and review the diff"
+    assert_matches_golden(help_in_a_fresh_process("nl", *command), GOLDEN / "nl" / f"{page_name(command)}.txt")
 
 
 @pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)

@@ -20,6 +20,7 @@ from impactclaim.profile.model import (
 )
 from impactclaim.statement import read_statement
 from tests.conftest import ROOT
+from tests.test_render_model import minimal
 from tests.test_render_support import VALID_SAMPLES, sample
 
 MINIMAL = sample("minimal")
@@ -31,14 +32,7 @@ def inputs(language: str = "en") -> ProfileInputs:
 
 
 def statement(**extra: Any) -> Any:
-    data: dict[str, Any] = {
-        "schema_version": "1.0", "language": "en",
-        "organisation": {"name": "Bakery", "kvk_number": "12345678"},
-        "reporting_period": {"start": "2025-01-01", "end": "2025-12-31"},
-        "mission": {"statement": "Bread and work."},
-    }
-    data.update(extra)
-    return read_statement(data)
+    return read_statement(minimal(**extra))
 
 
 WHAT = {"description": "Trainees find paid work.", "polarity": "positive"}

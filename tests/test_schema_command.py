@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -15,11 +14,10 @@ import pytest
 from impactclaim import i18n, schema_reference
 from impactclaim.loader import load_bytes
 from impactclaim.schema import supported_versions
-from tests.conftest import ROOT
+from tests.conftest import ROOT, assert_matches_golden
 
 # The golden reference: after an intended change, UPDATE_GOLDEN=1 pytest tests/test_schema_command.py, then review.
 GOLDEN = Path(__file__).resolve().parent / "golden" / "schema"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 VERSIONS = supported_versions()
 
 
@@ -142,13 +140,7 @@ def test_every_example_is_valid_yaml_and_an_allowed_value(language: str) -> None
 
 def test_the_markdown_reference_matches_its_golden_file(cli) -> None:  # type: ignore[no-untyped-def]
     text = cli("schema", "--format", "markdown", "--version", "1.1", "--lang", "en").stdout
-    golden = GOLDEN / "reference-1.1.en.md"
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.is_file(), f"{golden} is missing; create it with UPDATE_GOLDEN=1"
-    assert text == golden.read_text(encoding="utf-8"), \
-        f"{golden.name} differs; if the change is intended, run with UPDATE_GOLDEN=1 and review the diff"
+    assert_matches_golden(text, GOLDEN / "reference-1.1.en.md")
 
 
 class _Page(HTMLParser):
