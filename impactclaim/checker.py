@@ -255,37 +255,49 @@ def schema_findings(document: Document) -> list[Finding]:
     validator = validator_for(version)
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
-    for error in validator.iter_errors(data):
-        for finding in _describe(_most_relevant(error), document, load_schema(version)):
+    errors = [_most_relevant(error) for error in validator.iter_errors(data)]
+    misspelt = _misspelt_required(errors)
+    for error in errors:
+        if error.validator == "required" and _required_name(error) in misspelt.get(tuple(error.absolute_path), ()):
+            continue  # the unknown key beside it says "did you mean" at the typo itself: one mistake, one finding
+        for finding in _describe(error, document, load_schema(version)):
             key = (finding.pointer, finding.message)
             if key not in seen:
                 seen.add(key)
                 findings.append(finding)
-    return _one_per_misspelling(findings) or deprecated_findings(data, smap, document.path, version)
+    return findings or deprecated_findings(data, smap, document.path, version)
 
 
-def _template(message: str) -> re.Pattern[str]:
-    """A pattern that matches ``message`` (a translated template) with its placeholders filled in."""
-    parts = re.split(r"\{(\w+)\}", message)
-    return re.compile("".join(re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
-                              for index, part in enumerate(parts)) + "$")
+def _required_name(error: Any) -> str:
+    """The key a "required" error from the validator says is missing."""
+    match = _REQUIRED.match(error.message)
+    return match.group(1) if match else str(error.message)
 
 
-def _one_per_misspelling(findings: list[Finding]) -> list[Finding]:
-    """A misspelled required key is one mistake: keep "unknown property, did you mean" and drop "missing".
+def _misspelt_required(errors: list[Any]) -> dict[tuple[str | int, ...], set[str]]:
+    """Per object, the required keys that one of its unknown keys most likely misspells.
 
-    'kvk_nummer:' makes both findings, and the first by line ("organisation is missing
-    kvk_number") points away from the typo; the other points at it and says what to write.
-    The messages are matched in the language they were written in.
+    'kvk_nummer:' makes two errors, "organisation is missing kvk_number" (first by line, pointing
+    away from the typo) and "unknown property kvk_nummer, did you mean kvk_number?" at the typo;
+    the second says all there is to fix.
     """
-    meant_hint, unknown = _template(_("did you mean '{name}'?")), _template(_("unknown property '{key}' in {field}"))
-    meant = {(finding.pointer.rsplit("/", 1)[0], match.group("name")) for finding in findings
-             for match in [meant_hint.match(finding.hint)] if match and unknown.match(finding.message)}
-    if not meant:
-        return findings
-    missing = _template(_("{field} is missing the required property '{name}'"))
-    return [finding for finding in findings
-            if not ((match := missing.match(finding.message)) and (finding.pointer, match.group("name")) in meant)]
+    meant: dict[tuple[str | int, ...], set[str]] = {}
+    for error in errors:
+        if error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(error.instance, dict):
+            for _key, closest in _unknown_keys(error.schema, error.instance):
+                if closest:
+                    meant.setdefault(tuple(error.absolute_path), set()).add(closest)
+    return meant
+
+
+def _unknown_keys(schema: dict[str, Any], instance: dict[str, Any]) -> Iterator[tuple[str, str | None]]:
+    """The keys of ``instance`` that ``schema`` does not know, each with the known key it most resembles."""
+    known = list(schema.get("properties", {}))
+    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+    for key in instance:
+        if key not in known and not any(p.search(key) for p in patterns):
+            close = difflib.get_close_matches(key, known, n=1)
+            yield key, close[0] if close else None
 
 
 def _most_relevant(error: Any) -> Any:
@@ -367,20 +379,16 @@ def _describe(error: Any, document: Document, root_schema: dict[str, Any]) -> It
         return
     if keyword in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
         known = list(schema.get("properties", {}))
-        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
-        for key in instance:
-            if key in known or any(p.search(key) for p in patterns):
-                continue
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = _("did you mean '{name}'?").format(name=close[0]) if close else (
-                _("allowed here: {names}; extensions start with 'x-'") if patterns else _("allowed here: {names}")
+        for key, closest in _unknown_keys(schema, instance):
+            hint = _("did you mean '{name}'?").format(name=closest) if closest else (
+                _("allowed here: {names}; extensions start with 'x-'") if schema.get("patternProperties")
+                else _("allowed here: {names}")
             ).format(names=", ".join(known))
             message = _("unknown property '{key}' in {field}") if location else _("unknown property '{key}'")
             yield make([*location, key], message.format(key=key, field=label), hint, at_key=True)
         return
     if keyword == "required":
-        match = _REQUIRED.match(error.message)
-        name = match.group(1) if match else str(error.message)
+        name = _required_name(error)
         description = _schema_hint(schema.get("properties", {}).get(name))
         message = (_("{field} is missing the required property '{name}'") if location
                    else _("the statement is missing the required property '{name}'"))
