@@ -12,7 +12,11 @@ bench/RESULTS.md with the machine and the date:
 3. render time per profile against WeasyPrint alone rendering the very same HTML, and a batch of
    profiles rendered with ``--jobs 2`` against ``--jobs 1``;
 4. batch scaling with ``--jobs 1`` and ``--jobs 2`` and peak memory as N grows;
-5. what Dutch messages cost: a batch checked with ``--lang nl`` against ``--lang en``.
+5. what Dutch messages cost: a batch checked with ``--lang nl`` against ``--lang en``;
+6. render speed against the code as issue 11 found it (commit 6fc14fe, taken from git into a
+   scratch folder and run with the same interpreter and libraries): one CLI render as a fresh
+   process, a warm render (the second and later renders in one process, as the preview and a
+   batch worker do them), and start-up.
 
 ``--only`` runs some of them (``--only startup,language``); ``--write`` replaces this suite's
 section of bench/RESULTS.md and keeps the others (the claim rules' section, earlier runs).
@@ -205,6 +209,96 @@ def rendering(repeat: int) -> str:
             + table(["sample", "impactclaim render", "WeasyPrint alone, same HTML", "overhead"], rows))
 
 
+BEFORE_ISSUE_11 = "6fc14fe"
+
+
+# Run in a fresh interpreter with PYTHONPATH set to one of the two trees: a CLI render to a PDF,
+# then (warm) the same render again and again in that process, printing the fastest.
+_RENDER_SCRIPT = """
+import os, sys, time
+import impactclaim
+from impactclaim.cli import main
+assert impactclaim.__file__.startswith(os.environ["PYTHONPATH"]), impactclaim.__file__
+statement, output, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def render():
+    sys.argv = ["impactclaim", "render", statement, "-o", output]
+    try:
+        main()
+    except SystemExit as exit:
+        assert exit.code == 0, exit.code
+render()
+best = float("inf")
+for _ in range(repeat):
+    started = time.perf_counter()
+    render()
+    best = min(best, time.perf_counter() - started)
+if repeat:
+    print(best)
+"""
+_STARTUP_SCRIPT = """
+import os, sys
+import impactclaim
+from impactclaim.cli import main
+assert impactclaim.__file__.startswith(os.environ["PYTHONPATH"]), impactclaim.__file__
+sys.argv = ["impactclaim", "validate", sys.argv[1]]
+main()
+"""
+
+
+def before_issue_11(repeat: int, work: Path) -> str:
+    """One CLI render, a warm render and start-up: this checkout against commit 6fc14fe, interleaved."""
+    old = work / "before-issue-11"
+    old.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE_ISSUE_11, "impactclaim", "templates",
+                              "schemas"], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+    trees = {"before": old, "now": ROOT}
+    # The six-page samples, as in the issue.
+    samples = [ROOT / "samples" / "valid" / f"{name}.yaml" for name in ("fietsfabriek-utrecht",
+                                                                        "zorgcooperatie-de-linde")]
+
+    def environment(tree: Path) -> dict[str, str]:
+        return {**os.environ, "PYTHONPATH": str(tree), "IMPACTCLAIM_LANG": "nl"}
+
+    # Run from the scratch folder: from the checkout, ``python -c`` would import its impactclaim
+    # for both trees (the scripts check which one they import).
+    def timed(command: Sequence[str], tree: Path) -> float:
+        elapsed, _, code = run(command, env=environment(tree), cwd=work)
+        if code != 0:
+            sys.exit(f"{' '.join(command[:2])} ... exited with {code} in {tree}")
+        return elapsed
+
+    rows = []
+    for sample in samples:
+        cli = {name: float("inf") for name in trees}
+        warmed = {name: float("inf") for name in trees}
+        for _ in range(repeat):
+            for name, tree in trees.items():  # interleaved: a busy moment hits both alike
+                output = work / f"{name}-{sample.stem}.pdf"
+                cli[name] = min(cli[name], timed([sys.executable, "-c", _RENDER_SCRIPT, str(sample), str(output), "0"],
+                                                 tree))
+        for _ in range(2):
+            for name, tree in trees.items():
+                printed = subprocess.run([sys.executable, "-c", _RENDER_SCRIPT, str(sample),
+                                          str(work / f"warm-{name}.pdf"), str(repeat * 2)],
+                                         env=environment(tree), cwd=work, check=True, capture_output=True,
+                                         text=True).stdout
+                warmed[name] = min(warmed[name], float(printed.strip().splitlines()[-1]))
+        rows.append((sample.stem, "one CLI render (fresh process)", f"{cli['before']:.2f} s", f"{cli['now']:.2f} s",
+                     f"**{cli['now'] / cli['before']:.2f}x**"))
+        rows.append((sample.stem, "warm render (same process)", f"{warmed['before']:.2f} s", f"{warmed['now']:.2f} s",
+                     f"**{warmed['now'] / warmed['before']:.2f}x**"))
+    started = {name: float("inf") for name in trees}
+    for _ in range(max(repeat, 10)):
+        for name, tree in trees.items():
+            started[name] = min(started[name], timed([sys.executable, "-c", _STARTUP_SCRIPT, str(samples[0])], tree))
+    rows.append((samples[0].stem, "start-up: validate one.yaml", f"{started['before'] * 1000:.0f} ms",
+                 f"{started['now'] * 1000:.0f} ms", f"**{started['now'] / started['before']:.2f}x**"))
+    return (f"### Against the code as issue 11 found it (commit {BEFORE_ISSUE_11}; CLI: best of {repeat} fresh "
+            f"processes each; warm: best of 2 x {repeat * 2} renders in one process)\n\n"
+            + table(["sample", "what", BEFORE_ISSUE_11, "now", "now / before"], rows))
+
+
 def scaling(sizes: Sequence[int], work: Path) -> str:
     rows = []
     for size in sizes:
@@ -238,7 +332,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000", help="batch sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="record the tables in bench/RESULTS.md")
-    parser.add_argument("--only", default="validation,startup,rendering,scaling,language",
+    parser.add_argument("--only", default="validation,startup,rendering,scaling,language,before",
                         help="the questions to answer, comma-separated")
     options = parser.parse_args()
     only = set(options.only.split(","))
@@ -259,6 +353,7 @@ def main() -> None:
             "rendering": lambda: rendering(options.repeat) + "\n\n" + render_scaling(options.repeat, work),
             "scaling": lambda: scaling([s for s in sizes if s >= 1000] or sizes, work),
             "language": lambda: language(1000, work, options.repeat),
+            "before": lambda: before_issue_11(options.repeat, work),
         }
         sections = [f"Measured {machine()}.", *(answer() for name, answer in questions.items() if name in only)]
     finally:

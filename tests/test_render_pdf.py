@@ -111,6 +111,23 @@ def test_a_full_profile_counts_its_dimensions_in_the_overview_and_on_each_outcom
     assert "de meeste onderdelen van dit profiel zijn niet gerapporteerd" not in text
 
 
+@pytest.mark.parametrize("sample", VALID_SAMPLES, ids=lambda path: path.stem)
+def test_the_printed_profile_is_laid_out_without_flex_boxes(sample: Path) -> None:
+    # WeasyPrint lays out a flex container several times over: flex layout was about half of the
+    # layout of a six-page profile. The print style sheet draws the same design with tables and
+    # inline blocks; a flex rule that reaches print again would bring that cost back.
+    from weasyprint.formatting_structure.boxes import FlexContainerBox
+
+    from impactclaim.profile.pdf import FetchLog, data_only_fetcher, lay_out
+
+    document = lay_out(render_sample(sample, "html").decode("utf-8"), data_only_fetcher(FetchLog()))
+    flex = [box.element_tag + "." + ".".join(box.element.get("class", "").split())
+            for page in document.pages for box in page._page_box.descendants()
+            if isinstance(box, FlexContainerBox)]
+    assert len(document.pages) >= 1
+    assert flex == []
+
+
 # --- the embedded statement ------------------------------------------------------------------
 
 def test_the_statement_round_trips_byte_for_byte(fietsfabriek_nl: bytes, tmp_path: Path) -> None:

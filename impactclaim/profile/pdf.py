@@ -113,6 +113,14 @@ def data_only_fetcher(log: FetchLog) -> Any:
     return DataOnlyFetcher(allowed_protocols=("data",), allow_redirects=False, timeout=1)
 
 
+def lay_out(html: str, fetcher: Any) -> Any:
+    """The WeasyPrint document of ``html``: its pages laid out with the shared style sheet and fonts."""
+    weasyprint = import_weasyprint()
+    body, stylesheet = _shared_stylesheet(html)
+    return weasyprint.HTML(string=body, url_fetcher=fetcher, base_url=None).render(
+        stylesheets=[stylesheet] if stylesheet is not None else None, font_config=_font_configuration())
+
+
 def _midnight_utc(date: datetime.date) -> datetime.datetime:
     return datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC)
 
@@ -133,10 +141,7 @@ def render_pdf(html: str, profile: Profile, source: bytes, *, statement_name: st
         # the read-only handle; the garbage collector does, with a ResourceWarning that is
         # WeasyPrint's to fix, not the user's to see.
         warnings.simplefilter("ignore", ResourceWarning)
-        body, stylesheet = _shared_stylesheet(html)
-        font_config = _font_configuration()
-        document = weasyprint.HTML(string=body, url_fetcher=fetcher, base_url=None).render(
-            stylesheets=[stylesheet] if stylesheet is not None else None, font_config=font_config)
+        document = lay_out(html, fetcher)
         pdf: bytes = document.write_pdf(attachments=[attachment], finisher=_list_each_associated_file_once,
                                         **PDF_OPTIONS)
     if log.refused:
