@@ -310,3 +310,24 @@ def test_every_invalid_sample_is_refused_and_renders_as_a_draft_or_says_why(cli,
         assert 'class="draft-watermark"' in output.read_text(encoding="utf-8")
     else:
         assert not output.exists()
+
+
+def test_compiled_templates_are_kept_between_runs_and_change_nothing(tmp_path: Path) -> None:
+    def render(cache_home: Path, name: str) -> bytes:
+        output = tmp_path / name
+        environment = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "SOURCE_DATE_EPOCH": "1767225600"}
+        subprocess.run([sys.executable, "-m", "impactclaim", "render", str(MINIMAL), "-o", str(output)],
+                       cwd=ROOT, env=environment, check=True, capture_output=True)
+        return output.read_bytes()
+
+    cache_home = tmp_path / "cache"
+    first = render(cache_home, "first.html")
+    entries = sorted((cache_home / "impactclaim" / "templates").iterdir())
+    assert entries and all(entry.name.endswith(".cache") for entry in entries)
+    stamps = [entry.stat().st_mtime_ns for entry in entries]
+    assert render(cache_home, "second.html") == first  # from the cache, not compiled again
+    assert [entry.stat().st_mtime_ns for entry in entries] == stamps
+    # A cache folder that cannot be made (a file is in its way) only means compiling every time.
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder\n", encoding="utf-8")
+    assert render(blocked, "uncached.html") == first
