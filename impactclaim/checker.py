@@ -187,6 +187,22 @@ def rule_selection(path: str, options: CheckOptions) -> CodeSelection:
 
 def check_path(path: str | os.PathLike[str], options: CheckOptions = CheckOptions()) -> FileResult:
     """Load and check one file, its messages in the chosen language or else the statement's own."""
+    return check_path_and_read(path, options).result
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """A checked file with what was read of it: for the exports, which need more than the findings."""
+
+    result: FileResult
+    statement: Statement | None  # when the file matches its schema
+    read: Statement | None  # what could be read, also of a file with schema errors
+    raw: bytes
+    readable: bool  # parsed as YAML (a mapping or not)
+
+
+def check_path_and_read(path: str | os.PathLike[str], options: CheckOptions = CheckOptions()) -> CheckedFile:
+    """:func:`check_path`, with the typed statement and the file's bytes."""
     chosen = i18n.configured()
     with i18n.using(chosen):
         document = load_path(path, options.limits)
@@ -196,10 +212,12 @@ def check_path(path: str | os.PathLike[str], options: CheckOptions = CheckOption
             document = load_path(path, options.limits)
     with i18n.using(language):
         findings, statement = _check(document, options)
+    matching = statement
     if statement is None and document.data is not None:
         statement = read_statement(document.data)  # a statement with schema errors still has facts to report
-    return FileResult(document.path, tuple(findings), StatementFacts.of(statement) if statement else StatementFacts(),
-                      language or i18n.current())
+    result = FileResult(document.path, tuple(findings),
+                        StatementFacts.of(statement) if statement else StatementFacts(), language or i18n.current())
+    return CheckedFile(result, matching, statement, document.raw, document.data is not None)
 
 
 MIN_FILES_PER_WORKER = 8

@@ -420,6 +420,104 @@ def _usage_error(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
+class ExportFormat(enum.StrEnum):
+    """Formats of ``export``: every table in the same one."""
+
+    parquet = "parquet"
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+
+
+@app.command(cls=Command, short_help=_("Write statements as a dataset: tables for DuckDB, Excel or Spark."), help=_(
+    "Check statements and write what they say as tidy tables, a folder per table under OUT: statements, "
+    "organisations, memberships, claims, outcomes, metrics (one row per value, baseline and target), sdg_targets, "
+    "risks, sources, social_return, headcount, translations and findings, with a data dictionary in "
+    "OUT/dictionary.\n\n"
+    "Parquet is partitioned by reporting year, so DuckDB, Spark, Trino and pandas read the folder as it is; "
+    "several --shard runs into one OUT make one dataset. CSV is UTF-8 for Excel (use --separator ';' for a "
+    "Dutch Excel); in CSV and XLSX a text that a spreadsheet would run as a formula starts with an apostrophe. A "
+    "statement with errors is listed in statements with its findings, never left out.\n\n"
+    "Exit status: 0 the dataset was written (also when statements have errors: the findings table says which), "
+    "2 a usage error or nothing to export."))
+def export(
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATHS...", help=_("Statement files, folders (searched for *.yaml and *.yml) or glob patterns."),
+        show_default=False)] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "--out", "-o", metavar="OUT", show_default=False,
+        help=_("The folder to write the tables into; created when missing."))] = None,
+    output_format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT", help=_("parquet, csv, xlsx or json (JSON Lines)."))] = ExportFormat.parquet,
+    separator: Annotated[str, typer.Option(
+        "--separator", metavar="CHAR", help=_("The CSV separator: ',' or ';'."))] = ",",
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", metavar="N", callback=_at_least_one,
+        help=_("Check in N worker processes (default: the number of cores)."), show_default=False)] = None,
+    shard: Annotated[str | None, typer.Option(
+        "--shard", metavar="I/N", help=_("Export only the deterministic slice I of N of the files; the runs of "
+                                          "all slices into one OUT make one dataset."))] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", metavar="PATTERN",
+        help=_("Skip what folders and globs find that matches this .gitignore-style pattern; repeatable."))] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config",
+        help=_("Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml."))] = False,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_(_ALLOW_EMPTY_HELP))] = False,
+    language: Annotated[str | None, typer.Option(
+        "--lang", metavar="LANG",
+        help=_("The language of the findings' messages and of the data dictionary: nl or en."))] = None,
+) -> None:
+    """Write statements as a dataset."""
+    from pathlib import Path
+
+    from impactclaim.checker import CheckOptions
+    from impactclaim.config import ConfigError
+    from impactclaim.dataset.export import export as export_dataset
+    from impactclaim.dataset.export import refuse_inputs_as_outputs
+    from impactclaim.discover import Shard, find_statements
+
+    _choose_language(language)
+    if output is None:
+        _usage_error(_("name the folder to write the tables into with -o OUT"))
+    if separator not in (",", ";"):
+        _usage_error(_("--separator must be ',' or ';', not {separator}").format(separator=repr(separator)))
+    try:
+        chosen_shard = Shard.parse(shard) if shard else None
+    except ValueError as error:
+        _usage_error(str(error))
+    arguments = paths or []
+    found = find_statements(arguments, exclude=exclude or (), shard=chosen_shard)
+    _refuse_empty_inputs(arguments, found.unmatched, found.before_shard, exclude or (), allow_empty)
+    target = Path(output)
+    problem = refuse_inputs_as_outputs(found.files, target)
+    if problem is None and target.exists() and not target.is_dir():
+        problem = _("{path} exists and is not a folder").format(path=output)
+    if problem is not None:
+        _usage_error(problem)
+    options = CheckOptions(use_config=not no_config)
+    try:
+        with _progress(len(found.files)) as advance:
+            summary = export_dataset(found.files, target, output_format.value, options, jobs=jobs or default_jobs(),
+                                     shard=(chosen_shard.index, chosen_shard.count) if chosen_shard else (1, 1),
+                                     separator=separator, language=i18n.current(), advance=advance)
+    except ConfigError as error:
+        _usage_error(str(error))
+    except OSError as error:
+        _usage_error(_("cannot write {path}: {reason}").format(path=error.filename or output,
+                                                               reason=error.strerror or error))
+    typer.echo(i18n.ngettext("{count} statement exported to {path}: {valid} valid, {invalid} with errors, "
+                             "{unreadable} unreadable.",
+                             "{count} statements exported to {path}: {valid} valid, {invalid} with errors, "
+                             "{unreadable} unreadable.", summary.statements).format(
+        count=summary.statements, path=output, valid=summary.statuses.get("valid", 0),
+        invalid=summary.statuses.get("invalid", 0), unreadable=summary.statuses.get("unreadable", 0)))
+    if summary.statuses.get("invalid") or summary.statuses.get("unreadable"):
+        typer.echo(_("Statements with errors are listed in statements with their findings; their other data is "
+                     "left out until the errors are fixed."))
+    raise typer.Exit(EXIT_OK)
+
+
 @app.command(cls=Command, short_help=_("Render statements as HTML or PDF impact profiles."), help=_(
     "Render statements as impact profiles: one self-contained HTML file or a PDF/A-3b each.\n\n"
     "A statement with errors is not rendered unless --draft is given. Exit status: 0 every profile written, 1 a "

@@ -39,7 +39,8 @@ def help_text(cli, *command: str, columns: str = "100") -> str:  # type: ignore[
 
 
 def test_every_command_has_a_help_page() -> None:
-    assert COMMANDS == ["explain", "extract", "init", "migrate", "preview", "render", "rules", "schema", "validate"]
+    assert COMMANDS == ["explain", "export", "extract", "init", "migrate", "preview", "render", "rules", "schema",
+                        "validate"]
 
 
 @pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
@@ -69,6 +70,7 @@ def test_usage_lines_name_arguments_as_they_are_typed(cli) -> None:  # type: ign
     usage = {command: help_text(cli, command).splitlines()[0] for command in COMMANDS}
     assert usage == {
         "explain": "Usage: impactclaim explain [OPTIONS] CODE",
+        "export": "Usage: impactclaim export [OPTIONS] [PATHS...]",
         "extract": "Usage: impactclaim extract [OPTIONS] PROFILE",
         "init": "Usage: impactclaim init [OPTIONS] [PATH]",
         "migrate": "Usage: impactclaim migrate [OPTIONS] PATHS...",

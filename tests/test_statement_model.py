@@ -160,12 +160,13 @@ claims:
 # Modules that read statement data. The readers (impactclaim/statement/read.py) are the one place
 # allowed to; the loader, config, schema access and PDF code read other dictionaries.
 MODEL_USERS = ["rules", "profile/model.py", "profile/command.py", "profile/html.py", "profile/pdf.py",
-               "reporters", "checker.py", "statement/model.py"]
+               "reporters", "checker.py", "statement/model.py", "dataset"]
 # Reads by key that are no statement data, each with why.
 ALLOWED = {
     ("claims_wording.py", "nl"), ("claims_wording.py", "en"),  # the rules' word lists, by language
     ("sdg.py", "targets"),  # the SDG data file shipped with the package
     ("pdf.py", "AF"),  # the PDF catalogue's associated files
+    ("writers.py", "reporting_year"),  # the dataset's own rows, whose partition column it is
     # the JSON Schema's own keywords, which the schema messages read
     ("checker.py", "description"), ("checker.py", "properties"), ("checker.py", "patternProperties"),
 }

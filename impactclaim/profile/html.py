@@ -140,7 +140,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     Jinja2 keys each entry by the template's file name and checks its source and the Jinja2 and
     Python versions on load, so a changed template or theme is compiled anew.
     """
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.getenv("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     directory = Path(base) / "impactclaim" / "templates"
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)

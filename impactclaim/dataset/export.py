@@ -1,0 +1,68 @@
+"""impactclaim export: check statements and write them as the dataset's tables, with their dictionary."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from impactclaim.checker import CheckedFile, CheckOptions, check_path_and_read, warm_up
+from impactclaim.dataset.tables import TABLES, Row, rows_of, status_of
+from impactclaim.dataset.writers import write_table
+
+
+@dataclass
+class ExportSummary:
+    """What an export wrote: statements by status, rows per table, the files."""
+
+    statuses: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def statements(self) -> int:
+        return sum(self.statuses.values())
+
+
+def exported_rows(path: str, options: CheckOptions) -> tuple[str, dict[str, list[Row]]]:
+    """One file checked: its status (valid, invalid, unreadable) and its rows (in a worker process with --jobs)."""
+    checked: CheckedFile = check_path_and_read(path, options)
+    findings = checked.result.findings
+    rows = rows_of(checked.result.path, checked.raw, findings, checked.statement, checked.read, checked.readable)
+    return status_of(findings, checked.readable), rows
+
+
+def export(files: Sequence[str], output: Path, output_format: str, options: CheckOptions, *, jobs: int = 1,
+           shard: tuple[int, int] = (1, 1), separator: str = ",", language: str = "en",
+           advance: Callable[[object], None] = lambda _: None) -> ExportSummary:
+    """Check ``files`` and write every table into ``output`` (a folder per table) and the dictionary."""
+    from impactclaim.dataset.dictionary import write_dictionary
+    from impactclaim.run import parallel_map
+
+    collected: dict[str, list[Row]] = {table.name: [] for table in TABLES}
+    summary = ExportSummary()
+    for status, rows in parallel_map(partial(exported_rows, options=options), files, jobs, min_per_worker=8,
+                             warm_up=warm_up):
+        for name, table_rows in rows.items():
+            collected[name].extend(table_rows)
+        summary.statuses[status] = summary.statuses.get(status, 0) + 1
+        advance(rows)
+    output.mkdir(parents=True, exist_ok=True)
+    for table in TABLES:
+        table_rows = collected[table.name]
+        summary.rows[table.name] = len(table_rows)
+        summary.files += write_table(table, table_rows, output / table.name, output_format, shard,
+                                     separator=separator)
+    write_dictionary(output / "dictionary", language)
+    return summary
+
+
+def refuse_inputs_as_outputs(files: Sequence[str], output: Path) -> str | None:
+    """Why ``output`` cannot be written: it is one of the input files; else None."""
+    target = os.path.realpath(output)
+    for path in files:
+        if os.path.realpath(path) == target:
+            return f"the output folder {str(output)!r} is one of the input files"
+    return None
