@@ -39,11 +39,9 @@ def remove_own_files(folder: Path, shard: tuple[int, int]) -> None:
     own = part_name(shard)
     if not folder.is_dir():
         return
-    for path in folder.rglob(f"{own}.*"):
-        if path.is_file() and path.suffix in SUFFIXES.values():
-            path.unlink()
-            if path.parent != folder and not any(path.parent.iterdir()):
-                path.parent.rmdir()  # a year this shard no longer has
+    # Folders are left, even empty: shards may run at once into one folder, and readers skip an empty one.
+    for path in [path for path in folder.rglob(f"{own}.*") if path.is_file() and path.suffix in SUFFIXES.values()]:
+        path.unlink()
 
 
 def write_table(table: Table, rows: Sequence[Row], folder: Path, output_format: str, shard: tuple[int, int],
