@@ -254,3 +254,23 @@ def test_usage_errors(cli: Cli, tmp_path: Path) -> None:
     shutil.copyfile(VALID_SAMPLES[0], statement)
     assert cli("export", str(statement), "-o", str(statement)).exit_code == 2
     assert statement.read_bytes() == VALID_SAMPLES[0].read_bytes()  # never overwritten
+
+
+def test_a_failed_export_leaves_no_partial_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from impactclaim.checker import CheckOptions
+    from impactclaim.dataset import export as export_module
+
+    calls = []
+    real = export_module.exported_rows
+
+    def failing(path: str, options: CheckOptions) -> Any:
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(path, options)
+
+    monkeypatch.setattr(export_module, "exported_rows", failing)
+    output = tmp_path / "out"
+    with pytest.raises(OSError):
+        export_module.export([str(path) for path in VALID_SAMPLES], output, "csv", CheckOptions())
+    assert [path for path in output.rglob("*") if path.is_file()] == []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from impactclaim.checker import CheckedFile, CheckOptions, check_path_and_read, warm_up
 from impactclaim.dataset.tables import TABLES, Row, rows_of, status_of
-from impactclaim.dataset.writers import write_table
+from impactclaim.dataset.writers import TableWriter, table_writer
 
 
 @dataclass
@@ -37,24 +37,32 @@ def exported_rows(path: str, options: CheckOptions) -> tuple[str, dict[str, list
 def export(files: Sequence[str], output: Path, output_format: str, options: CheckOptions, *, jobs: int = 1,
            shard: tuple[int, int] = (1, 1), separator: str = ",", language: str = "en",
            advance: Callable[[object], None] = lambda _: None) -> ExportSummary:
-    """Check ``files`` and write every table into ``output`` (a folder per table) and the dictionary."""
+    """Check ``files`` and write every table into ``output`` (a folder per table) and the dictionary.
+
+    Rows go to the table writers as each statement is checked, so memory does not grow with the
+    batch; a table's files appear only when it is complete.
+    """
     from impactclaim.dataset.dictionary import write_dictionary
     from impactclaim.run import parallel_map
 
-    collected: dict[str, list[Row]] = {table.name: [] for table in TABLES}
-    summary = ExportSummary()
-    for status, rows in parallel_map(partial(exported_rows, options=options), files, jobs, min_per_worker=8,
-                             warm_up=warm_up):
-        for name, table_rows in rows.items():
-            collected[name].extend(table_rows)
-        summary.statuses[status] = summary.statuses.get(status, 0) + 1
-        advance(rows)
     output.mkdir(parents=True, exist_ok=True)
-    for table in TABLES:
-        table_rows = collected[table.name]
-        summary.rows[table.name] = len(table_rows)
-        summary.files += write_table(table, table_rows, output / table.name, output_format, shard,
-                                     separator=separator)
+    summary = ExportSummary(rows={table.name: 0 for table in TABLES})
+    writers: dict[str, TableWriter] = {}
+    try:
+        for table in TABLES:
+            writers[table.name] = table_writer(table, output / table.name, output_format, shard, separator=separator)
+        for status, rows in parallel_map(partial(exported_rows, options=options), files, jobs, min_per_worker=8,
+                                         warm_up=warm_up):
+            for name, table_rows in rows.items():
+                writers[name].add(table_rows)
+                summary.rows[name] += len(table_rows)
+            summary.statuses[status] = summary.statuses.get(status, 0) + 1
+            advance(rows)
+        for table in TABLES:
+            summary.files += writers.pop(table.name).close()
+    finally:
+        for writer in writers.values():  # only after a failure: nothing half-written is left behind
+            writer.discard()
     write_dictionary(output / "dictionary", language)
     return summary
 

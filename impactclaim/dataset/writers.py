@@ -1,21 +1,24 @@
-"""Writing the tables: Parquet partitioned by reporting year, CSV for Excel, XLSX, JSON Lines.
+"""Writing the tables as rows arrive: Parquet partitioned by reporting year, CSV for Excel, XLSX, JSON Lines.
 
 Each table is a folder under the output folder, and each run writes its own files into it,
 named after its shard (``part-1-of-4``): several ``--shard`` runs into one folder make one
-dataset, and a run again replaces only its own files. Every file is written atomically.
+dataset, and a run again replaces only its own files. Rows are written as they come, so
+memory stays flat however many statements there are; each file is written under a temporary
+name and renamed into place when the table is complete.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from impactclaim.atomic import atomic_write
 from impactclaim.dataset.tables import Row, Table
 
 FORMATS = ("parquet", "csv", "xlsx", "json")
@@ -23,6 +26,7 @@ SUFFIXES = {"parquet": ".parquet", "csv": ".csv", "xlsx": ".xlsx", "json": ".jso
 # A text cell that a spreadsheet would run as a formula (OWASP: CSV injection), also after a tab or return.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # Hive's name for an empty partition value; DuckDB and Spark read it
+ROW_GROUP = 4096  # rows per Parquet row group: the unit in which rows are held before they are written
 
 
 def defused(value: str) -> str:
@@ -44,22 +48,194 @@ def remove_own_files(folder: Path, shard: tuple[int, int]) -> None:
         path.unlink()
 
 
-def write_table(table: Table, rows: Sequence[Row], folder: Path, output_format: str, shard: tuple[int, int],
-                *, separator: str = ",") -> list[Path]:
-    """Write ``rows`` of ``table`` into ``folder`` (the table's own) in ``output_format``; the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    remove_own_files(folder, shard)
-    name = part_name(shard)
+class _PendingFile:
+    """A file written under a temporary name beside its target, renamed into place on commit."""
+
+    def __init__(self, target: Path, mode: str = "wb", **options: Any) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.target = target
+        descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        self.temporary = Path(name)
+        self.stream: IO[Any] = os.fdopen(descriptor, mode, **options)
+
+    def commit(self) -> Path:
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        os.chmod(self.temporary, 0o666 & ~_umask())
+        os.replace(self.temporary, self.target)
+        return self.target
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        with contextlib.suppress(OSError):
+            self.temporary.unlink()
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+class TableWriter:
+    """Writes one table's rows in one format; ``close`` puts the files in place and returns them."""
+
+    def __init__(self, table: Table, folder: Path, shard: tuple[int, int]) -> None:
+        self.table, self.folder, self.name = table, folder, part_name(shard)
+        folder.mkdir(parents=True, exist_ok=True)
+        remove_own_files(folder, shard)
+
+    def add(self, rows: Sequence[Row]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> list[Path]:
+        raise NotImplementedError
+
+    def discard(self) -> None:
+        raise NotImplementedError
+
+
+class ParquetWriter(TableWriter):
+    """One file per reporting year, under ``reporting_year=YYYY/`` (Hive partitioning), the year not in the file."""
+
+    def __init__(self, table: Table, folder: Path, shard: tuple[int, int]) -> None:
+        super().__init__(table, folder, shard)
+        self.schema = arrow_schema(table, without=["reporting_year"])
+        self.pending: dict[str, list[Row]] = {}
+        self.files: dict[str, tuple[_PendingFile, Any]] = {}
+
+    def add(self, rows: Sequence[Row]) -> None:
+        for row in rows:
+            year = row["reporting_year"]
+            key = _NULL_PARTITION if year is None else str(year)
+            held = self.pending.setdefault(key, [])
+            held.append(row)
+            if len(held) >= ROW_GROUP:
+                self._flush(key)
+
+    def _flush(self, key: str) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = self.pending.pop(key, [])
+        if key not in self.files:
+            pending = _PendingFile(self.folder / f"reporting_year={key}" / f"{self.name}.parquet")
+            # No creation time or random ids in the file: the same statements give the same bytes.
+            self.files[key] = (pending, pq.ParquetWriter(pending.stream, self.schema, compression="zstd"))
+        columns = {column: [row.get(column) for row in rows] for column in self.schema.names}
+        self.files[key][1].write_table(pa.Table.from_pydict(columns, schema=self.schema))
+
+    def close(self) -> list[Path]:
+        if not self.files and not self.pending:
+            self.pending[_NULL_PARTITION] = []  # an empty table still has a file with its columns
+        for key in list(self.pending):
+            self._flush(key)
+        written = []
+        for key in sorted(self.files):
+            pending, writer = self.files[key]
+            writer.close()
+            written.append(pending.commit())
+        return written
+
+    def discard(self) -> None:
+        for pending, writer in self.files.values():
+            with contextlib.suppress(Exception):
+                writer.close()
+            pending.discard()
+
+
+class CsvWriter(TableWriter):
+    """UTF-8 with a byte-order mark, so that Excel reads the accents; ``;`` and decimal commas for a Dutch Excel."""
+
+    def __init__(self, table: Table, folder: Path, shard: tuple[int, int], separator: str) -> None:
+        super().__init__(table, folder, shard)
+        self.separator = separator
+        self.file = _PendingFile(folder / f"{self.name}.csv", "w", encoding="utf-8", newline="")
+        self.file.stream.write("\ufeff")
+        self.writer = csv.writer(self.file.stream, delimiter=separator, lineterminator="\r\n")
+        self.writer.writerow(table.column_names)
+
+    def add(self, rows: Sequence[Row]) -> None:
+        for row in rows:
+            self.writer.writerow([self._text(row.get(column)) for column in self.table.column_names])
+
+    def _text(self, value: Any) -> str:
+        value = _cell(value)
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return defused(value)
+        if isinstance(value, float) and self.separator == ";":
+            return repr(value).replace(".", ",")  # a Dutch Excel reads 27,5 as a number
+        return str(value)
+
+    def close(self) -> list[Path]:
+        return [self.file.commit()]
+
+    def discard(self) -> None:
+        self.file.discard()
+
+
+class XlsxWriter(TableWriter):
+    """A workbook with one sheet, written row by row (openpyxl's write-only mode keeps memory flat)."""
+
+    def __init__(self, table: Table, folder: Path, shard: tuple[int, int]) -> None:
+        from openpyxl import Workbook
+
+        super().__init__(table, folder, shard)
+        self.workbook = Workbook(write_only=True)
+        self.sheet = self.workbook.create_sheet(table.name[:31])
+        self.sheet.freeze_panes = "A2"
+        self.sheet.append(table.column_names)
+
+    def add(self, rows: Sequence[Row]) -> None:
+        for row in rows:
+            # Defused text never starts with "=", so openpyxl stores every text as text, never as a formula.
+            values = [_cell(row.get(column)) for column in self.table.column_names]
+            self.sheet.append([defused(value) if isinstance(value, str) else value for value in values])
+
+    def close(self) -> list[Path]:
+        buffer = io.BytesIO()
+        self.workbook.save(buffer)
+        pending = _PendingFile(self.folder / f"{self.name}.xlsx")
+        pending.stream.write(_fixed_zip_times(buffer.getvalue()))
+        return [pending.commit()]
+
+    def discard(self) -> None:
+        with contextlib.suppress(Exception):
+            self.workbook.close()
+
+
+class JsonLinesWriter(TableWriter):
+    """One JSON object per line (JSON Lines), every column present: DuckDB, pandas and jq read it as it is."""
+
+    def __init__(self, table: Table, folder: Path, shard: tuple[int, int]) -> None:
+        super().__init__(table, folder, shard)
+        self.file = _PendingFile(folder / f"{self.name}.jsonl", "w", encoding="utf-8", newline="\n")
+
+    def add(self, rows: Sequence[Row]) -> None:
+        for row in rows:
+            self.file.stream.write(json.dumps({column: row.get(column) for column in self.table.column_names},
+                                              ensure_ascii=False, allow_nan=False) + "\n")
+
+    def close(self) -> list[Path]:
+        return [self.file.commit()]
+
+    def discard(self) -> None:
+        self.file.discard()
+
+
+def table_writer(table: Table, folder: Path, output_format: str, shard: tuple[int, int], *,
+                 separator: str = ",") -> TableWriter:
     if output_format == "parquet":
-        return _write_parquet(table, rows, folder, name)
-    target = folder / (name + SUFFIXES[output_format])
+        return ParquetWriter(table, folder, shard)
     if output_format == "csv":
-        atomic_write(target, _csv_bytes(table, rows, separator))
-    elif output_format == "xlsx":
-        atomic_write(target, _xlsx_bytes(table, rows))
-    else:
-        atomic_write(target, _jsonl_bytes(table, rows))
-    return [target]
+        return CsvWriter(table, folder, shard, separator)
+    if output_format == "xlsx":
+        return XlsxWriter(table, folder, shard)
+    return JsonLinesWriter(table, folder, shard)
 
 
 def arrow_schema(table: Table, *, without: Iterable[str] = ()) -> Any:
@@ -72,30 +248,6 @@ def arrow_schema(table: Table, *, without: Iterable[str] = ()) -> Any:
                       if column.name not in skipped])
 
 
-def _write_parquet(table: Table, rows: Sequence[Row], folder: Path, name: str) -> list[Path]:
-    """One file per reporting year, under ``reporting_year=YYYY/`` (Hive partitioning), the year not in the file."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = arrow_schema(table, without=["reporting_year"])
-    by_year: dict[str, list[Row]] = {} if rows else {_NULL_PARTITION: []}  # an empty table still has its columns
-    for row in rows:
-        year = row.get("reporting_year")
-        by_year.setdefault(_NULL_PARTITION if year is None else str(year), []).append(row)
-    written = []
-    for year, year_rows in sorted(by_year.items()):
-        columns = {column: [row.get(column) for row in year_rows] for column in schema.names}
-        data = pa.Table.from_pydict(columns, schema=schema)
-        buffer = io.BytesIO()
-        # No creation time or random ids in the file: the same statements give the same bytes.
-        pq.write_table(data, buffer, compression="zstd", write_statistics=True)
-        target = folder / f"reporting_year={year}" / f"{name}.parquet"
-        target.parent.mkdir(exist_ok=True)
-        atomic_write(target, buffer.getvalue())
-        written.append(target)
-    return written
-
-
 def _cell(value: Any) -> Any:
     """A value as a spreadsheet cell: a list as its JSON array, a boolean as true or false."""
     if isinstance(value, list):
@@ -105,49 +257,6 @@ def _cell(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
-
-
-def _csv_bytes(table: Table, rows: Sequence[Row], separator: str) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel reads the accents; ``;`` for a Dutch-locale Excel."""
-    stream = io.StringIO(newline="")
-    writer = csv.writer(stream, delimiter=separator, lineterminator="\r\n")
-    writer.writerow(table.column_names)
-    for row in rows:
-        cells = []
-        for column in table.columns:
-            value = _cell(row.get(column.name))
-            if value is None:
-                cells.append("")
-            elif isinstance(value, str):
-                cells.append(defused(value))
-            elif isinstance(value, float) and separator == ";":
-                cells.append(repr(value).replace(".", ","))  # a Dutch Excel reads 27,5 as a number
-            else:
-                cells.append(str(value))
-        writer.writerow(cells)
-    return ("\ufeff" + stream.getvalue()).encode("utf-8")
-
-
-def _xlsx_bytes(table: Table, rows: Sequence[Row]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import TYPE_STRING
-
-    workbook = Workbook()
-    sheet = workbook.create_sheet(table.name[:31])
-    workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
-    sheet.append(table.column_names)
-    for row in rows:
-        values = [_cell(row.get(column.name)) for column in table.columns]
-        sheet.append([defused(value) if isinstance(value, str) else value for value in values])
-    # Text is text: openpyxl would otherwise store a value that starts with "=" as a formula.
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            if isinstance(cell.value, str):
-                cell.data_type = TYPE_STRING
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _fixed_zip_times(buffer.getvalue())
 
 
 def _fixed_zip_times(content: bytes) -> bytes:
@@ -166,14 +275,3 @@ def _fixed_zip_times(content: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(fixed, data)
     return output.getvalue()
-
-
-def _jsonl_bytes(table: Table, rows: Sequence[Row]) -> bytes:
-    """One JSON object per line (JSON Lines), every column present: DuckDB, pandas and jq read it as it is."""
-    lines = [json.dumps({column: row.get(column) for column in table.column_names}, ensure_ascii=False,
-                        allow_nan=False) for row in rows]
-    return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
-
-
-def relative(paths: Iterable[Path], root: Path) -> list[str]:
-    return sorted(os.path.relpath(path, root) for path in paths)
