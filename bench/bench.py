@@ -16,7 +16,9 @@ bench/RESULTS.md with the machine and the date:
 6. render speed against the code as issue 11 found it (commit 6fc14fe, taken from git into a
    scratch folder and run with the same interpreter and libraries): one CLI render as a fresh
    process, a warm render (the second and later renders in one process, as the preview and a
-   batch worker do them), and start-up.
+   batch worker do them), and start-up;
+7. ``export`` (issue 12) against ``validate`` on the same files, both ``--jobs 2``, and its peak
+   memory as the batch grows.
 
 ``--only`` runs some of them (``--only startup,language``); ``--write`` replaces this suite's
 section of bench/RESULTS.md and keeps the others (the claim rules' section, earlier runs).
@@ -299,6 +301,29 @@ def before_issue_11(repeat: int, work: Path) -> str:
             + table(["sample", "what", BEFORE_ISSUE_11, "now", "now / before"], rows))
 
 
+def export_cost(sizes: Sequence[int], work: Path, repeat: int) -> str:
+    """export -f parquet against validate on the same files (both --jobs 2), and peak memory."""
+    rows = []
+    for size in sizes:
+        folder = work / f"batch-{size}"
+        if not folder.exists():
+            generate(folder, size)
+        validate = [str(BIN / "impactclaim"), "validate", "--no-config", "--jobs", "2", "--format", "json", str(folder)]
+        export = [str(BIN / "impactclaim"), "export", "--no-config", "--jobs", "2", "-o", str(work / f"dataset-{size}"),
+                  str(folder)]
+        timings = {"validate": (float("inf"), 0), "export": (float("inf"), 0)}
+        for _ in range(repeat if size <= 1000 else 1):
+            for name, command in (("validate", validate), ("export", export)):  # interleaved
+                elapsed, peak, _ = run(command)
+                timings[name] = (min(timings[name][0], elapsed), max(timings[name][1], peak))
+        (checked, checked_peak), (exported, exported_peak) = timings["validate"], timings["export"]
+        rows.append((f"{size:,}", f"{checked:.2f} s", f"{exported:.2f} s", f"**{exported / checked:.2f}x**",
+                     f"{checked_peak / 1024:.0f} MiB", f"{exported_peak / 1024:.0f} MiB"))
+    return ("### Export to Parquet against validation (--jobs 2; best of "
+            f"{repeat} up to 1,000, one run above)\n\n"
+            + table(["N", "validate", "export", "export / validate", "peak validate", "peak export"], rows))
+
+
 def scaling(sizes: Sequence[int], work: Path) -> str:
     rows = []
     for size in sizes:
@@ -332,7 +357,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000", help="batch sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="record the tables in bench/RESULTS.md")
-    parser.add_argument("--only", default="validation,startup,rendering,scaling,language,before",
+    parser.add_argument("--only", default="validation,startup,rendering,scaling,language,before,export",
                         help="the questions to answer, comma-separated")
     options = parser.parse_args()
     only = set(options.only.split(","))
@@ -354,6 +379,7 @@ def main() -> None:
             "scaling": lambda: scaling([s for s in sizes if s >= 1000] or sizes, work),
             "language": lambda: language(1000, work, options.repeat),
             "before": lambda: before_issue_11(options.repeat, work),
+            "export": lambda: export_cost([s for s in sizes if s >= 1000] or sizes, work, options.repeat),
         }
         sections = [f"Measured {machine()}.", *(answer() for name, answer in questions.items() if name in only)]
     finally:

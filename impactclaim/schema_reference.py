@@ -94,6 +94,21 @@ def _merged(root: dict[str, Any], node: Any) -> dict[str, Any]:
     return merged
 
 
+class _NoExamples:
+    """For a caller that needs the fields' words only: finding examples is most of the work."""
+
+    def of(self, path: str, node: dict[str, Any]) -> str | None:
+        return None
+
+
+def field_texts(version: str, language: str) -> dict[str, tuple[str, str]]:
+    """Each field's title and description in ``language``, by its path (``claims[].label.scheme``)."""
+    root = load_schema(version)
+    with i18n.using(language):
+        return {field.path: (field.title, field.description)
+                for field in _fields(root, root, "", _Context("always", ""), _NoExamples())}  # type: ignore[arg-type]
+
+
 def sections(version: str, language: str) -> list[Section]:
     """Every field of ``version``'s schema, grouped by top-level field, described in ``language``."""
     root = load_schema(version)

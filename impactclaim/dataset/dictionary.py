@@ -20,10 +20,9 @@ _FRICTIONLESS_TYPES = {"string": "string", "integer": "integer", "number": "numb
 
 def field_descriptions(language: str) -> dict[str, tuple[str, str]]:
     """Every schema field's title and description, by its path (``claims[].label.scheme``), newest schema."""
-    from impactclaim.schema_reference import newest_version, sections
+    from impactclaim.schema_reference import field_texts, newest_version
 
-    return {field.path: (field.title, field.description)
-            for section in sections(newest_version(), language) for field in section.fields}
+    return field_texts(newest_version(), language)
 
 
 def describe(table: Table, fields: dict[str, tuple[str, str]]) -> list[tuple[str, str, str, str]]:

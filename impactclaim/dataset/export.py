@@ -7,9 +7,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from impactclaim.checker import CheckedFile, CheckOptions, check_path_and_read, warm_up
-from impactclaim.dataset.tables import TABLES, Row, rows_of, status_of
+from impactclaim.dataset.tables import TABLES, TABLES_BY_NAME, rows_of, status_of
 from impactclaim.dataset.writers import TableWriter, table_writer
 
 
@@ -26,12 +27,17 @@ class ExportSummary:
         return sum(self.statuses.values())
 
 
-def exported_rows(path: str, options: CheckOptions) -> tuple[str, dict[str, list[Row]]]:
-    """One file checked: its status (valid, invalid, unreadable) and its rows (in a worker process with --jobs)."""
+def exported_rows(path: str, options: CheckOptions) -> tuple[str, dict[str, list[tuple[Any, ...]]]]:
+    """One file checked: its status (valid, invalid, unreadable) and its rows (in a worker process with --jobs).
+
+    Rows travel as tuples in column order: from a worker they pickle in a fraction of the time of dicts.
+    """
     checked: CheckedFile = check_path_and_read(path, options)
     findings = checked.result.findings
     rows = rows_of(checked.result.path, checked.raw, findings, checked.statement, checked.read, checked.readable)
-    return status_of(findings, checked.readable), rows
+    return status_of(findings, checked.readable), {
+        name: [tuple(map(row.get, TABLES_BY_NAME[name].column_names)) for row in table_rows]
+        for name, table_rows in rows.items()}
 
 
 def export(files: Sequence[str], output: Path, output_format: str, options: CheckOptions, *, jobs: int = 1,

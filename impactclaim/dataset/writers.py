@@ -19,14 +19,21 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from impactclaim.dataset.tables import Row, Table
+from impactclaim.dataset.tables import Table
+
+Values = tuple[Any, ...]  # a row as its values, in the order of the table's columns
 
 FORMATS = ("parquet", "csv", "xlsx", "json")
 SUFFIXES = {"parquet": ".parquet", "csv": ".csv", "xlsx": ".xlsx", "json": ".jsonl"}
 # A text cell that a spreadsheet would run as a formula (OWASP: CSV injection), also after a tab or return.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # Hive's name for an empty partition value; DuckDB and Spark read it
-ROW_GROUP = 4096  # rows per Parquet row group: the unit in which rows are held before they are written
+# Rows are held per file until they make a row group of about this many bytes (measured on the rows
+# written so far; the first group is small): large enough for fast writes and reads, small enough to
+# keep memory flat over any batch.
+ROW_GROUP_BYTES = 1 << 18
+FIRST_ROW_GROUP = 256
+MAX_ROW_GROUP = 65536
 
 
 def defused(value: str) -> str:
@@ -80,14 +87,14 @@ def _umask() -> int:
 
 
 class TableWriter:
-    """Writes one table's rows in one format; ``close`` puts the files in place and returns them."""
+    """Writes one table's rows (tuples in column order) in one format; ``close`` puts the files in place."""
 
     def __init__(self, table: Table, folder: Path, shard: tuple[int, int]) -> None:
         self.table, self.folder, self.name = table, folder, part_name(shard)
         folder.mkdir(parents=True, exist_ok=True)
         remove_own_files(folder, shard)
 
-    def add(self, rows: Sequence[Row]) -> None:
+    def add(self, rows: Sequence[Values]) -> None:
         raise NotImplementedError
 
     def close(self) -> list[Path]:
@@ -103,16 +110,20 @@ class ParquetWriter(TableWriter):
     def __init__(self, table: Table, folder: Path, shard: tuple[int, int]) -> None:
         super().__init__(table, folder, shard)
         self.schema = arrow_schema(table, without=["reporting_year"])
-        self.pending: dict[str, list[Row]] = {}
+        names = table.column_names
+        self.year_index = names.index("reporting_year")
+        self.kept = [names.index(name) for name in self.schema.names]
+        self.pending: dict[str, list[Values]] = {}
+        self.group_rows = FIRST_ROW_GROUP
         self.files: dict[str, tuple[_PendingFile, Any]] = {}
 
-    def add(self, rows: Sequence[Row]) -> None:
+    def add(self, rows: Sequence[Values]) -> None:
         for row in rows:
-            year = row["reporting_year"]
+            year = row[self.year_index]
             key = _NULL_PARTITION if year is None else str(year)
             held = self.pending.setdefault(key, [])
             held.append(row)
-            if len(held) >= ROW_GROUP:
+            if len(held) >= self.group_rows:
                 self._flush(key)
 
     def _flush(self, key: str) -> None:
@@ -124,8 +135,14 @@ class ParquetWriter(TableWriter):
             pending = _PendingFile(self.folder / f"reporting_year={key}" / f"{self.name}.parquet")
             # No creation time or random ids in the file: the same statements give the same bytes.
             self.files[key] = (pending, pq.ParquetWriter(pending.stream, self.schema, compression="zstd"))
-        columns = {column: [row.get(column) for row in rows] for column in self.schema.names}
-        self.files[key][1].write_table(pa.Table.from_pydict(columns, schema=self.schema))
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in self.table.columns]
+        arrays = [pa.array(columns[index], type=column.type)
+                  for index, column in zip(self.kept, self.schema, strict=True)]
+        group = pa.Table.from_arrays(arrays, schema=self.schema)
+        self.files[key][1].write_table(group)
+        if rows:
+            per_row = max(1, group.nbytes // len(rows))
+            self.group_rows = max(FIRST_ROW_GROUP, min(MAX_ROW_GROUP, ROW_GROUP_BYTES // per_row))
 
     def close(self) -> list[Path]:
         if not self.files and not self.pending:
@@ -157,9 +174,9 @@ class CsvWriter(TableWriter):
         self.writer = csv.writer(self.file.stream, delimiter=separator, lineterminator="\r\n")
         self.writer.writerow(table.column_names)
 
-    def add(self, rows: Sequence[Row]) -> None:
+    def add(self, rows: Sequence[Values]) -> None:
         for row in rows:
-            self.writer.writerow([self._text(row.get(column)) for column in self.table.column_names])
+            self.writer.writerow([self._text(value) for value in row])
 
     def _text(self, value: Any) -> str:
         value = _cell(value)
@@ -190,10 +207,10 @@ class XlsxWriter(TableWriter):
         self.sheet.freeze_panes = "A2"
         self.sheet.append(table.column_names)
 
-    def add(self, rows: Sequence[Row]) -> None:
+    def add(self, rows: Sequence[Values]) -> None:
         for row in rows:
             # Defused text never starts with "=", so openpyxl stores every text as text, never as a formula.
-            values = [_cell(row.get(column)) for column in self.table.column_names]
+            values = [_cell(value) for value in row]
             self.sheet.append([defused(value) if isinstance(value, str) else value for value in values])
 
     def close(self) -> list[Path]:
@@ -215,10 +232,11 @@ class JsonLinesWriter(TableWriter):
         super().__init__(table, folder, shard)
         self.file = _PendingFile(folder / f"{self.name}.jsonl", "w", encoding="utf-8", newline="\n")
 
-    def add(self, rows: Sequence[Row]) -> None:
+    def add(self, rows: Sequence[Values]) -> None:
+        names = self.table.column_names
         for row in rows:
-            self.file.stream.write(json.dumps({column: row.get(column) for column in self.table.column_names},
-                                              ensure_ascii=False, allow_nan=False) + "\n")
+            self.file.stream.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False,
+                                              allow_nan=False) + "\n")
 
     def close(self) -> list[Path]:
         return [self.file.commit()]
