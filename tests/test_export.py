@@ -274,3 +274,31 @@ def test_a_failed_export_leaves_no_partial_files(tmp_path: Path, monkeypatch: py
     with pytest.raises(OSError):
         export_module.export([str(path) for path in VALID_SAMPLES], output, "csv", CheckOptions())
     assert [path for path in output.rglob("*") if path.is_file()] == []
+
+
+def test_duckdb_reads_the_shards_as_one_dataset(cli: Cli, tmp_path: Path) -> None:
+    import duckdb
+
+    output = tmp_path / "dataset"
+    for shard in ("1/2", "2/2"):
+        assert cli("export", str(SAMPLES), "-o", str(output), "--shard", shard, "--allow-empty").exit_code == 0
+    assert len(list((output / "statements").rglob("part-1-of-2.parquet"))) >= 1
+    assert len(list((output / "statements").rglob("part-2-of-2.parquet"))) >= 1
+    connection = duckdb.connect()
+
+    def query(sql: str) -> list[tuple[Any, ...]]:
+        return connection.execute(sql.replace("OUT", str(output))).fetchall()
+
+    statements = "read_parquet('OUT/statements/**/*.parquet', hive_partitioning = true)"
+    assert query(f"SELECT count(*) FROM {statements}") == [(len(ALL_SAMPLES),)]
+    by_status = dict(query(f"SELECT status, count(*) FROM {statements} GROUP BY status"))
+    assert by_status["valid"] == len(VALID_SAMPLES)
+    years = {year for (year,) in query(f"SELECT DISTINCT reporting_year FROM {statements}")}
+    assert 2025 in years and all(year is None or isinstance(year, int) for year in years)
+    # A join across tables, as a financier would write it: people employed, by organisation.
+    rows = query("""
+        SELECT s.organisation_name, m.value
+        FROM read_parquet('OUT/metrics/**/*.parquet', hive_partitioning = true) AS m
+        JOIN read_parquet('OUT/statements/**/*.parquet', hive_partitioning = true) AS s USING (statement_key)
+        WHERE m.iris_id = 'OI8869' AND m.value_kind = 'value' ORDER BY 1""")
+    assert rows and all(isinstance(value, float) for _, value in rows)
