@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from impactclaim.findings import Finding
+from impactclaim.portfolio.regions import municipality_code, province_code
 from impactclaim.statement.model import (
     Claim,
     Metric,
@@ -105,6 +106,12 @@ STATEMENTS = Table("statements", "One row per statement file, valid or not: neve
     Column("paid_at_least_minimum_wage", "boolean", "workforce.paid_at_least_minimum_wage"),
     Column("work_accidents", "integer", "workforce.work_accidents"),
     Column("fatalities", "integer", "workforce.fatalities"),
+    Column("dimensions_described", "integer", about="Derived: how many of the five dimensions of impact (what, "
+                                                    "who, how much, contribution, risk) the outcomes describe, "
+                                                    "over all outcomes, as the profile counts them."),
+    Column("dimensions_possible", "integer", about="Derived: five per outcome (five for a statement without "
+                                                   "outcomes); dimensions_described / dimensions_possible is the "
+                                                   "statement's completeness."),
 ), ("statement_key",))
 
 ORGANISATIONS = Table("organisations", "The organisation behind each valid statement.", _key_columns(
@@ -116,6 +123,10 @@ ORGANISATIONS = Table("organisations", "The organisation behind each valid state
     Column("municipality_code", "string", "organisation.municipality_code.code"),
     Column("municipality_code_year", "integer", "organisation.municipality_code.year"),
     Column("province", "string", "organisation.province"),
+    Column("province_code", "string", about="Derived: the CBS code of the province (PV26 for Utrecht)."),
+    Column("municipality_cbs_code", "string", about="Derived: the CBS 2025 code of the municipality, from "
+                                                    "municipality_code or else found by the municipality's name; "
+                                                    "empty when neither names one."),
     Column("website", "string", "organisation.website"),
     Column("logo", "string", "organisation.logo"),
     Column("headcount", "integer", "organisation.headcount"),
@@ -361,6 +372,7 @@ class _Reader:
             paid_at_least_minimum_wage=workforce.paid_at_least_minimum_wage if workforce else None,
             work_accidents=workforce.work_accidents if workforce else None,
             fatalities=workforce.fatalities if workforce else None,
+            **_completeness(s),
         )
 
     def organisation_row(self) -> Row:
@@ -369,6 +381,8 @@ class _Reader:
         return self.row(
             name=o.name, trade_name=o.trade_name, kvk_number=o.kvk_number, legal_form=o.legal_form,
             municipality=o.municipality, municipality_code=code.code if code else None,
+            province_code=province_code(o.province),
+            municipality_cbs_code=municipality_code(code.code if code else None, o.municipality),
             municipality_code_year=code.year if code else None, province=o.province, website=o.website,
             logo=o.logo, headcount=o.headcount, fte=o.fte, founded=o.founded, nace_codes=list(o.nace_codes),
             mission_in_articles=o.mission_in_articles,
@@ -499,6 +513,13 @@ class _Reader:
             pointer = "/" + "/".join(str(step) for step in text.path)
             for language, value in text.variants:
                 yield self.row(pointer=pointer, language=language or self.language, text=value)
+
+
+def _completeness(statement: Statement) -> Row:
+    from impactclaim.profile.model import DIMENSIONS, outcome_dimensions
+
+    described = sum(sum(outcome_dimensions(outcome).values()) for outcome in statement.outcomes)
+    return {"dimensions_described": described, "dimensions_possible": len(DIMENSIONS) * max(1, len(statement.outcomes))}
 
 
 def _period(period: Period | None) -> Row:

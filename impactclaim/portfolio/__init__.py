@@ -1,0 +1,1 @@
+"""impactclaim portfolio: what many statements say together, for a financier, a municipality or a network."""
