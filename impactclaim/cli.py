@@ -518,6 +518,107 @@ def export(
     raise typer.Exit(EXIT_OK)
 
 
+@app.command(cls=Command, short_help=_("What many statements say together: maps, totals, flags."), help=_(
+    "Show what a portfolio of statements says together, for a financier, a municipality or a regional network: "
+    "maps of the Netherlands by province and municipality, totals that add up only the same metric (the same "
+    "IRIS+ id or VSME reference, unit and year), negative effects beside positive ones, breakdowns by impact area, "
+    "SDG, ABC class, legal form, evidence and assurance, duplicates and other periods, year-on-year changes and "
+    "each statement's completeness.\n\n"
+    "PATHS are statements (checked and exported first) or a folder written by 'impactclaim export'. Statements "
+    "with errors are listed and left out of every figure.\n\n"
+    "Exit status: 0 the portfolio was written, 2 a usage error or nothing to show."))
+def portfolio(
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATHS...", help=_("Statement files, folders or glob patterns, or one exported dataset folder."),
+        show_default=False)] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "--out", "-o", metavar="OUT", show_default=False,
+        help=_("The file to write: portfolio.html, portfolio.pdf or portfolio.xlsx."))] = None,
+    group_by: Annotated[str, typer.Option(
+        "--group-by", metavar="FIELD",
+        help=_("Group the overview by province, municipality, impact-area, sdg or legal-form."))] = "province",
+    where: Annotated[list[str] | None, typer.Option(
+        "--where", metavar="FIELD=VALUE",
+        help=_("Only statements where FIELD is VALUE: province, municipality, legal-form, impact-area, sdg, abc, "
+               "year or kvk; repeatable (the same field twice: either value)."))] = None,
+    figure: Annotated[str | None, typer.Option(
+        "--figure", metavar="METRIC",
+        help=_("Also show this metric per region on the maps: an IRIS+ id (OI8869) or a VSME reference (B8)."))]
+        = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help=_("The page's title."))] = None,
+    language: Annotated[str | None, typer.Option(
+        "--lang", metavar="LANG", help=_("The language of the page: nl or en (default: nl)."))] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", metavar="N", callback=_at_least_one,
+        help=_("Check in N worker processes (default: the number of cores)."), show_default=False)] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", metavar="PATTERN",
+        help=_("Skip what folders and globs find that matches this .gitignore-style pattern; repeatable."))] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config",
+        help=_("Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml."))] = False,
+) -> None:
+    """Show what many statements say together."""
+    import tempfile
+    from pathlib import Path
+
+    from impactclaim.atomic import atomic_write
+    from impactclaim.checker import CheckOptions
+    from impactclaim.config import ConfigError
+    from impactclaim.dataset.export import export as export_dataset
+    from impactclaim.discover import find_statements
+    from impactclaim.portfolio.compute import PortfolioError, compute, is_dataset, parse_filters
+
+    _choose_language(language)
+    chosen = i18n.normalise(language) or i18n.configured() or "nl"
+    if output is None:
+        _usage_error(_("name the file to write with -o, ending in .html, .pdf or .xlsx"))
+    suffix = Path(output).suffix.lower()
+    if suffix not in (".html", ".pdf", ".xlsx"):
+        _usage_error(_("the portfolio is written as .html, .pdf or .xlsx, not {name}").format(name=output))
+    arguments = paths or []
+    try:
+        filters = parse_filters(where or [])
+    except PortfolioError as error:
+        _usage_error(str(error))
+    with tempfile.TemporaryDirectory(prefix="impactclaim-portfolio-") as scratch:
+        if len(arguments) == 1 and is_dataset(Path(arguments[0])):
+            dataset = Path(arguments[0])
+        else:
+            found = find_statements(arguments, exclude=exclude or ())
+            _refuse_empty_inputs(arguments, found.unmatched, found.before_shard, exclude or (), False)
+            if any(Path(path).resolve() == Path(output).resolve() for path in found.files):
+                _usage_error(_("{path} is one of the statements; choose another output").format(path=output))
+            dataset = Path(scratch) / "dataset"
+            try:
+                with i18n.using(chosen):
+                    export_dataset(found.files, dataset, "parquet", CheckOptions(use_config=not no_config),
+                                   jobs=jobs or default_jobs(), language=chosen)
+            except ConfigError as error:
+                _usage_error(str(error))
+        try:
+            result = compute(dataset, group_by=group_by, filters=filters, figure=figure)
+        except PortfolioError as error:
+            _usage_error(str(error))
+    with i18n.using(chosen):
+        from impactclaim.portfolio import render as portfolio_render
+
+        heading = title or _("Impact portfolio")
+        if suffix == ".xlsx":
+            content = portfolio_render.render_xlsx(result, chosen)
+        else:
+            html = portfolio_render.render_html(result, chosen, heading)
+            content = html.encode("utf-8") if suffix == ".html" else portfolio_render.render_pdf(html)
+        try:
+            atomic_write(output, content)
+        except OSError as error:
+            _usage_error(_("cannot write {path}: {reason}").format(path=error.filename or output,
+                                                                   reason=error.strerror or error))
+        enterprises = len({enterprise.kvk or enterprise.statement_key for enterprise in result.enterprises})
+        typer.echo(_("Portfolio of {count} enterprises written to {path}.").format(count=enterprises, path=output))
+    raise typer.Exit(EXIT_OK)
+
+
 @app.command(cls=Command, short_help=_("Render statements as HTML or PDF impact profiles."), help=_(
     "Render statements as impact profiles: one self-contained HTML file or a PDF/A-3b each.\n\n"
     "A statement with errors is not rendered unless --draft is given. Exit status: 0 every profile written, 1 a "

@@ -39,8 +39,8 @@ def help_text(cli, *command: str, columns: str = "100") -> str:  # type: ignore[
 
 
 def test_every_command_has_a_help_page() -> None:
-    assert COMMANDS == ["explain", "export", "extract", "init", "migrate", "preview", "render", "rules", "schema",
-                        "validate"]
+    assert COMMANDS == ["explain", "export", "extract", "init", "migrate", "portfolio", "preview", "render", "rules",
+                        "schema", "validate"]
 
 
 @pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
@@ -74,6 +74,7 @@ def test_usage_lines_name_arguments_as_they_are_typed(cli) -> None:  # type: ign
         "extract": "Usage: impactclaim extract [OPTIONS] PROFILE",
         "init": "Usage: impactclaim init [OPTIONS] [PATH]",
         "migrate": "Usage: impactclaim migrate [OPTIONS] PATHS...",
+        "portfolio": "Usage: impactclaim portfolio [OPTIONS] [PATHS...]",
         "preview": "Usage: impactclaim preview [OPTIONS] STATEMENT",
         "render": "Usage: impactclaim render [OPTIONS] STATEMENTS...",
         "rules": "Usage: impactclaim rules [OPTIONS] [CODE]",

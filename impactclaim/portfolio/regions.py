@@ -17,7 +17,12 @@ from typing import Any
 
 from impactclaim.resources import resource_dir
 
-ATTRIBUTION = "CBS / Kadaster via PDOK (2025), vereenvoudigd door cartomap/nl"
+
+def attribution() -> str:
+    """The credit the boundaries' source asks for, in the current language."""
+    from impactclaim.i18n import _
+
+    return _("CBS / Kadaster via PDOK (2025), simplified by cartomap/nl")
 # The schema's province slugs and the CBS codes of 2025.
 PROVINCE_CODES = {
     "groningen": "PV20", "friesland": "PV21", "drenthe": "PV22", "overijssel": "PV23", "flevoland": "PV24",
@@ -134,13 +139,15 @@ def shade(value: float, maximum: float) -> str:
 
 
 def legend(maximum: float) -> Sequence[tuple[str, str]]:
-    """(colour, range) for each step of :func:`shade`."""
+    """(colour, what it stands for) for each step of :func:`shade` that a count up to ``maximum`` can take."""
     if maximum <= 0:
         return []
     steps = len(_SHADES)
+    if maximum <= steps:  # few: one step per count
+        whole = int(maximum)
+        return [(shade(count, maximum), str(count)) for count in range(1, whole + 1)]
     found = []
     for index, colour in enumerate(_SHADES):
-        low, high = maximum * index / steps, maximum * (index + 1) / steps
-        found.append((colour, f"{math.floor(low) + 1 if index else 1}–{math.ceil(high)}" if maximum >= steps
-                      else f"{high:g}"))
+        low, high = math.floor(maximum * index / steps) + 1, math.ceil(maximum * (index + 1) / steps)
+        found.append((colour, f"{low}–{high}" if high > low else str(high)))
     return found
