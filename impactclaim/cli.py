@@ -557,6 +557,10 @@ def portfolio(
     no_config: Annotated[bool, typer.Option(
         "--no-config",
         help=_("Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml."))] = False,
+    feedback: Annotated[str | None, typer.Option(
+        "--feedback", metavar="FOLDER",
+        help=_("Also write a feedback sheet per statement into FOLDER (HTML and PDF, in the statement's own "
+               "language): its findings with lines and hints, to send back to the enterprise."))] = None,
 ) -> None:
     """Show what many statements say together."""
     import tempfile
@@ -569,7 +573,10 @@ def portfolio(
     from impactclaim.discover import find_statements
     from impactclaim.portfolio.compute import PortfolioError, compute, is_dataset, parse_filters
 
-    _choose_language(language)
+    # --lang is the page's language; the findings stay in each statement's own (for the feedback sheets),
+    # unless IMPACTCLAIM_LANG or the locale chooses one for all.
+    if language is not None and i18n.normalise(language) is None:
+        _usage_error(f"--lang must be {' or '.join(i18n.LANGUAGES)}, not {language!r}")
     chosen = i18n.normalise(language) or i18n.configured() or "nl"
     if output is None:
         _usage_error(_("name the file to write with -o, ending in .html, .pdf or .xlsx"))
@@ -591,15 +598,26 @@ def portfolio(
                 _usage_error(_("{path} is one of the statements; choose another output").format(path=output))
             dataset = Path(scratch) / "dataset"
             try:
-                with i18n.using(chosen):
-                    export_dataset(found.files, dataset, "parquet", CheckOptions(use_config=not no_config),
-                                   jobs=jobs or default_jobs(), language=chosen)
+                export_dataset(found.files, dataset, "parquet", CheckOptions(use_config=not no_config),
+                               jobs=jobs or default_jobs(), language=chosen)
             except ConfigError as error:
                 _usage_error(str(error))
         try:
-            result = compute(dataset, group_by=group_by, filters=filters, figure=figure)
+            with i18n.using(chosen):  # the page's words, the flags' included
+                result = compute(dataset, group_by=group_by, filters=filters, figure=figure)
         except PortfolioError as error:
             _usage_error(str(error))
+        if feedback is not None:
+            from impactclaim.portfolio.feedback import write_sheets
+
+            try:
+                sheets = write_sheets(dataset, Path(feedback), chosen)
+            except OSError as error:
+                _usage_error(_("cannot write {path}: {reason}").format(path=error.filename or feedback,
+                                                                       reason=error.strerror or error))
+            with i18n.using(chosen):
+                typer.echo(_("{count} feedback sheets written to {path}.").format(count=len(sheets) // 2,
+                                                                                  path=feedback))
     with i18n.using(chosen):
         from impactclaim.portfolio import render as portfolio_render
 

@@ -168,3 +168,27 @@ def test_usage_errors(cli: Cli, tmp_path: Path) -> None:
     statement = tmp_path / "s.yaml"
     shutil.copyfile(CORPUS / "circulair-meubel.yaml", statement)
     assert cli("portfolio", str(statement), "-o", str(statement)).exit_code == 2
+
+
+def test_feedback_sheets_per_statement_in_its_language(cli: Cli, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("IMPACTCLAIM_LANG")  # the statements' own language decides
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    sheets = tmp_path / "sheets"
+    result = cli("portfolio", str(CORPUS), "-o", str(tmp_path / "p.html"), "--feedback", str(sheets),
+                 "--jobs", "1", "--lang", "en")
+    assert result.exit_code == 0, result.stdout
+    statements = sorted(path.stem for path in CORPUS.glob("*.yaml"))
+    assert sorted(path.stem for path in sheets.glob("*.html")) == statements
+    assert sorted(path.stem for path in sheets.glob("*.pdf")) == statements
+    broken = (sheets / "kapotte-bakkerij.html").read_text(encoding="utf-8")
+    # A Dutch statement gets a Dutch sheet, its finding with line, column, code and hint.
+    assert 'lang="nl"' in broken and "Terugkoppeling op je impactverklaring" in broken
+    assert "regel 5, kolom 15" in broken and "IC021" in broken and "heeft niet de verwachte vorm" in broken
+    assert "telt daarom nog niet mee in de portefeuille" in broken
+    english = (sheets / "circulair-meubel.html").read_text(encoding="utf-8")
+    assert 'lang="en"' in english and "Feedback on your impact statement" in english
+    text = subprocess.run(["pdftotext", str(sheets / "kapotte-bakkerij.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "IC021" in text and "regel 5, kolom 15" in text
