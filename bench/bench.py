@@ -18,7 +18,9 @@ bench/RESULTS.md with the machine and the date:
    process, a warm render (the second and later renders in one process, as the preview and a
    batch worker do them), and start-up;
 7. ``export`` (issue 12) against ``validate`` on the same files, both ``--jobs 2``, and its peak
-   memory as the batch grows.
+   memory as the batch grows;
+8. ``portfolio`` over an exported dataset of 10,000 statements (a whole CLI run, HTML), and the
+   portfolio's computation over 1,000,000 metric rows (the dataset's metrics repeated).
 
 ``--only`` runs some of them (``--only startup,language``); ``--write`` replaces this suite's
 section of bench/RESULTS.md and keeps the others (the claim rules' section, earlier runs).
@@ -324,6 +326,43 @@ def export_cost(sizes: Sequence[int], work: Path, repeat: int) -> str:
             + table(["N", "validate", "export", "export / validate", "peak validate", "peak export"], rows))
 
 
+def portfolio_cost(work: Path, repeat: int) -> str:
+    """portfolio over the 10,000-statement dataset as a CLI run, and compute() over 1,000,000 metric rows."""
+    import pyarrow as pa
+    import pyarrow.dataset as arrow_dataset
+    import pyarrow.parquet as pq
+
+    dataset = work / "dataset-10000"
+    if not dataset.exists():
+        folder = work / "batch-10000"
+        if not folder.exists():
+            generate(folder, 10_000)
+        subprocess.run([str(BIN / "impactclaim"), "export", "--jobs", "2", "-o", str(dataset), str(folder)],
+                       check=True, stdout=subprocess.DEVNULL)
+    rows = []
+    command = [str(BIN / "impactclaim"), "portfolio", str(dataset), "-o", str(work / "portfolio.html")]
+    rows.append(("portfolio of 10,000 statements (CLI, HTML)", f"{best(command, repeat)[0]:.2f} s", "3 s"))
+    # A million metric rows: the dataset's own metrics, copied until there are that many, as more files.
+    big = work / "dataset-million"
+    if not big.exists():
+        shutil.copytree(dataset, big)
+        metrics = arrow_dataset.dataset(big / "metrics", format="parquet", partitioning="hive").to_table()
+        copies = -(-1_000_000 // metrics.num_rows) - 1
+        for copy in range(copies):
+            for year in {row["reporting_year"] for row in metrics.select(["reporting_year"]).to_pylist()}:
+                part = metrics.filter(pa.compute.equal(metrics["reporting_year"], year)).drop(["reporting_year"])
+                pq.write_table(part, big / "metrics" / f"reporting_year={year}" / f"copy-{copy}.parquet")
+        total = arrow_dataset.dataset(big / "metrics", format="parquet", partitioning="hive").count_rows()
+    else:
+        total = arrow_dataset.dataset(big / "metrics", format="parquet", partitioning="hive").count_rows()
+    code = ("import sys, time; from pathlib import Path; from impactclaim.portfolio.compute import compute\n"
+            "started = time.perf_counter(); compute(Path(sys.argv[1])); print(time.perf_counter() - started)")
+    timings = [float(subprocess.run([sys.executable, "-c", code, str(big)], check=True, capture_output=True,
+                                    text=True).stdout.strip()) for _ in range(repeat)]
+    rows.append((f"portfolio computation over {total:,} metric rows (in process)", f"{min(timings):.2f} s", "2 s"))
+    return (f"### Portfolio (best of {repeat})\n\n" + table(["what", "time", "target"], rows))
+
+
 def scaling(sizes: Sequence[int], work: Path) -> str:
     rows = []
     for size in sizes:
@@ -357,7 +396,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000", help="batch sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="record the tables in bench/RESULTS.md")
-    parser.add_argument("--only", default="validation,startup,rendering,scaling,language,before,export",
+    parser.add_argument("--only", default="validation,startup,rendering,scaling,language,before,export,portfolio",
                         help="the questions to answer, comma-separated")
     options = parser.parse_args()
     only = set(options.only.split(","))
@@ -380,6 +419,7 @@ def main() -> None:
             "language": lambda: language(1000, work, options.repeat),
             "before": lambda: before_issue_11(options.repeat, work),
             "export": lambda: export_cost([s for s in sizes if s >= 1000] or sizes, work, options.repeat),
+            "portfolio": lambda: portfolio_cost(work, options.repeat),
         }
         sections = [f"Measured {machine()}.", *(answer() for name, answer in questions.items() if name in only)]
     finally:
