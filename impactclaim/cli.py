@@ -637,6 +637,60 @@ def portfolio(
     raise typer.Exit(EXIT_OK)
 
 
+@app.command(cls=Command, short_help=_("Suppliers side by side, as a buyer weighs them in a tender."), help=_(
+    "Set the statements of suppliers side by side, as a municipal buyer weighs them in a tender (social value, "
+    "social return): the social-enterprise facts, PSO level, labels with their schemes, social return delivered, "
+    "evidence, assurance and the checks' findings. A metric is only set beside the same metric (the same IRIS+ "
+    "id or VSME reference and unit).\n\n"
+    "Exit status: 0 the comparison was written, 2 a usage error."))
+def compare(
+    statements: Annotated[list[str], typer.Argument(
+        metavar="STATEMENTS...", help=_("Two or more statement files."), show_default=False)],
+    output: Annotated[str | None, typer.Option(
+        "--output", "--out", "-o", metavar="OUT", show_default=False,
+        help=_("The file to write: compare.html or compare.pdf."))] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help=_("The page's title."))] = None,
+    language: Annotated[str | None, typer.Option(
+        "--lang", metavar="LANG", help=_("The language of the page: nl or en (default: nl)."))] = None,
+) -> None:
+    """Set suppliers side by side."""
+    from pathlib import Path
+
+    from impactclaim.atomic import atomic_write
+    from impactclaim.checker import check_path_and_read
+    from impactclaim.portfolio import compare as comparing
+
+    _choose_language(language)
+    chosen = i18n.normalise(language) or i18n.configured() or "nl"
+    if output is None or Path(output).suffix.lower() not in (".html", ".pdf"):
+        _usage_error(_("name the file to write with -o, ending in .html or .pdf"))
+    if len(statements) < 2:
+        _usage_error(_("compare needs two or more statements"))
+    if any(Path(path).resolve() == Path(output).resolve() for path in statements):
+        _usage_error(_("{path} is one of the statements; choose another output").format(path=output))
+    checked = []
+    for path in statements:
+        result = check_path_and_read(path)
+        checked.append((path, result.statement, result.read, result.result.findings))
+    with i18n.using(chosen):
+        comparison = comparing.build(checked, chosen)
+        html = comparing.render_html(comparison, chosen, title or _("Suppliers side by side"))
+        if Path(output).suffix.lower() == ".pdf":
+            from impactclaim.portfolio.render import render_pdf
+
+            content = render_pdf(html)
+        else:
+            content = html.encode("utf-8")
+        try:
+            atomic_write(output, content)
+        except OSError as error:
+            _usage_error(_("cannot write {path}: {reason}").format(path=error.filename or output,
+                                                                   reason=error.strerror or error))
+        typer.echo(_("Comparison of {count} statements written to {path}.").format(count=len(statements),
+                                                                                 path=output))
+    raise typer.Exit(EXIT_OK)
+
+
 @app.command(cls=Command, short_help=_("Render statements as HTML or PDF impact profiles."), help=_(
     "Render statements as impact profiles: one self-contained HTML file or a PDF/A-3b each.\n\n"
     "A statement with errors is not rendered unless --draft is given. Exit status: 0 every profile written, 1 a "

@@ -39,8 +39,8 @@ def help_text(cli, *command: str, columns: str = "100") -> str:  # type: ignore[
 
 
 def test_every_command_has_a_help_page() -> None:
-    assert COMMANDS == ["explain", "export", "extract", "init", "migrate", "portfolio", "preview", "render", "rules",
-                        "schema", "validate"]
+    assert COMMANDS == ["compare", "explain", "export", "extract", "init", "migrate", "portfolio", "preview", "render",
+                        "rules", "schema", "validate"]
 
 
 @pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
@@ -69,6 +69,7 @@ def test_help_shows_no_broken_markup_or_metavars(cli, command: list[str]) -> Non
 def test_usage_lines_name_arguments_as_they_are_typed(cli) -> None:  # type: ignore[no-untyped-def]
     usage = {command: help_text(cli, command).splitlines()[0] for command in COMMANDS}
     assert usage == {
+        "compare": "Usage: impactclaim compare [OPTIONS] STATEMENTS...",
         "explain": "Usage: impactclaim explain [OPTIONS] CODE",
         "export": "Usage: impactclaim export [OPTIONS] [PATHS...]",
         "extract": "Usage: impactclaim extract [OPTIONS] PROFILE",
