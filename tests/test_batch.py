@@ -19,6 +19,7 @@ from tests.conftest import ROOT, SAMPLES
 
 VALID_SAMPLE = SAMPLES / "valid" / "fietsfabriek-utrecht.yaml"
 BROKEN_SAMPLE = SAMPLES / "invalid" / "kvk-number-too-short" / "statement.yaml"
+MEUBEL = SAMPLES / "valid" / "circulair-meubel.yaml"
 
 
 def make_batch(folder: Path, count: int, every_nth_broken: int = 4) -> tuple[int, int]:
@@ -131,12 +132,45 @@ def test_shards_together_check_every_file_once(cli, tmp_path: Path) -> None:  # 
 def test_csv_report(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     report = tmp_path / "out.csv"
     cli("validate", str(VALID_SAMPLE), str(BROKEN_SAMPLE), "--report", str(report), "--format", "json")
-    rows = list(csv.DictReader(io.StringIO(report.read_text())))
-    assert [(r["organisation"], r["kvk_number"], r["status"], r["errors"], r["codes"]) for r in rows] == [
-        ("Buurtbakkerij Het Zuurdesem", "9021537", "invalid", "1", "IC021"),
-        ("De Fietsfabriek Utrecht B.V.", "81946203", "valid", "0", ""),
+    raw = report.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark: Excel shows the accents
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    # One line per finding, a statement without findings on one line of its own.
+    assert [(r["organisation"], r["kvk_number"], r["status"], r["errors"], r["codes"], r["line"], r["code"])
+            for r in rows] == [
+        ("Buurtbakkerij Het Zuurdesem", "9021537", "invalid", "1", "IC021", "6", "IC021"),
+        ("De Fietsfabriek Utrecht B.V.", "81946203", "valid", "0", "", "", ""),
     ]
+    assert rows[0]["message"].startswith("organisation.kvk_number") and rows[0]["hint"]
     assert rows[1]["period_start"] == "2025-01-01" and rows[1]["period_end"] == "2025-12-31"
+
+
+def test_the_dutch_csv_report_opens_in_a_dutch_excel(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = tmp_path / "out.csv"
+    cli("validate", str(VALID_SAMPLE), str(BROKEN_SAMPLE), "--report", str(report), "--lang", "nl")
+    text = report.read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert rows[0]["organisation"] == "Buurtbakkerij Het Zuurdesem"
+    assert "heeft niet de verwachte vorm" in rows[0]["message"]
+
+
+def test_reports_flag_duplicates_and_other_periods(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = VALID_SAMPLE.read_text(encoding="utf-8")
+    (folder / "a.yaml").write_text(text, encoding="utf-8")
+    (folder / "b-again.yaml").write_text(text.replace("id: fietsfabriek-utrecht-2025", "id: again"), encoding="utf-8")
+    (folder / "c-other.yaml").write_text(MEUBEL.read_text(encoding="utf-8"), encoding="utf-8")
+    report = tmp_path / "out.json"
+    cli("validate", str(folder), "--report", str(report), "--format", "json")
+    flags = {Path(entry["path"]).name: entry["flags"] for entry in json.loads(report.read_text())["statements"]}
+    assert flags == {"a.yaml": "duplicate", "b-again.yaml": "duplicate", "c-other.yaml": "other-period"}
+    html_report = tmp_path / "out.html"
+    cli("validate", str(folder), str(BROKEN_SAMPLE), "--report", str(html_report))
+    html = html_report.read_text(encoding="utf-8")
+    assert html.count('data-flagged="yes"') == 3
+    assert 'id="filter-code"' in html and "<option>IC021</option>" in html and 'id="filter-status"' in html
+    assert "line 6, column 15" in html  # each finding with its line, in the statement's row
 
 
 def test_html_report_is_self_contained_and_escaped(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
