@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
@@ -420,6 +421,40 @@ def _usage_error(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
+def _export_vsme(files: Sequence[str], target: Any) -> NoReturn:
+    """Fill the VSME Digital Template from one statement, and say what was filled and what is missing."""
+    from impactclaim.atomic import atomic_write
+    from impactclaim.checker import check_path_and_read
+    from impactclaim.dataset.vsme import fill
+
+    if len(files) != 1:
+        _usage_error(_("--format vsme fills the template from one statement, not {count}").format(count=len(files)))
+    if target.suffix.lower() != ".xlsx":
+        _usage_error(_("--format vsme writes the template as .xlsx, not {name}").format(name=target))
+    if target.resolve() == Path(files[0]).resolve():
+        _usage_error(_("{path} is one of the statements; choose another output").format(path=target))
+    checked = check_path_and_read(files[0])
+    if checked.statement is None or checked.result.errors:
+        typer.echo("impactclaim: " + _("{path} has errors; fix them first ('impactclaim validate {path}' lists "
+                                       "them)").format(path=files[0]), err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    filled = fill(checked.statement)
+    try:
+        atomic_write(target, filled.content)
+    except OSError as error:
+        _usage_error(_("cannot write {path}: {reason}").format(path=error.filename or target,
+                                                               reason=error.strerror or error))
+    typer.echo(_("VSME template written to {path}.").format(path=target))
+    typer.echo(_("Filled from the statement:"))
+    for name in dict.fromkeys(point.name for point in filled.filled):
+        typer.echo(f"  {name}")
+    if filled.missing:
+        typer.echo(_("Not in the statement, left for the enterprise to fill in:"))
+        for name in filled.missing:
+            typer.echo(f"  {name}")
+    raise typer.Exit(EXIT_OK)
+
+
 class ExportFormat(enum.StrEnum):
     """Formats of ``export``: every table in the same one."""
 
@@ -427,6 +462,7 @@ class ExportFormat(enum.StrEnum):
     csv = "csv"
     xlsx = "xlsx"
     json = "json"
+    vsme = "vsme"
 
 
 @app.command(cls=Command, short_help=_("Write statements as a dataset: tables for DuckDB, Excel or Spark."), help=_(
@@ -438,8 +474,10 @@ class ExportFormat(enum.StrEnum):
     "several --shard runs into one OUT make one dataset. CSV is UTF-8 for Excel (use --separator ';' for a "
     "Dutch Excel); in CSV and XLSX a text that a spreadsheet would run as a formula starts with an apostrophe. A "
     "statement with errors is listed in statements with its findings, never left out.\n\n"
+    "With --format vsme, one statement fills EFRAG's VSME Digital Template 1.3.0 (-o ending in .xlsx) with the "
+    "Basic-module datapoints it holds; the rest is left for the enterprise, and the command says what.\n\n"
     "Exit status: 0 the dataset was written (also when statements have errors: the findings table says which), "
-    "2 a usage error or nothing to export."))
+    "1 a statement with errors for --format vsme, 2 a usage error or nothing to export."))
 def export(
     paths: Annotated[list[str] | None, typer.Argument(
         metavar="PATHS...", help=_("Statement files, folders (searched for *.yaml and *.yml) or glob patterns."),
@@ -448,7 +486,9 @@ def export(
         "--output", "--out", "-o", metavar="OUT", show_default=False,
         help=_("The folder to write the tables into; created when missing."))] = None,
     output_format: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", metavar="FORMAT", help=_("parquet, csv, xlsx or json (JSON Lines)."))] = ExportFormat.parquet,
+        "--format", "-f", metavar="FORMAT",
+        help=_("parquet, csv, xlsx, json (JSON Lines), or vsme (the EU VSME template, for one statement)."))]
+        = ExportFormat.parquet,
     separator: Annotated[str, typer.Option(
         "--separator", metavar="CHAR", help=_("The CSV separator: ',' or ';'."))] = ",",
     jobs: Annotated[int | None, typer.Option(
@@ -469,8 +509,6 @@ def export(
         help=_("The language of the findings' messages and of the data dictionary: nl or en."))] = None,
 ) -> None:
     """Write statements as a dataset."""
-    from pathlib import Path
-
     from impactclaim.checker import CheckOptions
     from impactclaim.config import ConfigError
     from impactclaim.dataset.export import export as export_dataset
@@ -490,6 +528,8 @@ def export(
     found = find_statements(arguments, exclude=exclude or (), shard=chosen_shard)
     _refuse_empty_inputs(arguments, found.unmatched, found.before_shard, exclude or (), allow_empty)
     target = Path(output)
+    if output_format is ExportFormat.vsme:
+        _export_vsme(found.files, target)
     problem = refuse_inputs_as_outputs(found.files, target)
     if problem is None and target.exists() and not target.is_dir():
         problem = _("{path} exists and is not a folder").format(path=output)
@@ -564,7 +604,6 @@ def portfolio(
 ) -> None:
     """Show what many statements say together."""
     import tempfile
-    from pathlib import Path
 
     from impactclaim.atomic import atomic_write
     from impactclaim.checker import CheckOptions
@@ -654,7 +693,6 @@ def compare(
         "--lang", metavar="LANG", help=_("The language of the page: nl or en (default: nl)."))] = None,
 ) -> None:
     """Set suppliers side by side."""
-    from pathlib import Path
 
     from impactclaim.atomic import atomic_write
     from impactclaim.checker import check_path_and_read
@@ -776,7 +814,6 @@ def _render_one(options: RenderOptions) -> NoReturn:
 def _render_batch(arguments: list[str], formats: tuple[str, ...], options: RenderOptions, jobs: int,
                   allow_empty: bool) -> NoReturn:
     """Render every statement of a batch; an invalid or broken one is skipped with its reasons."""
-    from pathlib import Path
 
     from impactclaim.discover import find_statements
     from impactclaim.profile.command import UsageError, render_batch
@@ -864,7 +901,6 @@ def preview(
     """Show a statement's profile in the browser, updated on every save."""
     import errno
     import time
-    from pathlib import Path
 
     from impactclaim import preview as previewing
 
