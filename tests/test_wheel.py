@@ -31,6 +31,10 @@ def test_wheel_installs_and_validates_outside_the_checkout(tmp_path: Path) -> No
     assert "impactclaim/samples/invalid/kvk-number-too-short/expected.txt" in inside
     assert "impactclaim/locale/nl/LC_MESSAGES/impactclaim.mo" in inside
     assert {"impactclaim/starter/example.en.yaml", "impactclaim/starter/example.nl.yaml"} <= inside
+    assert {"impactclaim/portfolio/portfolio.html.j2", "impactclaim/portfolio/compare.html.j2",
+            "impactclaim/portfolio/feedback.html.j2", "impactclaim/data/nl-regions/gemeente_2025.topojson",
+            "impactclaim/data/nl-regions/provincie_2025.topojson",
+            "impactclaim/data/vsme/VSME-Digital-Template-1.3.0.xlsx", "impactclaim/data/vsme/LICENSE"} <= inside
 
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=True)
@@ -72,6 +76,15 @@ def test_wheel_installs_and_validates_outside_the_checkout(tmp_path: Path) -> No
                              text=True, check=False, env=dutch)
     assert (checked.returncode, checked.stdout) == (0, "1 bestand gecontroleerd: alles in orde (0 fouten, "
                                                        "0 waarschuwingen).\n")
+    # The commands for many statements come with the same install (pyarrow, DuckDB, openpyxl are dependencies).
+    for arguments, written in ((["export", "statement.yaml", "-o", "dataset"], "dataset/statements"),
+                               (["portfolio", "statement.yaml", "-o", "portfolio.html"], "portfolio.html"),
+                               (["compare", "statement.yaml", "start/statement.yaml", "-o", "compare.html"],
+                                "compare.html"),
+                               (["export", "statement.yaml", "-f", "vsme", "-o", "vsme.xlsx"], "vsme.xlsx")):
+        run = subprocess.run([str(command), *arguments], cwd=elsewhere, capture_output=True, text=True, check=False)
+        assert run.returncode == 0, (arguments, run.stderr)
+        assert (elsewhere / written).exists(), arguments
     reference = subprocess.run([str(command), "schema", "--format", "markdown", "--lang", "en"], cwd=elsewhere,
                                capture_output=True, text=True, check=False)
     assert reference.returncode == 0
