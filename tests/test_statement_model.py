@@ -167,6 +167,7 @@ ALLOWED = {
     ("sdg.py", "targets"),  # the SDG data file shipped with the package
     ("pdf.py", "AF"),  # the PDF catalogue's associated files
     ("writers.py", "reporting_year"),  # the dataset's own rows, whose partition column it is
+    ("vsme.py", "Enumeration Lists"),  # a sheet of EFRAG's template
     # the JSON Schema's own keywords, which the schema messages read
     ("checker.py", "description"), ("checker.py", "properties"), ("checker.py", "patternProperties"),
 }

@@ -104,14 +104,15 @@ def datapoints(statement: Statement) -> list[Datapoint]:
         found.append(Datapoint("DescriptionOfSustainabilityRelatedCertificationsOrLabels",
                                "; ".join(label for label in labels if label)))
     if workforce is not None:
-        contracts, genders = dict(workforce.headcount_by_contract), dict(workforce.headcount_by_gender)
-        if "permanent" in contracts:
-            found.append(Datapoint("NumberOfPermanentContractEmployees", contracts["permanent"]))
-        for key, name in (("male", "NumberOfMaleEmployees"), ("female", "NumberOfFemaleEmployees"),
-                          ("other", "NumberOfOtherGenderEmployees"),
-                          ("not_disclosed", "NumberOfNonReportedGenderEmployees")):
-            if key in genders:
-                found.append(Datapoint(name, genders[key]))
+        # Temporary contracts are the template's own sum (all employees less the permanent ones).
+        contracts = {"permanent": "NumberOfPermanentContractEmployees"}
+        genders = {"male": "NumberOfMaleEmployees", "female": "NumberOfFemaleEmployees",
+                   "other": "NumberOfOtherGenderEmployees", "not_disclosed": "NumberOfNonReportedGenderEmployees"}
+        breakdowns = ((workforce.headcount_by_contract, contracts), (workforce.headcount_by_gender, genders))
+        for breakdown, names in breakdowns:
+            for category, count in breakdown:
+                if category in names:
+                    found.append(Datapoint(names[category], count))
         if workforce.work_accidents is not None:
             found.append(Datapoint("NumberOfRecordableWorkRelatedAccidentsInTheReportingPeriod",
                                    workforce.work_accidents))

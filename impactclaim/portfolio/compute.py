@@ -251,7 +251,7 @@ def compute(dataset: Path, *, group_by: str = "province", filters: Sequence[tupl
         CREATE TEMP TABLE figure_values AS
         WITH v AS (SELECT m.statement_key, m.unit, m.value FROM metrics m JOIN chosen USING (statement_key)
                    WHERE m.value_kind = 'value' AND m.value IS NOT NULL AND (m.iris_id = ? OR m.vsme_ref = ?)),
-             u AS (SELECT mode(unit) AS unit FROM v)
+             u AS (SELECT unit FROM v GROUP BY unit ORDER BY count(*) DESC, unit NULLS LAST LIMIT 1)
         SELECT statement_key, sum(value) AS value FROM v, u WHERE v.unit IS NOT DISTINCT FROM u.unit GROUP BY 1""",
                [figure or "", figure or ""])
     result = Portfolio(group_by=group_by, filters=list(filters), figure_identifier=figure or "")
@@ -391,7 +391,10 @@ def _metric_totals(rows: Any) -> tuple[list[MetricTotal], int]:
                 FROM metrics m JOIN chosen c USING (statement_key)
                 WHERE m.value_kind = 'value' AND m.value IS NOT NULL
                   AND (m.iris_id IS NOT NULL OR m.vsme_ref IS NOT NULL))
-            SELECT v.identifier, mode(v.name), coalesce(v.unit, ''), v.reporting_year, coalesce(v.population, ''),
+            SELECT v.identifier,
+                   -- the name most enterprises give it (ties: the first in the alphabet), the same in every run
+                   first(v.name ORDER BY v.name_count DESC, v.name),
+                   coalesce(v.unit, ''), v.reporting_year, coalesce(v.population, ''),
                    bool_and(v.additive), sum(v.value), median(v.value), min(v.value), max(v.value),
                    count(DISTINCT v.statement_key),
                    (SELECT list(DISTINCT c.enterprise ORDER BY c.enterprise) FROM chosen c
@@ -400,7 +403,10 @@ def _metric_totals(rows: Any) -> tuple[list[MetricTotal], int]:
                                                   WHERE w.identifier = v.identifier
                                                     AND coalesce(w.unit, '') = coalesce(v.unit, '')
                                                     AND w.reporting_year IS NOT DISTINCT FROM v.reporting_year))
-            FROM values v GROUP BY v.identifier, coalesce(v.unit, ''), v.reporting_year, coalesce(v.population, '')
+            FROM (SELECT *, count(*) OVER (PARTITION BY identifier, coalesce(unit, ''), reporting_year,
+                                                        coalesce(population, ''), name) AS name_count
+                  FROM values) v
+            GROUP BY v.identifier, coalesce(v.unit, ''), v.reporting_year, coalesce(v.population, '')
             ORDER BY 11 DESC, 1, 3, 4, 5"""):
         totals.append(MetricTotal(identifier, name or "", unit, year, float(total if additive else median), count,
                                   tuple(missing or ()), bool(additive), float(low), float(high), population))
