@@ -452,6 +452,10 @@ def _export_vsme(files: Sequence[str], target: Any) -> NoReturn:
         typer.echo(_("Not in the statement, left for the enterprise to fill in:"))
         for name in filled.missing:
             typer.echo(f"  {name}")
+    if filled.by_hand:
+        typer.echo(_("Metrics that name a VSME disclosure, to enter by hand where the disclosure asks for them:"))
+        for line in filled.by_hand:
+            typer.echo(f"  {line}")
     raise typer.Exit(EXIT_OK)
 
 

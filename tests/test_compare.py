@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import shutil
 import subprocess
@@ -27,9 +28,9 @@ def _rows(html: str) -> dict[str, list[str]]:
     """Each row of the comparison: its heading and its cells, as text."""
     found = {}
     for row in re.findall(r"(?s)<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", html):
-        heading = " ".join(re.sub(r"<[^>]+>", " ", row[0]).split())
+        heading = html_module.unescape(" ".join(re.sub(r"<[^>]+>", " ", row[0]).split()))
         cells = re.findall(r"(?s)<td[^>]*>(.*?)</td>", row[1])
-        found[heading] = [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in cells]
+        found[heading] = [html_module.unescape(" ".join(re.sub(r"<[^>]+>", " ", cell).split())) for cell in cells]
     return found
 
 
@@ -47,6 +48,7 @@ def test_suppliers_side_by_side(cli: Cli, tmp_path: Path, monkeypatch: pytest.Mo
     assert employees[:3] == ["35 personen", "42 personen", "–"]
     assert rows["PSO level"][1] == "step 3 · PSO 30+ (valid until 2026-11-11)"
     assert "Participatiewet: 9.5 fte-years, 14 people" in rows["Social return delivered"][1]
+    assert rows["People from target groups on the customers' contracts"][:2] == ["–", "26"]
     # A statement with errors is shown as such and never compared.
     assert all(cells[3] == "not compared: the statement has errors" for heading, cells in rows.items()
                if heading in ("KvK number", "PSO level", "Assurance"))

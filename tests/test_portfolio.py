@@ -121,11 +121,13 @@ def test_the_page_in_both_languages(cli: Cli, tmp_path: Path, monkeypatch: pytes
     for language in ("nl", "en"):
         output = tmp_path / f"portfolio-{language}.html"
         result = cli("portfolio", "portfolio", "-o", str(output), "--lang", language, "--jobs", "1",
-                     "--title", "Proef")
+                     "--title", "Proef", "--figure", "OI8869")
         assert result.exit_code == 0, result.stdout
         html = output.read_text(encoding="utf-8")
         assert html.count("<svg") == 2 and html.count("<path") > 342  # every municipality, every province
         assert "CBS / Kadaster via PDOK" in html
+        # The chosen figure per region, on the map's regions and in a table that print shows too.
+        assert html.count("Medewerkers in loondienst op 31 december") >= 3
         assert not re.search(r"""(?:src|href)\s*=\s*["'](?!data:|#)""", html)  # nothing to fetch
         assert_matches_golden(_visible_text(html), GOLDEN / f"portfolio-{language}.txt")
 

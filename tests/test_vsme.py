@@ -56,6 +56,9 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.exit_code == 0, result.stdout
     assert "Not in the statement, left for the enterprise to fill in:" in result.stdout
     assert "  Turnover" in result.stdout
+    # Metrics that only name a disclosure are listed for the enterprise to place by hand, not guessed.
+    assert "Metrics that name a VSME disclosure, to enter by hand" in result.stdout
+    assert "  B8: Medewerkers in loondienst op 31 december = 42 personen" in result.stdout
     return output
 
 

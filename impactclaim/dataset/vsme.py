@@ -46,6 +46,7 @@ class Filled:
     content: bytes
     filled: list[Datapoint]
     missing: list[str]  # the Basic module's datapoints that the statement does not give
+    by_hand: list[str]  # metrics that name only a VSME disclosure (B3, B8): which datapoint is for people to say
 
 
 # The Basic module's single-value datapoints the statement could give, for the "missing" list.
@@ -265,4 +266,7 @@ def fill(statement: Statement) -> Filled:
             entry.external_attr = info.external_attr
             target.writestr(entry, data)
     given = {point.name for point in wanted}
-    return Filled(output.getvalue(), wanted, [name for name in BASIC_DATAPOINTS if name not in given])
+    by_hand = [f"{metric.vsme_ref}: {metric.name.get(statement.language, statement.language)} = {metric.value:g}"
+               f"{' ' + metric.unit if metric.unit else ''}" for metric in statement.metrics
+               if metric.vsme_ref and metric.value is not None]
+    return Filled(output.getvalue(), wanted, [name for name in BASIC_DATAPOINTS if name not in given], by_hand)

@@ -170,6 +170,9 @@ def build(checked: Sequence[Checked], language: str) -> Comparison:
     result.sections.append((_("Social return and labels"), [
         row(_("PSO level"), pso),
         row(_("Social return delivered"), social_return),
+        row(_("People from target groups on the customers' contracts"), lambda s: number.number(
+            sum(item.persons for item in s.procurement.social_return if item.persons is not None))
+            if s.procurement and any(item.persons is not None for item in s.procurement.social_return) else "–"),
         row(_("Memberships and registers"), lambda s: "; ".join(
             " ".join(part for part in (membership.name or (labels.enum("membership", membership.scheme)
                                                            if membership.scheme else ""), membership.level or "")

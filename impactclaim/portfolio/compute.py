@@ -246,14 +246,17 @@ def compute(dataset: Path, *, group_by: str = "province", filters: Sequence[tupl
                (SELECT count(*) FROM outcomes u WHERE u.statement_key = c.statement_key
                 AND u.polarity = 'negative') AS negative
         FROM chosen c""")
-    # The figure the maps show: one metric, in its most common unit only (like with like).
+    # The figure the maps show: one metric, in its most common unit and reporting year only (like with like).
     db.execute("""
         CREATE TEMP TABLE figure_values AS
-        WITH v AS (SELECT m.statement_key, m.unit, m.value FROM metrics m JOIN chosen USING (statement_key)
+        WITH v AS (SELECT m.statement_key, m.unit, m.value, m.name, c.reporting_year
+                   FROM metrics m JOIN chosen c USING (statement_key)
                    WHERE m.value_kind = 'value' AND m.value IS NOT NULL AND (m.iris_id = ? OR m.vsme_ref = ?)),
-             u AS (SELECT unit FROM v GROUP BY unit ORDER BY count(*) DESC, unit NULLS LAST LIMIT 1)
-        SELECT statement_key, sum(value) AS value FROM v, u WHERE v.unit IS NOT DISTINCT FROM u.unit GROUP BY 1""",
-               [figure or "", figure or ""])
+             u AS (SELECT unit, reporting_year FROM v GROUP BY ALL
+                   ORDER BY count(*) DESC, reporting_year DESC NULLS LAST, unit NULLS LAST LIMIT 1)
+        SELECT v.statement_key, v.unit, v.reporting_year, first(v.name ORDER BY v.name) AS name, sum(v.value) AS value
+        FROM v, u WHERE v.unit IS NOT DISTINCT FROM u.unit AND v.reporting_year IS NOT DISTINCT FROM u.reporting_year
+        GROUP BY 1, 2, 3""", [figure or "", figure or ""])
     result = Portfolio(group_by=group_by, filters=list(filters), figure_identifier=figure or "")
 
     def rows(sql: str, *arguments: Any) -> list[tuple[Any, ...]]:
@@ -307,7 +310,11 @@ def compute(dataset: Path, *, group_by: str = "province", filters: Sequence[tupl
     result.breakdowns = _breakdowns(rows)
     result.metrics, result.uncomparable_metrics = _metric_totals(rows)
     if figure:
-        result.figure = next((total for total in result.metrics if total.identifier.split(" ")[-1] == figure), None)
+        found = rows("""SELECT any_value(unit), any_value(reporting_year), first(name ORDER BY name), sum(value),
+                               count(*) FROM figure_values""")[0]
+        if found[4]:
+            result.figure = MetricTotal(figure, found[2] or figure, found[0] or "", found[1], float(found[3]),
+                                        found[4], ())
     result.flags = _flags(rows)
     result.changes = [Change(*row) for row in rows("""
         WITH yearly AS (
