@@ -6,11 +6,12 @@ arguments and call these, so parallelism, result order and exit codes are decide
 
 from __future__ import annotations
 
+import collections
 import enum
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from impactclaim.checker import CheckOptions, FileResult
@@ -58,10 +59,25 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], jobs
 
     if warm_up is not None:
         warm_up()
-    # Chunks amortise the cost of sending work to the workers; small enough to keep both busy.
+    # Chunks amortise the cost of sending work to the workers; small enough to keep both busy. Only a
+    # few chunks are in flight at a time (pool.map would hand out the whole batch at once): when the
+    # consumer is slower than the workers (an export writing its tables), finished results would
+    # otherwise pile up, and memory would grow with the batch.
     chunk = max(1, min(16, len(items) // (workers * 8)))
+    ahead = workers * 4
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(function, items, chunksize=chunk)
+        pending: collections.deque[Any] = collections.deque()
+        for start in range(0, len(items), chunk):
+            pending.append(pool.submit(_apply, function, items[start:start + chunk]))
+            if len(pending) >= ahead:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _apply(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    """One chunk, in a worker."""
+    return [function(item) for item in items]
 
 
 @dataclass(slots=True)
