@@ -224,16 +224,6 @@ def build(checked: Sequence[Checked], language: str) -> Comparison:
 
 
 def render_html(comparison: Comparison, language: str, title: str) -> str:
-    import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-    from markupsafe import Markup
+    from impactclaim.portfolio.render import render_page
 
-    from impactclaim.i18n import ngettext
-    from impactclaim.profile.html import font_face_css
-    from impactclaim.resources import resource_dir
-
-    environment = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(resource_dir("portfolio"))), autoescape=True,
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    return environment.get_template("compare.html.j2").render(
-        c=comparison, title=title, language=language, _=_, ngettext=ngettext, fonts=Markup(font_face_css()))
+    return render_page("compare.html.j2", c=comparison, title=title, language=language)

@@ -12,16 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from impactclaim import i18n
-
-
-@dataclass(frozen=True)
-class SheetFinding:
-    line: int
-    column: int
-    code: str
-    severity: str
-    message: str
-    hint: str
+from impactclaim.reporters.batch import ReportFinding
 
 
 @dataclass(frozen=True)
@@ -33,7 +24,7 @@ class Sheet:
     period: str
     status: str
     language: str
-    findings: tuple[SheetFinding, ...]
+    findings: tuple[ReportFinding, ...]
 
     @property
     def errors(self) -> int:
@@ -49,10 +40,10 @@ def sheets(dataset: Path, language: str) -> list[Sheet]:
     from impactclaim.portfolio.compute import _connect
 
     db = _connect(dataset)
-    found: dict[str, list[SheetFinding]] = {}
+    found: dict[str, list[ReportFinding]] = {}
     for key, *values in db.execute("""SELECT statement_key, line, "column", code, severity, message, coalesce(hint, '')
                                       FROM findings ORDER BY statement_key, line, "column", code""").fetchall():
-        found.setdefault(key, []).append(SheetFinding(*values))
+        found.setdefault(key, []).append(ReportFinding(*values))
     result = []
     for key, path, organisation, kvk, start, end, status, own in db.execute("""
             SELECT statement_key, source_path, coalesce(organisation_name, ''), coalesce(kvk_number, ''),
@@ -80,20 +71,11 @@ def _file_names(items: list[Sheet]) -> dict[str, str]:
 
 
 def render_sheet(sheet: Sheet) -> str:
-    import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-    from markupsafe import Markup
+    from impactclaim.portfolio.render import render_page
 
-    from impactclaim.profile.html import font_face_css
-    from impactclaim.resources import resource_dir
-
-    environment = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(resource_dir("portfolio"))), autoescape=True,
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     with i18n.using(sheet.language):
-        return environment.get_template("feedback.html.j2").render(
-            sheet=sheet, name=os.path.basename(sheet.source_path), language=sheet.language, _=i18n._,
-            ngettext=i18n.ngettext, fonts=Markup(font_face_css()))
+        return render_page("feedback.html.j2", sheet=sheet, name=os.path.basename(sheet.source_path),
+                           language=sheet.language)
 
 
 def write_sheets(dataset: Path, folder: Path, language: str, *, pdf: bool = True) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from impactclaim.i18n import _, ngettext
@@ -113,21 +114,37 @@ def view(portfolio: Portfolio, language: str, title: str) -> dict[str, Any]:
     }
 
 
-def render_html(portfolio: Portfolio, language: str, title: str) -> str:
+@cache
+def _environment() -> Any:
+    """The sandboxed, autoescaping environment of the portfolio, compare and feedback pages, made once."""
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from impactclaim.profile.html import font_face_css
     from impactclaim.resources import resource_dir
 
-    environment = ImmutableSandboxedEnvironment(
+    return ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(str(resource_dir("portfolio"))), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    template = environment.get_template("portfolio.html.j2")
+
+
+@cache
+def _fonts() -> Any:
     from markupsafe import Markup
 
-    # The fonts are the package's own @font-face rules (data: URIs), CSS that must not be escaped.
-    return template.render(**view(portfolio, language, title), _=_, ngettext=ngettext, fonts=Markup(font_face_css()))
+    from impactclaim.profile.html import font_face_css
+
+    # The package's own @font-face rules (data: URIs): CSS that must not be escaped, read once per process.
+    return Markup(font_face_css())
+
+
+def render_page(template: str, **context: Any) -> str:
+    """One of the pages in ``portfolio/`` with ``context``, the current language's words and the fonts."""
+    page: str = _environment().get_template(template).render(**context, _=_, ngettext=ngettext, fonts=_fonts())
+    return page
+
+
+def render_html(portfolio: Portfolio, language: str, title: str) -> str:
+    return render_page("portfolio.html.j2", **view(portfolio, language, title))
 
 
 def render_pdf(html: str) -> bytes:
