@@ -733,6 +733,101 @@ def compare(
     raise typer.Exit(EXIT_OK)
 
 
+@app.command("site", cls=Command, short_help=_("Build a static, searchable directory of impact profiles."), help=_(
+    "Check statements and build a static website in OUT: an index with search and filters that work without "
+    "a server (also opened from disk), a page per enterprise with its profile, its source and its validation "
+    "status, a page per province and municipality with a map, open data (Parquet, CSV, JSON) with the schema, "
+    "and robots.txt; with --base-url also sitemap.xml and an Atom feed.\n\n"
+    "Statements with errors, drafts (no publication date) and unreadable files are listed with their status "
+    "and findings and are marked noindex; none is left out. The periods of one KvK number make one enterprise "
+    "page with its history.\n\n"
+    "A rebuild into the same OUT renders only what changed: the cache is in OUT/.impactclaim.\n\n"
+    "Exit status: 0 the site was built (also when statements have errors: their pages say which), "
+    "2 a usage error or nothing to build."))
+def site(
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATHS...", help=_("Statement files, folders (searched for *.yaml and *.yml) or glob patterns."),
+        show_default=False)] = None,
+    output: Annotated[str | None, typer.Option(
+        "--out", "--output", "-o", metavar="SITE", show_default=False,
+        help=_("The folder to build the site in; created when missing."))] = None,
+    title: Annotated[str | None, typer.Option(
+        "--title", metavar="TEXT", show_default=False,
+        help=_("The site's name, shown on every page."))] = None,
+    languages: Annotated[str, typer.Option(
+        "--lang", metavar="LANGS", help=_("The site's languages, the first one the default: nl,en or en,nl."))]
+        = "nl,en",
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", metavar="URL", show_default=False,
+        help=_("The address the site will be published at, for the sitemap, the feed and canonical links."))]
+        = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help=_("Also make a PDF of every profile (slower)."))] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", metavar="N", callback=_at_least_one,
+        help=_("Check and render in N worker processes (default: the number of cores)."), show_default=False)] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", metavar="PATTERN",
+        help=_("Skip what folders and globs find that matches this .gitignore-style pattern; repeatable."))] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config",
+        help=_("Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml."))] = False,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_(_ALLOW_EMPTY_HELP))] = False,
+) -> None:
+    """Build a static directory site."""
+    from impactclaim.checker import CheckOptions
+    from impactclaim.config import ConfigError
+    from impactclaim.discover import find_statements
+    from impactclaim.site.build import SiteError, SiteOptions, build_site
+
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in languages.split(",") if part.strip()))
+    unknown = [language for language in chosen if language not in i18n.LANGUAGES]
+    if not chosen or unknown:
+        _usage_error(_("--lang takes nl, en or both, separated by a comma, not {value}").format(value=repr(languages)))
+    _choose_language(chosen[0])
+    if output is None:
+        _usage_error(_("name the folder to build the site in with --out SITE"))
+    if base_url is not None and not re.match(r"^https?://[^\s/$.?#][^\s]*$", base_url):
+        _usage_error(_("--base-url must be a web address starting with https:// or http://, not {value}").format(
+            value=repr(base_url)))
+    arguments = paths or []
+    found = find_statements(arguments, exclude=[*(exclude or ()), ".impactclaim/"])
+    _refuse_empty_inputs(arguments, found.unmatched, found.before_shard, exclude or (), allow_empty)
+    target = Path(output).resolve()
+    inside = [path for path in found.files if Path(path).resolve().is_relative_to(target)]
+    if inside:
+        _usage_error(_("{path} is inside the site folder {site}; build the site somewhere else").format(
+            path=inside[0], site=output))
+    options = SiteOptions(title=title or _("Impact enterprises"), languages=chosen,
+                          base_url=base_url.rstrip("/") if base_url else None, pdf=pdf, jobs=jobs or default_jobs(),
+                          check=CheckOptions(use_config=not no_config),
+                          source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+    try:
+        with _progress(len(found.files)) as advance:
+            summary = build_site(found.files, Path(output), options, advance=advance)
+    except ConfigError as error:
+        _usage_error(str(error))
+    except SiteError as error:
+        _usage_error(str(error))
+    except OSError as error:
+        _usage_error(_("cannot write {path}: {reason}").format(path=error.filename or output,
+                                                               reason=error.strerror or error))
+    statuses = summary.statuses
+    typer.echo(i18n.ngettext(
+        "Site built in {path}: {count} statement of {enterprises} enterprises ({valid} valid, {draft} drafts, "
+        "{invalid} with errors, {unreadable} unreadable).",
+        "Site built in {path}: {count} statements of {enterprises} enterprises ({valid} valid, {draft} drafts, "
+        "{invalid} with errors, {unreadable} unreadable).", len(found.files)).format(
+        path=output, count=len(found.files), enterprises=summary.enterprises, valid=statuses.get("valid", 0),
+        draft=statuses.get("draft", 0), invalid=statuses.get("invalid", 0),
+        unreadable=statuses.get("unreadable", 0)))
+    typer.echo(_("{checked} checked, {reused} unchanged since the last build; {written} files written, "
+                 "{removed} removed.").format(checked=summary.analysed, reused=summary.reused,
+                                              written=summary.written, removed=summary.removed))
+    for note in summary.notes:
+        typer.echo(note)
+    typer.echo(_("Open {path} in a browser.").format(path=str(Path(output) / "index.html")))
+
+
 @app.command(cls=Command, short_help=_("Render statements as HTML or PDF impact profiles."), help=_(
     "Render statements as impact profiles: one self-contained HTML file or a PDF/A-3b each.\n\n"
     "A statement with errors is not rendered unless --draft is given. Exit status: 0 every profile written, 1 a "

@@ -35,9 +35,13 @@ def exported_rows(path: str, options: CheckOptions) -> tuple[str, dict[str, list
     checked: CheckedFile = check_path_and_read(path, options)
     findings = checked.result.findings
     rows = rows_of(checked.result.path, checked.raw, findings, checked.statement, checked.read, checked.readable)
-    return status_of(findings, checked.readable), {
-        name: [tuple(map(row.get, TABLES_BY_NAME[name].column_names)) for row in table_rows]
-        for name, table_rows in rows.items()}
+    return status_of(findings, checked.readable), rows_as_tuples(rows)
+
+
+def rows_as_tuples(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[Any, ...]]]:
+    """Each table's rows as tuples in its column order, as the table writers take them."""
+    return {name: [tuple(map(row.get, TABLES_BY_NAME[name].column_names)) for row in table_rows]
+            for name, table_rows in rows.items()}
 
 
 def export(files: Sequence[str], output: Path, output_format: str, options: CheckOptions, *, jobs: int = 1,

@@ -1,0 +1,188 @@
+/* The directory's search, in plain JavaScript without any network: catalogue.js holds one row per
+   enterprise and the filters' values; the words of the full-text search come in small files by their
+   first two letters (../search/fi.js), added as <script> elements when a query needs them, which also
+   works when the site is opened from disk. Text from statements only ever goes into textContent. */
+(function () {
+  "use strict";
+  var catalogue = window.IMPACTCLAIM_CATALOGUE;
+  var panel = document.getElementById("search");
+  if (!catalogue || !panel) { return; }
+  var FIRST_FACET = 4; // a row: folder, name, place, year, then one list of value numbers per facet
+  var PAGE = 50;
+  var facets = catalogue.facets;
+  var rows = catalogue.rows;
+  var messages = document.getElementById("search-messages").dataset;
+  var query = document.getElementById("query");
+  var results = document.getElementById("results");
+  var count = document.getElementById("result-count");
+  var more = document.getElementById("more-results");
+  var selects = Array.prototype.slice.call(panel.querySelectorAll("select[data-facet]"));
+  var shards = {};
+  var waiting = {};
+  var shown = PAGE;
+  var generation = 0;
+
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function wordsOf(text) {
+    return fold(text).split(/[^a-z0-9]+/).filter(function (word) { return word.length >= 2; });
+  }
+  var names = rows.map(function (row) { return fold(row[1] + " " + row[2]); });
+
+  window.impactclaimShard = function (prefix, words) { arrived(prefix, words); };
+  function arrived(prefix, words) {
+    shards[prefix] = words;
+    var callbacks = waiting[prefix] || [];
+    delete waiting[prefix];
+    callbacks.forEach(function (callback) { callback(); });
+  }
+  function withShard(prefix, callback) {
+    if (Object.prototype.hasOwnProperty.call(shards, prefix)) { callback(); return; }
+    if (waiting[prefix]) { waiting[prefix].push(callback); return; }
+    waiting[prefix] = [callback];
+    var script = document.createElement("script");
+    script.src = "../search/" + prefix + ".js"; // prefix is two of a-z0-9, from wordsOf
+    script.onerror = function () { arrived(prefix, {}); }; // no word starts with these two letters
+    document.head.appendChild(script);
+  }
+
+  facets.forEach(function (facet, index) {
+    var select = panel.querySelector('select[data-facet="' + facet[0] + '"]');
+    if (!select) { return; }
+    select.dataset.index = String(index);
+    facet[1].forEach(function (pair, number) {
+      var option = document.createElement("option");
+      option.value = pair[0];
+      option.textContent = pair[1];
+      option.dataset.number = String(number);
+      select.appendChild(option);
+    });
+    if (facet[1].length === 0) { select.disabled = true; }
+  });
+
+  function matchesWord(word) {
+    var found = {};
+    names.forEach(function (name, number) { if (name.indexOf(word) !== -1) { found[number] = true; } });
+    var shard = shards[word.slice(0, 2)] || {};
+    Object.keys(shard).forEach(function (key) {
+      if (key.lastIndexOf(word, 0) === 0) { shard[key].forEach(function (number) { found[number] = true; }); }
+    });
+    return found;
+  }
+
+  function chosenFilters() {
+    return selects.filter(function (select) { return select.value !== ""; }).map(function (select) {
+      var option = select.options[select.selectedIndex];
+      return [FIRST_FACET + Number(select.dataset.index), Number(option.dataset.number)];
+    });
+  }
+
+  function search() {
+    var words = wordsOf(query.value);
+    var mine = ++generation;
+    var prefixes = words.map(function (word) { return word.slice(0, 2); });
+    var pending = prefixes.length;
+    if (pending === 0) { show([]); return; }
+    prefixes.forEach(function (prefix) {
+      withShard(prefix, function () { if (--pending === 0 && mine === generation) { show(words); } });
+    });
+  }
+
+  function show(words) {
+    var perWord = words.map(matchesWord);
+    var filters = chosenFilters();
+    var found = [];
+    rows.forEach(function (row, number) {
+      for (var w = 0; w < perWord.length; w++) { if (!perWord[w][number]) { return; } }
+      for (var f = 0; f < filters.length; f++) {
+        if (row[filters[f][0]].indexOf(filters[f][1]) === -1) { return; }
+      }
+      found.push(row);
+    });
+    results.textContent = "";
+    found.slice(0, shown).forEach(function (row) { results.appendChild(item(row)); });
+    var text = found.length === 0 ? messages.resultsNone
+      : found.length === 1 ? messages.resultsOne : messages.resultsMany.replace("{count}", found.length);
+    if (found.length > shown) { text += " (" + messages.shown.replace("{count}", shown) + ")"; }
+    count.textContent = text;
+    more.hidden = found.length <= shown;
+    remember();
+  }
+
+  var statusFacet = facets.findIndex(function (facet) { return facet[0] === "status"; });
+  var areaFacet = facets.findIndex(function (facet) { return facet[0] === "area"; });
+  function item(row) {
+    var li = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = "e/" + encodeURIComponent(row[0]) + "/index.html";
+    link.textContent = row[1];
+    li.appendChild(link);
+    var meta = document.createElement("span");
+    meta.className = "meta";
+    meta.textContent = [row[2], row[3]].filter(Boolean).join(" · ");
+    li.appendChild(meta);
+    var status = facets[statusFacet][1][row[FIRST_FACET + statusFacet][0]];
+    if (status && status[0] !== "valid") {
+      var badge = document.createElement("span");
+      badge.className = "status-badge status-" + status[0].replace(/[^a-z]/g, "");
+      badge.textContent = status[1];
+      li.appendChild(badge);
+    }
+    var areas = row[FIRST_FACET + areaFacet].map(function (number) { return facets[areaFacet][1][number][1]; });
+    if (areas.length) {
+      var tags = document.createElement("span");
+      tags.className = "tags";
+      tags.textContent = areas.join(" · ");
+      li.appendChild(tags);
+    }
+    return li;
+  }
+
+  // The search lives in the address (#q=...&province=PV26), so it survives a reload, a bookmark and
+  // the language switch.
+  function remember() {
+    var params = new URLSearchParams();
+    if (query.value) { params.set("q", query.value); }
+    selects.forEach(function (select) { if (select.value) { params.set(select.dataset.facet, select.value); } });
+    var hash = params.toString();
+    try { history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search); } catch (e) { /* file:// in some browsers */ }
+    document.querySelectorAll("[data-language-link]").forEach(function (link) {
+      link.href = link.getAttribute("href").split("#")[0] + (hash ? "#" + hash : "");
+    });
+  }
+  function restore() {
+    var params = new URLSearchParams(location.hash.slice(1));
+    query.value = params.get("q") || "";
+    selects.forEach(function (select) {
+      var wanted = params.get(select.dataset.facet);
+      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+        select.value = wanted;
+      }
+    });
+  }
+
+  var timer = null;
+  query.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { shown = PAGE; search(); }, 120);
+  });
+  selects.forEach(function (select) { select.addEventListener("change", function () { shown = PAGE; search(); }); });
+  more.addEventListener("click", function () {
+    shown += PAGE;
+    var next = results.children.length;
+    search();
+    var focus = results.children[next] && results.children[next].querySelector("a");
+    if (focus) { focus.focus(); }
+  });
+  document.getElementById("clear-filters").addEventListener("click", function () {
+    query.value = "";
+    selects.forEach(function (select) { select.value = ""; });
+    shown = PAGE;
+    search();
+    query.focus();
+  });
+  panel.hidden = false;
+  restore();
+  search();
+}());
