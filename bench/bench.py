@@ -363,6 +363,37 @@ def portfolio_cost(work: Path, repeat: int) -> str:
     return (f"### Portfolio (best of {repeat})\n\n" + table(["what", "time", "target"], rows))
 
 
+def site_cost(sizes: Sequence[int], work: Path) -> str:
+    """impactclaim site: a first build, a rebuild after one changed statement, and what a visitor downloads first."""
+    rows = []
+    for size in sizes:
+        folder = work / f"batch-{size}"
+        if not folder.exists():
+            generate(folder, size)
+        out = work / f"site-{size}"
+        shutil.rmtree(out, ignore_errors=True)
+        command = [str(BIN / "impactclaim"), "site", "--no-config", "--jobs", "2", "--out", str(out),
+                   "--base-url", "https://example.org", str(folder)]
+        first, first_peak, _ = run(command)
+        unchanged, _, _ = run(command)
+        changed_file = sorted(folder.rglob("*.yaml"))[size // 2]
+        changed_file.write_text(changed_file.read_text(encoding="utf-8").replace(
+            "mission:", "# edited for the benchmark\nmission:", 1), encoding="utf-8")
+        rebuilt, rebuilt_peak, _ = run(command)
+        catalogue = (out / "nl" / "catalogue.js").stat().st_size
+        first_page = sum((out / name).stat().st_size for name in
+                         ("nl/index.html", "nl/catalogue.js", "assets/search.js", "assets/site.css"))
+        shards = list((out / "search").glob("*.js"))
+        largest = max(path.stat().st_size for path in shards)
+        rows.append((f"{size:,}", f"{first:.1f} s", f"{unchanged:.2f} s", f"**{rebuilt:.2f} s**",
+                     f"{catalogue / 1024:.0f} KiB", f"{first_page / 1024:.0f} KiB", f"{len(shards)}, largest {largest / 1024:.0f} KiB",
+                     f"{max(first_peak, rebuilt_peak) / 1024:.0f} MiB"))
+    return ("### Static site (site --jobs 2, HTML only; targets: 10,000 under 600 s, rebuild after one change "
+            "under 5 s at 1,000, first search download under 1 MB)\n\n"
+            + table(["N", "first build", "rebuild, nothing changed", "rebuild, one statement changed",
+                     "catalogue.js", "index page + catalogue + script + style", "word files", "peak RSS"], rows))
+
+
 def scaling(sizes: Sequence[int], work: Path) -> str:
     rows = []
     for size in sizes:
@@ -396,7 +427,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000", help="batch sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="record the tables in bench/RESULTS.md")
-    parser.add_argument("--only", default="validation,startup,rendering,scaling,language,before,export,portfolio",
+    parser.add_argument("--only", default="validation,startup,rendering,scaling,language,before,export,portfolio,site",
                         help="the questions to answer, comma-separated")
     options = parser.parse_args()
     only = set(options.only.split(","))
@@ -420,6 +451,7 @@ def main() -> None:
             "before": lambda: before_issue_11(options.repeat, work),
             "export": lambda: export_cost([s for s in sizes if s >= 1000] or sizes, work, options.repeat),
             "portfolio": lambda: portfolio_cost(work, options.repeat),
+            "site": lambda: site_cost([s for s in sizes if s >= 1000] or sizes, work),
         }
         sections = [f"Measured {machine()}.", *(answer() for name, answer in questions.items() if name in only)]
     finally:

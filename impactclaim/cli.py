@@ -783,7 +783,6 @@ def site(
     unknown = [language for language in chosen if language not in i18n.LANGUAGES]
     if not chosen or unknown:
         _usage_error(_("--lang takes nl, en or both, separated by a comma, not {value}").format(value=repr(languages)))
-    _choose_language(chosen[0])
     if output is None:
         _usage_error(_("name the folder to build the site in with --out SITE"))
     if base_url is not None and not re.match(r"^https?://[^\s/$.?#][^\s]*$", base_url):

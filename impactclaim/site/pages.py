@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from impactclaim import __version__
 from impactclaim.i18n import _, ngettext
 from impactclaim.site.records import Record
 
@@ -94,7 +95,7 @@ def environment() -> Any:
 def render(template: str, page: PageInfo, **context: Any) -> str:
     """One page of the site in ``page.language`` (the caller has chosen the language of messages)."""
     html: str = environment().get_template(template).render(
-        page=page, csp=CONTENT_SECURITY_POLICY, _=_, ngettext=ngettext, status_text=status_text, **context)
+        page=page, csp=CONTENT_SECURITY_POLICY, tool_version=__version__, _=_, ngettext=ngettext, status_text=status_text, **context)
     return html
 
 

@@ -7,7 +7,7 @@
   var catalogue = window.IMPACTCLAIM_CATALOGUE;
   var panel = document.getElementById("search");
   if (!catalogue || !panel) { return; }
-  var FIRST_FACET = 4; // a row: folder, name, place, year, then one list of value numbers per facet
+  var FIRST_FACET = 3; // a row: folder, name, year, then per facet a value number (-1: none) or a list of them
   var PAGE = 50;
   var facets = catalogue.facets;
   var rows = catalogue.rows;
@@ -28,7 +28,16 @@
   function wordsOf(text) {
     return fold(text).split(/[^a-z0-9]+/).filter(function (word) { return word.length >= 2; });
   }
-  var names = rows.map(function (row) { return fold(row[1] + " " + row[2]); });
+  function valuesOf(row, facet) {
+    var value = row[FIRST_FACET + facet];
+    return Array.isArray(value) ? value : (value < 0 ? [] : [value]);
+  }
+  function labelOf(row, facet) {
+    var values = valuesOf(row, facet);
+    return values.length ? facets[facet][1][values[0]][1] : "";
+  }
+  var placeFacet = facets.findIndex(function (facet) { return facet[0] === "municipality"; });
+  var names = rows.map(function (row) { return fold(row[1] + " " + labelOf(row, placeFacet)); });
 
   window.impactclaimShard = function (prefix, words) { arrived(prefix, words); };
   function arrived(prefix, words) {
@@ -74,7 +83,7 @@
   function chosenFilters() {
     return selects.filter(function (select) { return select.value !== ""; }).map(function (select) {
       var option = select.options[select.selectedIndex];
-      return [FIRST_FACET + Number(select.dataset.index), Number(option.dataset.number)];
+      return [Number(select.dataset.index), Number(option.dataset.number)];
     });
   }
 
@@ -96,7 +105,7 @@
     rows.forEach(function (row, number) {
       for (var w = 0; w < perWord.length; w++) { if (!perWord[w][number]) { return; } }
       for (var f = 0; f < filters.length; f++) {
-        if (row[filters[f][0]].indexOf(filters[f][1]) === -1) { return; }
+        if (valuesOf(row, filters[f][0]).indexOf(filters[f][1]) === -1) { return; }
       }
       found.push(row);
     });
@@ -120,16 +129,16 @@
     li.appendChild(link);
     var meta = document.createElement("span");
     meta.className = "meta";
-    meta.textContent = [row[2], row[3]].filter(Boolean).join(" · ");
+    meta.textContent = [labelOf(row, placeFacet), row[2] || ""].filter(Boolean).join(" · ");
     li.appendChild(meta);
-    var status = facets[statusFacet][1][row[FIRST_FACET + statusFacet][0]];
+    var status = facets[statusFacet][1][valuesOf(row, statusFacet)[0]];
     if (status && status[0] !== "valid") {
       var badge = document.createElement("span");
       badge.className = "status-badge status-" + status[0].replace(/[^a-z]/g, "");
       badge.textContent = status[1];
       li.appendChild(badge);
     }
-    var areas = row[FIRST_FACET + areaFacet].map(function (number) { return facets[areaFacet][1][number][1]; });
+    var areas = valuesOf(row, areaFacet).map(function (number) { return facets[areaFacet][1][number][1]; });
     if (areas.length) {
       var tags = document.createElement("span");
       tags.className = "tags";
