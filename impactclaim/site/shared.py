@@ -133,7 +133,8 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
     put("assets/fonts/OFL.txt", (fonts / "OFL.txt").read_bytes())
 
     municipality_names = {region.code: region.name for region in region_map("municipality").regions}
-    for prefix, words in search_shards(enterprises).items():
+    shards = search_shards(enterprises)
+    for prefix, words in shards.items():
         put(f"search/{prefix}.js", f"impactclaimShard({json.dumps(prefix)}, {script_json(words)});\n")
     by_province: dict[str, list[Enterprise]] = defaultdict(list)
     by_municipality: dict[str, list[Enterprise]] = defaultdict(list)
@@ -151,6 +152,7 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
     for language in options.languages:
         with i18n.using(language):
             data = catalogue(enterprises, language, municipality_names, province_names)
+            data["shards"] = sorted(shards)  # the word files that exist: no request for one that does not
             put(f"{language}/catalogue.js", f"window.IMPACTCLAIM_CATALOGUE = {script_json(data)};\n")
             page = PageInfo(language, f"{language}/index.html", options.title, options.title, options.languages,
                             options.base_url)

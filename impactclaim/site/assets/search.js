@@ -46,13 +46,16 @@
     delete waiting[prefix];
     callbacks.forEach(function (callback) { callback(); });
   }
+  var existing = {};
+  (catalogue.shards || []).forEach(function (prefix) { existing[prefix] = true; });
   function withShard(prefix, callback) {
+    if (!existing[prefix]) { shards[prefix] = {}; }
     if (Object.prototype.hasOwnProperty.call(shards, prefix)) { callback(); return; }
     if (waiting[prefix]) { waiting[prefix].push(callback); return; }
     waiting[prefix] = [callback];
     var script = document.createElement("script");
     script.src = "../search/" + prefix + ".js"; // prefix is two of a-z0-9, from wordsOf
-    script.onerror = function () { arrived(prefix, {}); }; // no word starts with these two letters
+    script.onerror = function () { arrived(prefix, {}); }; // a file removed since the catalogue was made
     document.head.appendChild(script);
   }
 
