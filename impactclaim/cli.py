@@ -734,14 +734,14 @@ def compare(
 
 
 @app.command("site", cls=Command, short_help=_("Build a static, searchable directory of impact profiles."), help=_(
-    "Check statements and build a static website in OUT: an index with search and filters that work without "
+    "Check statements and build a static website in SITE: an index with search and filters that work without "
     "a server (also opened from disk), a page per enterprise with its profile, its source and its validation "
     "status, a page per province and municipality with a map, open data (Parquet, CSV, JSON) with the schema, "
     "and robots.txt; with --base-url also sitemap.xml and an Atom feed.\n\n"
     "Statements with errors, drafts (no publication date) and unreadable files are listed with their status "
     "and findings and are marked noindex; none is left out. The periods of one KvK number make one enterprise "
     "page with its history.\n\n"
-    "A rebuild into the same OUT renders only what changed: the cache is in OUT/.impactclaim.\n\n"
+    "A rebuild into the same SITE renders only what changed: the cache is in SITE/.impactclaim.\n\n"
     "Exit status: 0 the site was built (also when statements have errors: their pages say which), "
     "2 a usage error or nothing to build."))
 def site(

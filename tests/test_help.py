@@ -40,7 +40,7 @@ def help_text(cli, *command: str, columns: str = "100") -> str:  # type: ignore[
 
 def test_every_command_has_a_help_page() -> None:
     assert COMMANDS == ["compare", "explain", "export", "extract", "init", "migrate", "portfolio", "preview", "render",
-                        "rules", "schema", "validate"]
+                        "rules", "schema", "site", "validate"]
 
 
 @pytest.mark.parametrize("command", HELP_PAGES, ids=page_name)
@@ -78,6 +78,7 @@ def test_usage_lines_name_arguments_as_they_are_typed(cli) -> None:  # type: ign
         "portfolio": "Usage: impactclaim portfolio [OPTIONS] [PATHS...]",
         "preview": "Usage: impactclaim preview [OPTIONS] STATEMENT",
         "render": "Usage: impactclaim render [OPTIONS] STATEMENTS...",
+        "site": "Usage: impactclaim site [OPTIONS] [PATHS...]",
         "rules": "Usage: impactclaim rules [OPTIONS] [CODE]",
         "schema": "Usage: impactclaim schema [OPTIONS]",
         "validate": "Usage: impactclaim validate [OPTIONS] [PATHS...]",
