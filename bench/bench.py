@@ -386,7 +386,8 @@ def site_cost(sizes: Sequence[int], work: Path) -> str:
         shards = list((out / "search").glob("*.js"))
         largest = max(path.stat().st_size for path in shards)
         rows.append((f"{size:,}", f"{first:.1f} s", f"{unchanged:.2f} s", f"**{rebuilt:.2f} s**",
-                     f"{catalogue / 1024:.0f} KiB", f"{first_page / 1024:.0f} KiB", f"{len(shards)}, largest {largest / 1024:.0f} KiB",
+                     f"{catalogue / 1024:.0f} KiB", f"{first_page / 1024:.0f} KiB",
+                     f"{len(shards)}, largest {largest / 1024:.0f} KiB",
                      f"{max(first_peak, rebuilt_peak) / 1024:.0f} MiB"))
     return ("### Static site (site --jobs 2, HTML only; targets: 10,000 under 600 s, rebuild after one change "
             "under 5 s at 1,000, first search download under 1 MB)\n\n"

@@ -18,7 +18,8 @@ from playwright.sync_api import Browser, Page, Route
 
 from impactclaim.site.build import SiteOptions, build_site
 from tests.conftest import SAMPLES
-from tests.test_browser import axe_source, blocking  # noqa: F401 - axe_source is a fixture
+from tests.test_browser import axe_source as axe_source  # the fixture, shared
+from tests.test_browser import blocking
 from tests.test_site import PAYLOAD, _poisoned
 
 

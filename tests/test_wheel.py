@@ -81,7 +81,8 @@ def test_wheel_installs_and_validates_outside_the_checkout(tmp_path: Path) -> No
                                (["portfolio", "statement.yaml", "-o", "portfolio.html"], "portfolio.html"),
                                (["compare", "statement.yaml", "start/statement.yaml", "-o", "compare.html"],
                                 "compare.html"),
-                               (["export", "statement.yaml", "-f", "vsme", "-o", "vsme.xlsx"], "vsme.xlsx")):
+                               (["export", "statement.yaml", "-f", "vsme", "-o", "vsme.xlsx"], "vsme.xlsx"),
+                               (["site", "statement.yaml", "--out", "site"], "site/en/catalogue.js")):
         run = subprocess.run([str(command), *arguments], cwd=elsewhere, capture_output=True, text=True, check=False)
         assert run.returncode == 0, (arguments, run.stderr)
         assert (elsewhere / written).exists(), arguments

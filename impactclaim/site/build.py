@@ -13,9 +13,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 import pickle
-import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +23,7 @@ from typing import Any
 
 from impactclaim import __version__, i18n
 from impactclaim.atomic import atomic_write
-from impactclaim.site.records import STATUSES, Record, make_record
+from impactclaim.site.records import Record, make_record
 
 CACHE_FOLDER = ".impactclaim"
 CACHE_FILE = "cache.pickle"
@@ -140,7 +138,7 @@ class Cache:
         path = out / CACHE_FOLDER / CACHE_FILE
         try:
             with open(path, "rb") as stream:
-                stored = pickle.load(stream)  # noqa: S301 - our own cache, in the site folder this tool writes
+                stored = pickle.load(stream)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return cls()
         if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT or stored.get("version") != __version__:
@@ -379,7 +377,7 @@ def render_pages(job: PageJob) -> list[tuple[str, str]]:
     done.append((source, keys[source]))
     pdf = f"{entry.folder}/{entry.stem}.pdf"
     if pdf in keys and statement is not None:
-        from impactclaim.profile.command import render_document, choose_language
+        from impactclaim.profile.command import choose_language, render_document
 
         content = render_document(document, output_format="pdf", language=choose_language(None, statement),
                                   draft=record.status != "valid", logo=logo,
@@ -387,22 +385,3 @@ def render_pages(job: PageJob) -> list[tuple[str, str]]:
         write_if_changed(out / pdf, content)
         done.append((pdf, keys[pdf]))
     return done
-
-
-def copy_tree_if_changed(source: Path, target: Path) -> list[str]:
-    """Copy every file under ``source`` to ``target`` where it differs; the relative paths written."""
-    changed = []
-    for path in sorted(source.rglob("*")):
-        if path.is_file():
-            relative = path.relative_to(source)
-            if write_if_changed(target / relative, path.read_bytes()):
-                changed.append(str(relative))
-    return changed
-
-
-def remove_folder(folder: Path) -> None:
-    if folder.is_dir():
-        shutil.rmtree(folder)
-
-
-__all__ = ["STATUSES", "BuildSummary", "SiteError", "SiteOptions", "build_site", "enterprises_of", "os"]

@@ -95,7 +95,8 @@ def environment() -> Any:
 def render(template: str, page: PageInfo, **context: Any) -> str:
     """One page of the site in ``page.language`` (the caller has chosen the language of messages)."""
     html: str = environment().get_template(template).render(
-        page=page, csp=CONTENT_SECURITY_POLICY, tool_version=__version__, _=_, ngettext=ngettext, status_text=status_text, **context)
+        page=page, csp=CONTENT_SECURITY_POLICY, tool_version=__version__, _=_, ngettext=ngettext,
+        status_text=status_text, **context)
     return html
 
 
@@ -135,7 +136,8 @@ def _inside(point: tuple[float, float], rings: Sequence[Sequence[tuple[float, fl
     x, y = point
     inside = False
     for ring in rings:
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        points = list(ring)
+        for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
             if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
                 inside = not inside
     return inside

@@ -138,7 +138,7 @@ def make_record(path: str, options: Any) -> Record:
                                finding.message, finding.hint or "", finding.pointer or "") for finding in findings)
     rows = rows_as_tuples(rows_of(checked.result.path, checked.raw, findings, checked.statement, checked.read,
                                   checked.readable))
-    common = {"path": path, "digest": hashlib.sha256(checked.raw).hexdigest(),
+    common: dict[str, Any] = {"path": path, "digest": hashlib.sha256(checked.raw).hexdigest(),
               "statement_key": statement_key(checked.raw), "errors": errors,
               "warnings": len(findings) - errors, "findings": shown, "rows": rows}
     statement = checked.read

@@ -88,17 +88,17 @@ def catalogue(enterprises: Sequence[Enterprise], language: str, municipality_nam
         per_enterprise.append(facets)
         for facet, found in facets.items():
             values[facet].update(found)
-    facets = _facet_labels(language, values, municipality_names, province_names)
-    position = {facet: {value: index for index, (value, _) in enumerate(pairs)} for facet, pairs in facets.items()}
+    labelled = _facet_labels(language, values, municipality_names, province_names)
+    position = {facet: {pair[0]: index for index, pair in enumerate(pairs)} for facet, pairs in labelled.items()}
     rows = []
-    for enterprise, found in zip(enterprises, per_enterprise, strict=True):
+    for enterprise, chosen in zip(enterprises, per_enterprise, strict=True):
         record = enterprise.current
         row: list[Any] = [enterprise.slug, display_name(record), int(record.year or 0)]
         for facet in FACETS:
-            numbers = [position[facet][value] for value in found[facet]]
+            numbers = [position[facet][value] for value in chosen[facet]]
             row.append(numbers if facet in MANY_VALUED else (numbers[0] if numbers else -1))
         rows.append(row)
-    return {"facets": [[facet, facets[facet]] for facet in FACETS], "rows": rows}
+    return {"facets": [[facet, labelled[facet]] for facet in FACETS], "rows": rows}
 
 
 def search_shards(enterprises: Sequence[Enterprise]) -> dict[str, dict[str, list[int]]]:
