@@ -201,8 +201,13 @@ class CheckedFile:
     readable: bool  # parsed as YAML (a mapping or not)
 
 
-def check_path_and_read(path: str | os.PathLike[str], options: CheckOptions = CheckOptions()) -> CheckedFile:
-    """:func:`check_path`, with the typed statement and the file's bytes."""
+def check_path_and_read(path: str | os.PathLike[str], options: CheckOptions = CheckOptions(), *,
+                        render_safety: bool = False) -> CheckedFile:
+    """:func:`check_path`, with the typed statement and the file's bytes.
+
+    With ``render_safety`` the renderer's checks (IC2xx: the logo, addresses) run too, as for
+    ``render``, for callers that publish the profile (the site).
+    """
     chosen = i18n.configured()
     with i18n.using(chosen):
         document = load_path(path, options.limits)
@@ -211,7 +216,14 @@ def check_path_and_read(path: str | os.PathLike[str], options: CheckOptions = Ch
         with i18n.using(language):  # the loader's findings, again in the statement's own language (rare)
             document = load_path(path, options.limits)
     with i18n.using(language):
-        findings, statement = _check(document, options)
+        if render_safety and document.data is not None:
+            from impactclaim.profile.safety import check_render_safety
+
+            read = read_statement(document.data)
+            extra = check_render_safety(document, read).findings
+            findings, statement = _check(document, options, extra, "render", read)
+        else:
+            findings, statement = _check(document, options)
     matching = statement
     if statement is None and document.data is not None:
         statement = read_statement(document.data)  # a statement with schema errors still has facts to report

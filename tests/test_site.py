@@ -417,3 +417,22 @@ def test_the_command_reports_what_it_built_and_what_it_reused(cli: Any, tmp_path
     assert "sitemap.xml and the Atom feed need full addresses" in first.output
     second = cli("site", "samples/valid/", "--out", str(tmp_path / "site"), "--no-config")
     assert "0 checked, 5 unchanged since the last build; 0 files written, 0 removed." in second.output
+
+
+def test_a_logo_comes_only_from_the_statements_own_folder(tmp_path: Path) -> None:
+    from tests.test_render_safety import PNG
+
+    (tmp_path / "secret.png").write_bytes(PNG)
+    folder = tmp_path / "in"
+    (folder / "img").mkdir(parents=True)
+    (folder / "img" / "logo.png").write_bytes(PNG)
+    minimal = (SAMPLES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    for name, logo, kvk in (("inside", "img/logo.png", "11111111"), ("outside", "../secret.png", "22222222")):
+        text = minimal.replace('kvk_number: "90215378"', f'kvk_number: "{kvk}"\n  logo: "{logo}"')
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    build_site(sorted(str(path) for path in folder.glob("*.yaml")), tmp_path / "site", options())
+    inside = (tmp_path / "site" / "en" / "e" / "11111111" / "index.html").read_text(encoding="utf-8")
+    outside = (tmp_path / "site" / "en" / "e" / "22222222" / "index.html").read_text(encoding="utf-8")
+    assert 'src="data:image/png;base64,' in inside
+    assert 'src="data:image/png' not in outside
+    assert "warning[IC202]" in outside or "error[IC202]" in outside  # the finding says why there is no logo

@@ -131,7 +131,7 @@ def make_record(path: str, options: Any) -> Record:
     from impactclaim.dataset.tables import rows_of, statement_key
     from impactclaim.portfolio.regions import municipality_code, province_code
 
-    checked = check_path_and_read(path, options)
+    checked = check_path_and_read(path, options, render_safety=True)
     findings = checked.result.findings
     errors = sum(1 for finding in findings if finding.is_error)
     shown = tuple(ShownFinding(finding.line or 0, finding.column or 0, finding.code, str(finding.severity),
