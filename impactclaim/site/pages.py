@@ -187,6 +187,7 @@ def province_map(province: str, counts: dict[str, int], current: str | None, lin
         title = f"{region.name}: " + ngettext("{count} enterprise", "{count} enterprises", count).format(count=count)
         shapes.append(MapShape(region.path, shade(count, maximum), title,
                                link.format(code=region.code) if count else "", region.code == current))
+    shapes.sort(key=lambda shape: shape.current)  # the marked municipality last, so no neighbour covers its edge
     title = _("Enterprises by municipality")
     return RegionMapView(title, _view_box([outline]), shapes, outline)
 
