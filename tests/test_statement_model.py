@@ -160,7 +160,7 @@ claims:
 # Modules that read statement data. The readers (impactclaim/statement/read.py) are the one place
 # allowed to; the loader, config, schema access and PDF code read other dictionaries.
 MODEL_USERS = ["rules", "profile/model.py", "profile/command.py", "profile/html.py", "profile/pdf.py",
-               "reporters", "checker.py", "statement/model.py", "dataset"]
+               "reporters", "checker.py", "statement/model.py", "dataset", "site"]
 # Reads by key that are no statement data, each with why.
 ALLOWED = {
     ("claims_wording.py", "nl"), ("claims_wording.py", "en"),  # the rules' word lists, by language

@@ -129,28 +129,31 @@ def _key(*parts: object) -> str:
 
 @dataclass
 class Cache:
+    """What the last build made: each file's record, each output's key, when each file last changed."""
+
     records: dict[str, Record] = field(default_factory=dict)  # by source path
     outputs: dict[str, str] = field(default_factory=dict)  # relative path -> key
     changed: dict[str, str] = field(default_factory=dict)  # source path -> when its content last changed
+    format: int = CACHE_FORMAT
+    version: str = __version__
 
     @classmethod
     def load(cls, out: Path) -> Cache:
+        """The cache in ``out``; an empty one when there is none, or it is of another format or version."""
         path = out / CACHE_FOLDER / CACHE_FILE
         try:
             with open(path, "rb") as stream:
-                stored = pickle.load(stream)
+                stored = pickle.load(stream)  # only ever our own cache: the site folder is what this tool writes
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return cls()
-        if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT or stored.get("version") != __version__:
+        if not isinstance(stored, cls) or stored.format != CACHE_FORMAT or stored.version != __version__:
             return cls()
-        return cls(stored["records"], stored["outputs"], stored["changed"])
+        return stored
 
     def save(self, out: Path) -> None:
         folder = out / CACHE_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
-        stored = {"format": CACHE_FORMAT, "version": __version__, "records": self.records, "outputs": self.outputs,
-                  "changed": self.changed}
-        atomic_write(folder / CACHE_FILE, pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(folder / CACHE_FILE, pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # --- grouping -----------------------------------------------------------------------------------
