@@ -138,6 +138,9 @@ def test_only_valid_published_statements_are_indexable(built: Path) -> None:
     sitemap = ElementTree.parse(built / "sitemap.xml").getroot()
     locations = [element.text or "" for element in sitemap.iter(f"{SITEMAP}loc")]
     assert "https://example.org/gids/nl/index.html" in locations
+    assert "https://example.org/gids/en/province/PV26.html" in locations
+    assert "https://example.org/gids/nl/municipality/GM0344.html" in locations
+    assert not any("status.html" in location for location in locations)  # a page for the network, noindex
     for location in locations:
         relative = location.removeprefix("https://example.org/gids/")
         assert "robots" not in parsed(built / relative).meta, f"{location} is in the sitemap but marked noindex"

@@ -28,8 +28,6 @@ from impactclaim.site.records import Record, make_record
 CACHE_FOLDER = ".impactclaim"
 CACHE_FILE = "cache.pickle"
 CACHE_FORMAT = 1
-PAGE_SIZE_HINT = 50  # results the index shows before "show more"
-ASSETS = ("site.css", "search.js")
 
 
 class SiteError(Exception):

@@ -10,7 +10,9 @@ both, which is why the site does not use it.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,7 +21,14 @@ from xml.sax.saxutils import escape, quoteattr
 
 from impactclaim import __version__, i18n
 from impactclaim.site.build import Cache, Enterprise, SiteOptions, display_name, write_if_changed
-from impactclaim.site.pages import PageInfo, country_map, province_map, render, script_json
+from impactclaim.site.pages import (
+    PageInfo,
+    country_map,
+    province_map,
+    province_of_municipality,
+    render,
+    script_json,
+)
 from impactclaim.site.records import STATUSES, Record
 
 FACETS = ("province", "municipality", "area", "sdg", "form", "label", "pso", "assurance", "evidence", "status")
@@ -147,8 +156,6 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
     municipality_counts = {code: len(members) for code, members in by_municipality.items()}
     province_counts = {code: len(members) for code, members in by_province.items()}
     counts = {status: sum(1 for record in records if record.status == status) for status in STATUSES}
-    from impactclaim.site.pages import province_of_municipality
-
     for language in options.languages:
         with i18n.using(language):
             data = catalogue(enterprises, language, municipality_names, province_names)
@@ -193,7 +200,9 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
     _open_data(out, records, options, put, outputs)
     put("robots.txt", _robots(options))
     if options.base_url:
-        put("sitemap.xml", _sitemap(enterprises, options))
+        regions = [f"province/{code}.html" for code in sorted(province_names)]
+        regions += [f"municipality/{code}.html" for code in sorted(by_municipality)]
+        put("sitemap.xml", _sitemap(enterprises, options, regions))
         put("atom.xml", _atom(enterprises, options, cache.changed, now))
     return outputs
 
@@ -236,8 +245,6 @@ def _open_data(out: Path, records: Sequence[Record], options: SiteOptions, put: 
     Written again only when the set of statements changed: the key of the last dataset is kept
     in ``data/.key``.
     """
-    import hashlib
-
     from impactclaim.dataset.dictionary import write_dictionary
     from impactclaim.dataset.tables import TABLES
     from impactclaim.dataset.writers import table_writer
@@ -247,12 +254,11 @@ def _open_data(out: Path, records: Sequence[Record], options: SiteOptions, put: 
     key = hashlib.sha256(json.dumps([[record.path, record.digest] for record in records]).encode()).hexdigest()
     marker = folder / ".key"
     previous = marker.read_text(encoding="utf-8") if marker.is_file() else ""
-    if previous != key or not folder.is_dir():
+    rewritten = previous != key or not folder.is_dir()
+    if rewritten:
         for name, _ in OPEN_DATA_FORMATS:
             target = folder / name
             if target.is_dir():
-                import shutil
-
                 shutil.rmtree(target)
             for table in TABLES:
                 writer = table_writer(table, target / table.name, name, (1, 1))
@@ -267,7 +273,7 @@ def _open_data(out: Path, records: Sequence[Record], options: SiteOptions, put: 
         marker.write_text(key, encoding="utf-8")
     for path in sorted(folder.rglob("*")):
         if path.is_file():
-            outputs.setdefault(str(path.relative_to(out)), False)
+            outputs.setdefault(str(path.relative_to(out)), rewritten)
     for version in _schema_versions():
         schema = resource_dir("schemas") / version / "statement.schema.json"
         put(f"data/schema/{version}/statement.schema.json", schema.read_bytes())
@@ -302,13 +308,13 @@ def _indexable_pages(enterprises: Iterable[Enterprise], language: str) -> Iterab
                 yield entry.page(language), entry.record
 
 
-def _sitemap(enterprises: Sequence[Enterprise], options: SiteOptions) -> str:
+def _sitemap(enterprises: Sequence[Enterprise], options: SiteOptions, regions: Sequence[str]) -> str:
     """Every indexable page: the indexes, data pages, regions and valid statements; drafts and errors never."""
     base = options.base_url
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for language in options.languages:
-        pages = [f"{language}/index.html", f"{language}/data.html"]
+        pages = [f"{language}/index.html", f"{language}/data.html", *(f"{language}/{page}" for page in regions)]
         pages += [page for page, _ in _indexable_pages(enterprises, language)]
         for page in pages:
             lines.append(f"  <url><loc>{escape(f'{base}/{page}')}</loc></url>")
