@@ -48,6 +48,9 @@ demo: system-deps $(BIN)/.installed
 	@echo
 	@echo "== What migrating a 1.0 statement to schema 1.1 changes (--diff writes nothing)"
 	$(BIN)/impactclaim migrate --diff samples/valid/fietsfabriek-utrecht.yaml
+	@echo
+	@echo "== A static, searchable directory site of every sample (valid or not): open out/site/index.html"
+	$(BIN)/impactclaim site samples/ --out out/site --title "Impactondernemingen (voorbeelden)"
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -439,3 +439,15 @@ def test_a_logo_comes_only_from_the_statements_own_folder(tmp_path: Path) -> Non
     assert 'src="data:image/png;base64,' in inside
     assert 'src="data:image/png' not in outside
     assert "warning[IC202]" in outside or "error[IC202]" in outside  # the finding says why there is no logo
+
+
+# --- golden files -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("relative", ["nl/index.html", "en/catalogue.js", "nl/e/81946203/index.html",
+                                      "en/province/PV26.html", "sitemap.xml", "atom.xml", "robots.txt"])
+def test_the_samples_site_matches_its_golden_files(built: Path, relative: str) -> None:
+    """The site of the samples, page by page; SOURCE_DATE_EPOCH fixes the dates, so every build is the same."""
+    from tests.conftest import assert_matches_golden
+
+    text = (built / relative).read_text(encoding="utf-8")
+    assert_matches_golden(text, ROOT / "tests" / "golden" / "site" / relative.replace("/", "__"))
