@@ -796,7 +796,7 @@ def site(
     if inside:
         _usage_error(_("{path} is inside the site folder {site}; build the site somewhere else").format(
             path=inside[0], site=output))
-    options = SiteOptions(title=title or _("Impact enterprises"), languages=chosen,
+    options = SiteOptions(title=title or None, languages=chosen,
                           base_url=base_url.rstrip("/") if base_url else None, pdf=pdf, jobs=jobs or default_jobs(),
                           check=CheckOptions(use_config=not no_config),
                           source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))

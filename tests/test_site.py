@@ -451,3 +451,9 @@ def test_the_samples_site_matches_its_golden_files(built: Path, relative: str) -
 
     text = (built / relative).read_text(encoding="utf-8")
     assert_matches_golden(text, ROOT / "tests" / "golden" / "site" / relative.replace("/", "__"))
+
+
+def test_without_a_title_each_language_names_the_site_in_its_own_words(tmp_path: Path) -> None:
+    build_site([str(SAMPLES / "valid" / "minimal.yaml")], tmp_path / "site", options(title=None))
+    assert "<h1>Impactondernemingen</h1>" in (tmp_path / "site" / "nl" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Impact enterprises</h1>" in (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")

@@ -38,13 +38,20 @@ class SiteError(Exception):
 class SiteOptions:
     """What a build is asked for; everything that changes a page is part of its key."""
 
-    title: str
+    title: str | None  # None: "Impact enterprises" in each language of the site
     languages: tuple[str, ...]
     base_url: str | None = None
     pdf: bool = False
     jobs: int = 1
     check: Any = None  # CheckOptions
     source_date_epoch: str | None = None
+
+    def title_in(self, language: str) -> str:
+        """The site's name on a page in ``language``."""
+        if self.title:
+            return self.title
+        with i18n.using(language):
+            return i18n._("Impact enterprises")
 
     @property
     def signature(self) -> str:
@@ -352,7 +359,7 @@ def render_pages(job: PageJob) -> list[tuple[str, str]]:
     for language in options.languages:
         relative = entry.page(language)
         with i18n.using(language):
-            page = PageInfo(language, relative, display_name(record), options.title, options.languages,
+            page = PageInfo(language, relative, display_name(record), options.title_in(language), options.languages,
                             options.base_url, noindex=not record.indexable, description=record.mission[:300])
             profile = None
             if statement is not None:

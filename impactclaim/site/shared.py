@@ -161,8 +161,8 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
             data = catalogue(enterprises, language, municipality_names, province_names)
             data["shards"] = sorted(shards)  # the word files that exist: no request for one that does not
             put(f"{language}/catalogue.js", f"window.IMPACTCLAIM_CATALOGUE = {script_json(data)};\n")
-            page = PageInfo(language, f"{language}/index.html", options.title, options.title, options.languages,
-                            options.base_url)
+            title = options.title_in(language)
+            page = PageInfo(language, f"{language}/index.html", title, title, options.languages, options.base_url)
             put(page.path, render("index.html.j2", page, counts=counts, total=len(records),
                                   enterprises=len(enterprises),
                                   map=country_map(province_counts, "province/{code}.html"),
@@ -171,7 +171,7 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
                                                    key=lambda item: item[1])))
             for code, name in province_names.items():
                 members = by_province.get(code, [])
-                page = PageInfo(language, f"{language}/province/{code}.html", name, options.title,
+                page = PageInfo(language, f"{language}/province/{code}.html", name, options.title_in(language),
                                 options.languages, options.base_url)
                 municipalities = sorted(((m, municipality_names[m], municipality_counts[m])
                                          for m in municipality_counts if province_of_municipality().get(m) == code),
@@ -182,17 +182,17 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
             for code, members in by_municipality.items():
                 province = province_of_municipality().get(code)
                 page = PageInfo(language, f"{language}/municipality/{code}.html", municipality_names[code],
-                                options.title, options.languages, options.base_url)
+                                options.title_in(language), options.languages, options.base_url)
                 put(page.path, render("region.html.j2", page, kind="municipality", name=municipality_names[code],
                                       map=province_map(province, municipality_counts, code, "{code}.html")
                                       if province else None,
                                       members=members, municipalities=[],
                                       province=(province, province_names[province]) if province else None))
             page = PageInfo(language, f"{language}/status.html", i18n._("Status of every statement"),
-                            options.title, options.languages, options.base_url, noindex=True)
+                            options.title_in(language), options.languages, options.base_url, noindex=True)
             put(page.path, render("status.html.j2", page, rows=_status_rows(enterprises), counts=counts,
                                   changed=cache.changed))
-            page = PageInfo(language, f"{language}/data.html", i18n._("Open data"), options.title,
+            page = PageInfo(language, f"{language}/data.html", i18n._("Open data"), options.title_in(language),
                             options.languages, options.base_url)
             put(page.path, render("data.html.j2", page, formats=OPEN_DATA_FORMATS, tables=_table_names(),
                                   schemas=_schema_versions(), total=len(records)))
@@ -281,6 +281,7 @@ def _open_data(out: Path, records: Sequence[Record], options: SiteOptions, put: 
 
 def _language_choice(options: SiteOptions) -> str:
     first = options.languages[0]
+    title = options.title_in(first)
     links = "".join(f'<li><a href="{language}/index.html" hreflang="{language}" lang="{language}">'
                     f'{escape({"nl": "Nederlands", "en": "English"}[language])}</a></li>'
                     for language in options.languages)
@@ -289,9 +290,9 @@ def _language_choice(options: SiteOptions) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'self\'">'
             f'<meta http-equiv="refresh" content="0; url={first}/index.html">'
-            f"<title>{escape(options.title)}</title>"
+            f"<title>{escape(title)}</title>"
             '<link rel="stylesheet" href="assets/site.css"></head>'
-            f'<body><main class="site-main"><h1>{escape(options.title)}</h1><ul>{links}</ul></main></body></html>\n')
+            f'<body><main class="site-main"><h1>{escape(title)}</h1><ul>{links}</ul></main></body></html>\n')
 
 
 def _robots(options: SiteOptions) -> str:
@@ -334,7 +335,7 @@ def _atom(enterprises: Sequence[Enterprise], options: SiteOptions, changed: dict
     entries.sort(key=lambda item: (item[0], item[1].slug), reverse=True)
     updated = entries[0][0] if entries else now
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
-             f"  <title>{escape(options.title)}</title>",
+             f"  <title>{escape(options.title_in(language))}</title>",
              f"  <id>{escape(base or '')}/atom.xml</id>",
              f'  <link rel="self" href={quoteattr(f"{base}/atom.xml")}/>',
              f'  <link href={quoteattr(f"{base}/{language}/index.html")}/>',
