@@ -172,7 +172,10 @@ def test_keyboard_alone_reaches_search_filters_and_a_result(visit: Callable[[str
     assert focused[-1] == "query", f"Tab never reached the search box: {focused}"
     page.keyboard.type("meubel")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"  # the filters can be folded by keyboard
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "filter-province"
+    page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     seen.results()
     for _ in range(20):
@@ -226,3 +229,29 @@ def test_the_poisoned_statement_is_found_and_shown_as_text(visit: Callable[[str]
     assert PAYLOAD in seen.page.locator("h1").inner_text()
     assert seen.page.locator("img[src=x]").count() == 0
     _clean(seen)
+
+
+def test_choosing_a_province_offers_only_its_municipalities(visit: Callable[[str], Visit]) -> None:
+    seen = visit("en/index.html")
+    offered = seen.page.eval_on_selector_all("#filter-municipality option:not([hidden])", "o => o.map(x => x.value)")
+    assert "GM0344" in offered and "GM0599" in offered
+    seen.page.select_option("#filter-municipality", "GM0599")  # Rotterdam, in Zuid-Holland
+    seen.page.select_option("#filter-province", "PV26")
+    offered = seen.page.eval_on_selector_all("#filter-municipality option:not([hidden])", "o => o.map(x => x.value)")
+    assert offered == ["", "GM0344"]
+    assert seen.page.input_value("#filter-municipality") == ""  # Rotterdam is let go, not a filter that finds nothing
+    assert seen.results() != []
+    _clean(seen)
+
+
+def test_on_a_small_screen_the_filters_start_folded(browser: Browser, site: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto((site / "nl" / "index.html").as_uri())
+    assert page.evaluate("document.getElementById('filters-panel').open") is False
+    page.click("#filters-panel > summary")
+    assert page.locator("#filter-province").is_visible()
+    page.goto((site / "nl" / "index.html").as_uri() + "#status=valid")
+    page.reload()
+    assert page.evaluate("document.getElementById('filters-panel').open") is True  # a chosen filter stays in view
+    context.close()

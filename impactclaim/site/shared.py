@@ -67,6 +67,8 @@ def _facet_labels(language: str, values: dict[str, set[str]], municipality_names
         else:
             named.sort(key=lambda pair: pair[1].casefold())
         found[facet] = named
+    for pair in found["municipality"]:  # its province, so the filter can offer only the chosen province's
+        pair.append(province_of_municipality().get(pair[0], ""))
     return found
 
 

@@ -73,6 +73,22 @@
     if (facet[1].length === 0) { select.disabled = true; }
   });
 
+  // Only the municipalities of the chosen province are offered; a chosen one elsewhere is let go.
+  var provinceSelect = panel.querySelector('select[data-facet="province"]');
+  var municipalitySelect = panel.querySelector('select[data-facet="municipality"]');
+  function narrowMunicipalities() {
+    if (!provinceSelect || !municipalitySelect) { return; }
+    var province = provinceSelect.value;
+    var facet = facets[Number(municipalitySelect.dataset.index)][1];
+    Array.prototype.forEach.call(municipalitySelect.options, function (option) {
+      if (!option.dataset.number) { return; }
+      var inProvince = !province || facet[Number(option.dataset.number)][2] === province;
+      option.hidden = !inProvince;
+      option.disabled = !inProvince;
+      if (!inProvince && option.selected) { municipalitySelect.value = ""; }
+    });
+  }
+
   function matchesWord(word) {
     var found = {};
     names.forEach(function (name, number) { if (name.indexOf(word) !== -1) { found[number] = true; } });
@@ -179,7 +195,13 @@
     clearTimeout(timer);
     timer = setTimeout(function () { shown = PAGE; search(); }, 120);
   });
-  selects.forEach(function (select) { select.addEventListener("change", function () { shown = PAGE; search(); }); });
+  selects.forEach(function (select) {
+    select.addEventListener("change", function () {
+      if (select === provinceSelect) { narrowMunicipalities(); }
+      shown = PAGE;
+      search();
+    });
+  });
   more.addEventListener("click", function () {
     shown += PAGE;
     var next = results.children.length;
@@ -190,11 +212,18 @@
   document.getElementById("clear-filters").addEventListener("click", function () {
     query.value = "";
     selects.forEach(function (select) { select.value = ""; });
+    narrowMunicipalities();
     shown = PAGE;
     search();
     query.focus();
   });
   panel.hidden = false;
   restore();
+  narrowMunicipalities();
+  // On a small screen the filters start folded, unless the address already chose some.
+  var filtersPanel = document.getElementById("filters-panel");
+  if (filtersPanel && window.matchMedia("(max-width: 700px)").matches && chosenFilters().length === 0) {
+    filtersPanel.open = false;
+  }
   search();
 }());
