@@ -211,7 +211,12 @@ def test_open_data_holds_every_statement_in_three_formats_with_dictionary_and_sc
     schema = json.loads((built / "data" / "schema" / "1.1" / "statement.schema.json").read_text(encoding="utf-8"))
     assert schema["$schema"].startswith("https://json-schema.org/")
     data_page = (built / "nl" / "data.html").read_text(encoding="utf-8")
-    assert 'href="../data/parquet/statements/"' in data_page and "Gegevenswoordenboek" in data_page
+    assert "Gegevenswoordenboek" in data_page
+    links = re.findall(r'href="\.\./(data/[^"]+)" download>([^<]+)</a>', data_page)
+    assert ("data/parquet/statements/reporting_year=2025/part-1-of-1.parquet", "2025") in links
+    assert ("data/csv/statements/part-1-of-1.csv", "csv") in links
+    for target, _ in links:
+        assert (built / target).is_file(), target
 
 
 def test_region_pages_have_a_map_and_their_enterprises(built: Path) -> None:

@@ -158,6 +158,8 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
     municipality_counts = {code: len(members) for code, members in by_municipality.items()}
     province_counts = {code: len(members) for code, members in by_province.items()}
     counts = {status: sum(1 for record in records if record.status == status) for status in STATUSES}
+    _open_data(out, records, options, put, outputs)
+    downloads = _data_files(out)
     for language in options.languages:
         with i18n.using(language):
             data = catalogue(enterprises, language, municipality_names, province_names)
@@ -197,9 +199,8 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
             page = PageInfo(language, f"{language}/data.html", i18n._("Open data"), options.title_in(language),
                             options.languages, options.base_url)
             put(page.path, render("data.html.j2", page, formats=OPEN_DATA_FORMATS, tables=_table_names(),
-                                  schemas=_schema_versions(), total=len(records)))
+                                  downloads=downloads, schemas=_schema_versions(), total=len(records)))
     put("index.html", _language_choice(options))
-    _open_data(out, records, options, put, outputs)
     put("robots.txt", _robots(options))
     if options.base_url:
         regions = [f"province/{code}.html" for code in sorted(province_names)]
@@ -279,6 +280,25 @@ def _open_data(out: Path, records: Sequence[Record], options: SiteOptions, put: 
     for version in _schema_versions():
         schema = resource_dir("schemas") / version / "statement.schema.json"
         put(f"data/schema/{version}/statement.schema.json", schema.read_bytes())
+
+
+def _data_files(out: Path) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """Per table and format, the files to download as (label, path from the site root).
+
+    A static host seldom lists a folder, so the data page links every file; a Parquet file is
+    labelled by its reporting year.
+    """
+    found: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for name, _ in OPEN_DATA_FORMATS:
+        for path in sorted((out / "data" / name).rglob("*")):
+            if not path.is_file():
+                continue
+            table = path.relative_to(out / "data" / name).parts[0]
+            year = path.parent.name.removeprefix("reporting_year=") if path.parent.name.startswith("reporting_year=") \
+                else ""
+            label = "" if year == "__HIVE_DEFAULT_PARTITION__" else (year or path.suffix.lstrip("."))  # "": no year
+            found[table][name].append((label, str(path.relative_to(out))))
+    return found
 
 
 def _language_choice(options: SiteOptions) -> str:
