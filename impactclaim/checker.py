@@ -202,13 +202,14 @@ class CheckedFile:
 
 
 def check_path_and_read(path: str | os.PathLike[str], options: CheckOptions = CheckOptions(), *,
-                        render_safety: bool = False) -> CheckedFile:
+                        render_safety: bool = False, language: str | None = None) -> CheckedFile:
     """:func:`check_path`, with the typed statement and the file's bytes.
 
     With ``render_safety`` the renderer's checks (IC2xx: the logo, addresses) run too, as for
-    ``render``, for callers that publish the profile (the site).
+    ``render``, for callers that publish the profile (the site). ``language`` writes the messages
+    in that language, whatever the configuration says (the site, for each of its languages).
     """
-    chosen = i18n.configured()
+    chosen = language or i18n.configured()
     with i18n.using(chosen):
         document = load_path(path, options.limits)
     language = chosen or i18n.statement_language(document.raw)

@@ -462,3 +462,20 @@ def test_without_a_title_each_language_names_the_site_in_its_own_words(tmp_path:
     build_site([str(SAMPLES / "valid" / "minimal.yaml")], tmp_path / "site", options(title=None))
     assert "<h1>Impactondernemingen</h1>" in (tmp_path / "site" / "nl" / "index.html").read_text(encoding="utf-8")
     assert "<h1>Impact enterprises</h1>" in (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_each_language_shows_the_findings_in_its_own_words(built: Path) -> None:
+    """The same findings on both pages of a statement, the messages in the page's language."""
+    for page in (built / "en" / "e").rglob("*.html"):
+        english = page.read_text(encoding="utf-8")
+        if "line 1, column" in english or 'href="#L' not in english:
+            continue
+        dutch = (built / "nl" / page.relative_to(built / "en")).read_text(encoding="utf-8")
+        codes = re.findall(r"(?:error|warning)\[IC\d+\]", english)
+        assert codes and codes == re.findall(r"(?:error|warning)\[IC\d+\]", dutch)
+        assert re.search(r">line \d+, column \d+</a>", english) and re.search(r">regel \d+, kolom \d+</a>", dutch)
+        english_messages = re.findall(r"</a>:\s*([^<]+)", english.split('class="findings-list"', 1)[1])
+        dutch_messages = re.findall(r"</a>:\s*([^<]+)", dutch.split('class="findings-list"', 1)[1])
+        assert english_messages != dutch_messages, page
+        return
+    pytest.fail("no statement page with findings on a line")

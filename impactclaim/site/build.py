@@ -234,7 +234,8 @@ def build_site(files: Sequence[str], out: Path, options: SiteOptions,
             records[path] = cached
         else:
             stale.append(path)
-    for record in parallel_map(partial(make_record, options=options.check), stale, options.jobs, min_per_worker=8,
+    for record in parallel_map(partial(make_record, options=options.check, languages=options.languages), stale,
+                               options.jobs, min_per_worker=8,
                                warm_up=warm_up):
         records[record.path] = record
         if cache.records.get(record.path) is None or cache.records[record.path].digest != record.digest:
@@ -368,7 +369,8 @@ def render_pages(job: PageJob) -> list[tuple[str, str]]:
                                        draft=record.status != "valid", findings=(), logo=logo)
                 profile = build_profile(statement, inputs)
             context = {
-                "record": record, "entry": entry, "history": job.history, "source_lines": source_lines,
+                "record": record, "findings": record.findings_in(language), "entry": entry, "history": job.history,
+                "source_lines": source_lines,
                 "json_ld": organisation_json_ld(record, job.province_name, page.canonical),
                 "province_name": job.province_name, "municipality_href": job.municipality_href,
                 "pdf": options.pdf and record.status != "unreadable",

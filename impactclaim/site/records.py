@@ -58,7 +58,7 @@ class Record:
     status: str  # one of STATUSES
     errors: int
     warnings: int
-    findings: tuple[ShownFinding, ...]
+    findings: tuple[ShownFinding, ...]  # in the site's first language
     name: str
     kvk: str | None  # only a well-formed KvK number groups periods into one enterprise
     period_start: str | None = None
@@ -79,6 +79,11 @@ class Record:
     evidence_level: int | None = None  # the highest Nesta level of its outcomes
     words: frozenset[str] = frozenset()
     rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    translated_findings: dict[str, tuple[ShownFinding, ...]] = field(default_factory=dict)  # the other languages
+
+    def findings_in(self, language: str) -> tuple[ShownFinding, ...]:
+        """The findings with their messages and hints in ``language`` (the same findings in every language)."""
+        return self.translated_findings.get(language, self.findings)
 
     @property
     def indexable(self) -> bool:
@@ -124,23 +129,35 @@ def _texts(statement: Statement) -> list[str]:
     return found
 
 
-def make_record(path: str, options: Any) -> Record:
-    """Check one file and keep what the site needs of it (run in a worker with --jobs)."""
+def _shown(findings: Iterable[Any]) -> tuple[ShownFinding, ...]:
+    return tuple(ShownFinding(finding.line or 0, finding.column or 0, finding.code, str(finding.severity),
+                              finding.message, finding.hint or "", finding.pointer or "") for finding in findings)
+
+
+def make_record(path: str, options: Any, languages: tuple[str, ...] = ("en",)) -> Record:
+    """Check one file and keep what the site needs of it (run in a worker with --jobs).
+
+    The findings are written in each of the site's ``languages``: a reader of the Dutch page reads
+    Dutch. A file without findings is checked once.
+    """
     from impactclaim.checker import check_path_and_read
     from impactclaim.dataset.export import rows_as_tuples
     from impactclaim.dataset.tables import rows_of, statement_key
     from impactclaim.portfolio.regions import municipality_code, province_code
 
-    checked = check_path_and_read(path, options, render_safety=True)
+    checked = check_path_and_read(path, options, render_safety=True, language=languages[0])
     findings = checked.result.findings
     errors = sum(1 for finding in findings if finding.is_error)
-    shown = tuple(ShownFinding(finding.line or 0, finding.column or 0, finding.code, str(finding.severity),
-                               finding.message, finding.hint or "", finding.pointer or "") for finding in findings)
+    shown = _shown(findings)
+    translated = {language: _shown(check_path_and_read(path, options, render_safety=True,
+                                                       language=language).result.findings)
+                  for language in languages[1:] if findings}
     rows = rows_as_tuples(rows_of(checked.result.path, checked.raw, findings, checked.statement, checked.read,
                                   checked.readable))
     common: dict[str, Any] = {"path": path, "digest": hashlib.sha256(checked.raw).hexdigest(),
               "statement_key": statement_key(checked.raw), "errors": errors,
-              "warnings": len(findings) - errors, "findings": shown, "rows": rows}
+              "warnings": len(findings) - errors, "findings": shown, "translated_findings": translated,
+                              "rows": rows}
     statement = checked.read
     if statement is None:
         return Record(status=_status(errors, checked.readable, None), name="", kvk=None, **common)
