@@ -475,6 +475,12 @@ def _describe(error: Any, document: Document, root_schema: dict[str, Any]) -> It
     if keyword == "minLength" and error.validator_value == 1:
         yield make(location, _("{field} must not be empty").format(field=label), _description(root_schema, error))
         return
+    if keyword in _LIMIT_MESSAGES:
+        written = scalar_source(document, location) if isinstance(instance, (int, float)) else None
+        yield make(location, _(_LIMIT_MESSAGES[keyword]).format(
+            field=label, value=written or _shown(instance), limit=error.validator_value),
+                   _description(root_schema, error))
+        return
     if keyword == "uniqueItems":
         yield make(location, _("{field} lists the same item more than once").format(field=label),
                    _("remove the repeated item"))
@@ -482,6 +488,17 @@ def _describe(error: Any, document: Document, root_schema: dict[str, Any]) -> It
     yield make(location, f"{label}: {error.message}", _description(root_schema, error))
 
 
+# The schema's limits in the user's language, instead of jsonschema's English ("-1 is less than the minimum of 0").
+_LIMIT_MESSAGES = {
+    "minimum": N_("{field} is {value}, but may not be less than {limit}"),
+    "maximum": N_("{field} is {value}, but may not be more than {limit}"),
+    "exclusiveMinimum": N_("{field} is {value}, but must be more than {limit}"),
+    "exclusiveMaximum": N_("{field} is {value}, but must be less than {limit}"),
+    "minLength": N_("{field} must be at least {limit} characters long"),
+    "maxLength": N_("{field} is longer than {limit} characters"),
+    "minItems": N_("{field} must list at least {limit} items"),
+    "maxItems": N_("{field} may list at most {limit} items"),
+}
 _SDG_GOAL = re.compile(r"\s*(\d+)\.")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 _PERCENT_TEXT = re.compile(r"([-+]?\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)", re.IGNORECASE)

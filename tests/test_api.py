@@ -103,6 +103,31 @@ def test_any_of_failures_report_the_most_relevant_sub_error() -> None:
     assert (finding.line, finding.column) == (1, 7)
 
 
+@pytest.mark.parametrize(("schema", "yaml_text", "english", "dutch"), [
+    ({"minimum": 0}, "-1", "n is -1, but may not be less than 0", "n is -1, maar mag niet kleiner zijn dan 0"),
+    ({"maximum": 100}, "100.50", "n is 100.50, but may not be more than 100",
+     "n is 100.50, maar mag niet groter zijn dan 100"),
+    ({"exclusiveMinimum": 0}, "0", "n is 0, but must be more than 0", "n is 0, maar moet groter zijn dan 0"),
+    ({"maxLength": 3}, "abcd", "n is longer than 3 characters", "n is langer dan 3 tekens"),
+    ({"minItems": 2}, "[a]", "n must list at least 2 items", "n moet minstens 2 onderdelen bevatten"),
+])
+def test_the_schemas_limits_are_told_in_the_users_language(schema: dict[str, object], yaml_text: str, english: str,
+                                                           dutch: str) -> None:
+    """Not jsonschema's English ("-1 is less than the minimum of 0"), and the number as the author wrote it."""
+    from jsonschema import Draft202012Validator
+
+    from impactclaim import i18n
+    from impactclaim.checker import _describe
+
+    root = {"type": "object", "properties": {"n": schema}}
+    document = impactclaim.load_bytes(f"n: {yaml_text}\n".encode(), "s.yaml")
+    (error,) = Draft202012Validator(root).iter_errors(document.data)
+    for language, expected in (("en", english), ("nl", dutch)):
+        with i18n.using(language):
+            (finding,) = _describe(error, document, root)
+        assert finding.message == expected
+
+
 @pytest.mark.parametrize("sample", sorted((SAMPLES / "valid").glob("*.yaml")), ids=lambda p: p.stem)
 def test_schema_findings_of_valid_samples_are_empty(sample: Path) -> None:
     assert schema_findings(impactclaim.load(sample)) == []
