@@ -479,3 +479,20 @@ def test_each_language_shows_the_findings_in_its_own_words(built: Path) -> None:
         assert english_messages != dutch_messages, page
         return
     pytest.fail("no statement page with findings on a line")
+
+
+def test_a_changed_configuration_checks_and_renders_again(tmp_path: Path) -> None:
+    from impactclaim.checker import CheckOptions
+    from impactclaim.config import config_for_directory
+
+    files = _copy_samples(tmp_path / "in")
+    out = tmp_path / "site"
+    configured = options(check=CheckOptions(use_config=True))
+    build_site(files, out, configured)
+    (tmp_path / "in" / "impactclaim.toml").write_text('ignore = ["IC101", "IC102", "IC103", "IC104", "IC105"]\n',
+                                                      encoding="utf-8")
+    config_for_directory.cache_clear()
+    again = build_site(files, out, configured)
+    assert again.analysed == 3, "a new impactclaim.toml can change every file's findings"
+    assert len([path for path in again.written_paths if "/e/" in path and path.endswith(".html")]) == 6
+    config_for_directory.cache_clear()

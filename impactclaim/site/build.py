@@ -126,6 +126,20 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
+def check_key(files: Sequence[str], options: SiteOptions) -> str:
+    """What decides a file's findings besides its bytes: the tool, the languages, the options, the configurations.
+
+    When it changes (a rule ignored in impactclaim.toml, another language), every file is checked again.
+    """
+    from impactclaim.config import config_for_directory
+
+    configurations: set[str] = set()
+    if options.check is not None and options.check.use_config:
+        for directory in {Path(path).resolve().parent for path in files}:
+            configurations.add(repr(config_for_directory(directory)))
+    return _key(fingerprint(), options.languages, repr(options.check), sorted(configurations))
+
+
 def _key(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:32]
 
@@ -139,6 +153,7 @@ class Cache:
     records: dict[str, Record] = field(default_factory=dict)  # by source path
     outputs: dict[str, str] = field(default_factory=dict)  # relative path -> key
     changed: dict[str, str] = field(default_factory=dict)  # source path -> when its content last changed
+    checked_with: str = ""  # the check_key the records were made with
     format: int = CACHE_FORMAT
     version: str = __version__
 
@@ -224,6 +239,10 @@ def build_site(files: Sequence[str], out: Path, options: SiteOptions,
     summary = BuildSummary()
     cache = Cache.load(out)
     now = _now(options)
+    checked_with = check_key(files, options)
+    if cache.checked_with != checked_with:
+        cache.records = {}  # other settings may give other findings: every file is checked again
+    cache.checked_with = checked_with
 
     # 1. A record per file: from the cache when the bytes are the same, else checked anew.
     records: dict[str, Record] = {}
@@ -250,7 +269,7 @@ def build_site(files: Sequence[str], out: Path, options: SiteOptions,
 
     enterprises = enterprises_of(ordered)
     summary.enterprises = len(enterprises)
-    site_key = _key(fingerprint(), options.signature)
+    site_key = _key(checked_with, options.signature)
     written: dict[str, str] = {}  # every output of this build, with its key
 
     # 2. The statements' own pages, rendered only where their key changed.
