@@ -66,9 +66,10 @@ def _facet_labels(language: str, values: dict[str, set[str]], municipality_names
             named.sort(key=lambda pair: STATUSES.index(pair[0]))
         else:
             named.sort(key=lambda pair: pair[1].casefold())
+        if facet == "municipality":  # with its province, so the filter can offer only the chosen province's
+            for pair in named:
+                pair.append(province_of_municipality().get(pair[0], ""))
         found[facet] = named
-    for pair in found["municipality"]:  # its province, so the filter can offer only the chosen province's
-        pair.append(province_of_municipality().get(pair[0], ""))
     return found
 
 
