@@ -812,10 +812,10 @@ def site(
                                                                reason=error.strerror or error))
     statuses = summary.statuses
     typer.echo(i18n.ngettext(
-        "Site built in {path}: {count} statement of {enterprises} enterprises ({valid} valid, {draft} drafts, "
-        "{invalid} with errors, {unreadable} unreadable).",
-        "Site built in {path}: {count} statements of {enterprises} enterprises ({valid} valid, {draft} drafts, "
-        "{invalid} with errors, {unreadable} unreadable).", len(found.files)).format(
+        "Site built in {path}: {count} statement of {enterprises} enterprises ({valid} valid, {draft} not "
+        "published, {invalid} with errors, {unreadable} unreadable).",
+        "Site built in {path}: {count} statements of {enterprises} enterprises ({valid} valid, {draft} not "
+        "published, {invalid} with errors, {unreadable} unreadable).", len(found.files)).format(
         path=output, count=len(found.files), enterprises=summary.enterprises, valid=statuses.get("valid", 0),
         draft=statuses.get("draft", 0), invalid=statuses.get("invalid", 0),
         unreadable=statuses.get("unreadable", 0)))

@@ -421,7 +421,7 @@ def test_usage_errors_exit_2_with_a_message(cli: Any, tmp_path: Path, arguments:
 def test_the_command_reports_what_it_built_and_what_it_reused(cli: Any, tmp_path: Path) -> None:
     first = cli("site", "samples/valid/", "--out", str(tmp_path / "site"), "--no-config")
     assert first.exit_code == 0, first.output
-    assert "5 statements of 5 enterprises (4 valid, 1 drafts, 0 with errors, 0 unreadable)" in first.output
+    assert "5 statements of 5 enterprises (4 valid, 1 not published, 0 with errors, 0 unreadable)" in first.output
     assert "sitemap.xml and the Atom feed need full addresses" in first.output
     second = cli("site", "samples/valid/", "--out", str(tmp_path / "site"), "--no-config")
     assert "0 checked, 5 unchanged since the last build; 0 files written, 0 removed." in second.output

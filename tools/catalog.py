@@ -87,7 +87,8 @@ def update() -> int:
     with PO.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, sort_output=False, include_previous=False)
     PO.with_suffix(".mo").write_bytes(compiled(read_catalog()))
-    missing = [message.id for message in read_catalog() if message.id and (not message.string or message.fuzzy)]
+    missing = [message.id for message in read_catalog() if message.id and message.fuzzy or message.id and (
+        not all(message.string) if isinstance(message.string, tuple) else not message.string)]  # a plural: each form
     sys.stdout.write(f"{PO.relative_to(ROOT)}: {len(template)} messages, {len(missing)} untranslated or fuzzy\n")
     return 1 if missing else 0
 
