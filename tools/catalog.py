@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -87,10 +87,15 @@ def update() -> int:
     with PO.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, sort_output=False, include_previous=False)
     PO.with_suffix(".mo").write_bytes(compiled(read_catalog()))
-    missing = [message.id for message in read_catalog() if message.id and message.fuzzy or message.id and (
-        not all(message.string) if isinstance(message.string, tuple) else not message.string)]  # a plural: each form
+    missing = [message.id for message in read_catalog() if message.id and (message.fuzzy or not _translated(message))]
     sys.stdout.write(f"{PO.relative_to(ROOT)}: {len(template)} messages, {len(missing)} untranslated or fuzzy\n")
     return 1 if missing else 0
+
+
+def _translated(message: Message) -> bool:
+    """Whether every form of ``message`` has its translation (a plural has one per form)."""
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(strings)
 
 
 if __name__ == "__main__":
