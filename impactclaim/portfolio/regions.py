@@ -36,8 +36,23 @@ _LATITUDE = math.radians(52.2)  # the middle of the country: lengths east-west a
 class Region:
     code: str  # PV26, GM0344
     name: str  # Utrecht, Fryslân
-    path: str  # SVG path data in the map's coordinates
+    rings: tuple[tuple[tuple[float, float], ...], ...]  # in the map's coordinates, to a tenth of a unit
     centre: tuple[float, float]
+
+    @property
+    def path(self) -> str:
+        """The rings as SVG path data."""
+        return " ".join("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + "Z" for ring in self.rings)
+
+    def contains(self, point: tuple[float, float]) -> bool:
+        """Whether ``point`` lies inside, by the even-odd rule over every ring (so holes are outside)."""
+        x, y = point
+        inside = False
+        for ring in self.rings:
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+                if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+                    inside = not inside
+        return inside
 
 
 @dataclass(frozen=True)
@@ -94,13 +109,27 @@ def region_map(kind: str) -> RegionMap:
     scale = 1000 / (max(xs) - left)
     regions = []
     for code, label, rings in shapes:
-        path = " ".join("M" + "L".join(f"{(x - left) * scale:.1f},{(y - top) * scale:.1f}" for x, y in ring) + "Z"
-                        for ring in rings)
+        placed = tuple(tuple((round((x - left) * scale, 1), round((y - top) * scale, 1)) for x, y in ring)
+                       for ring in rings)
         outer = max(rings, key=len)
         centre = (sum((x - left) * scale for x, _ in outer) / len(outer),
                   sum((y - top) * scale for _, y in outer) / len(outer))
-        regions.append(Region(code, label, path, centre))
+        regions.append(Region(code, label, placed, centre))
     return RegionMap(kind, tuple(regions), 1000.0, round((max(ys) - top) * scale, 1))
+
+
+@cache
+def province_of_municipality() -> dict[str, str]:
+    """The CBS province code of each municipality: the province its centre lies in, else the nearest one."""
+    provinces = region_map("province").regions
+    found = {}
+    for municipality in region_map("municipality").regions:
+        home = next((province for province in provinces if province.contains(municipality.centre)), None)
+        if home is None:  # a centre in the water (an island municipality)
+            home = min(provinces, key=lambda province: (province.centre[0] - municipality.centre[0]) ** 2
+                       + (province.centre[1] - municipality.centre[1]) ** 2)
+        found[municipality.code] = home.code
+    return found
 
 
 def _folded(name: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -93,15 +94,17 @@ def class_name(value: object) -> str:
 def font_face_css() -> str:
     """``@font-face`` rules that embed the shipped fonts as data URIs."""
     folder = resource_dir("data") / "fonts"
-    rules = []
-    for filename, weight, style in _FONT_FACES:
-        encoded = base64.b64encode((folder / filename).read_bytes()).decode("ascii")
-        rules.append(
-            '@font-face { font-family: "Inter"; '
-            f"font-style: {style}; font-weight: {weight}; font-display: swap; "
-            f'src: url(data:font/woff2;base64,{encoded}) format("woff2"); }}'
-        )
-    return "\n".join(rules) + "\n"
+    return font_faces(lambda filename: "data:font/woff2;base64,"
+                      + base64.b64encode((folder / filename).read_bytes()).decode("ascii"))
+
+
+def font_faces(source: Callable[[str], str]) -> str:
+    """``@font-face`` rules of the shipped fonts, each loaded from ``source(file name)``."""
+    return "\n".join(
+        '@font-face { font-family: "Inter"; '
+        f"font-style: {style}; font-weight: {weight}; font-display: swap; "
+        f'src: url({source(filename)}) format("woff2"); }}'
+        for filename, weight, style in _FONT_FACES) + "\n"
 
 
 @cache

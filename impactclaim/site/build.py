@@ -66,11 +66,14 @@ class BuildSummary:
     enterprises: int = 0
     analysed: int = 0  # files checked anew
     reused: int = 0  # files whose record came from the cache
-    written: int = 0  # files written or rewritten
     unchanged: int = 0  # pages whose key had not changed
     removed: int = 0
     notes: list[str] = field(default_factory=list)
-    written_paths: list[str] = field(default_factory=list)
+    written_paths: list[str] = field(default_factory=list)  # files written or rewritten
+
+    @property
+    def written(self) -> int:
+        return len(self.written_paths)
 
 
 @dataclass(frozen=True)
@@ -281,13 +284,13 @@ def build_site(files: Sequence[str], out: Path, options: SiteOptions,
         history = tuple((entry.stem, entry.record.period_label, entry.record.status, False)
                         for entry in enterprise.entries)
         for entry in enterprise.entries:
+            record = entry.record
             own = tuple((stem, period, status, stem == entry.stem) for stem, period, status, _ in history)
-            key = _key(site_key, entry.record.path, entry.record.digest, own, display_name(entry.record))
+            key = _key(site_key, record.path, record.digest, own, display_name(record))
             outputs = [entry.page(language) for language in options.languages]
             outputs.append(f"{entry.folder}/{entry.stem}.yaml")
-            if options.pdf and entry.record.status != "unreadable":
+            if options.pdf and record.status != "unreadable":
                 outputs.append(f"{entry.folder}/{entry.stem}.pdf")
-            record = entry.record
             if all(cache.outputs.get(output) == key and (out / output).is_file() for output in outputs):
                 summary.unchanged += len(outputs)
                 written.update({output: key for output in outputs})
@@ -298,7 +301,6 @@ def build_site(files: Sequence[str], out: Path, options: SiteOptions,
     for done in parallel_map(render_pages, jobs, options.jobs, min_per_worker=4):
         for output, key in done:
             written[output] = key
-            summary.written += 1
             summary.written_paths.append(output)
 
     # 3. The shared pages: index, search, regions, open data, status, feeds.
@@ -308,7 +310,6 @@ def build_site(files: Sequence[str], out: Path, options: SiteOptions,
     for output, changed in shared.items():
         written[output] = ""
         if changed:
-            summary.written += 1
             summary.written_paths.append(output)
     if not options.base_url:
         summary.notes.append(i18n._("sitemap.xml and the Atom feed need full addresses: give --base-url to write them"))

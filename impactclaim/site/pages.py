@@ -107,9 +107,6 @@ def status_text(status: str) -> str:
 
 # --- maps ---------------------------------------------------------------------------------------
 
-_NUMBER_PAIR = re.compile(r"(-?[0-9.]+),(-?[0-9.]+)")
-
-
 @dataclass(frozen=True)
 class MapShape:
     path: str
@@ -127,44 +124,8 @@ class RegionMapView:
     outline: str = ""
 
 
-def _rings(path: str) -> list[list[tuple[float, float]]]:
-    return [[(float(x), float(y)) for x, y in _NUMBER_PAIR.findall(part)] for part in path.split("M") if part]
-
-
-def _inside(point: tuple[float, float], rings: Sequence[Sequence[tuple[float, float]]]) -> bool:
-    """Even-odd rule over every ring, so holes count as outside."""
-    x, y = point
-    inside = False
-    for ring in rings:
-        points = list(ring)
-        for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
-            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
-                inside = not inside
-    return inside
-
-
-@cache
-def province_of_municipality() -> dict[str, str]:
-    """The CBS province code of each municipality, by the province its centre lies in."""
-    from impactclaim.portfolio.regions import region_map
-
-    provinces = [(region.code, _rings(region.path)) for region in region_map("province").regions]
-    found = {}
-    for municipality in region_map("municipality").regions:
-        for code, rings in provinces:
-            if _inside(municipality.centre, rings):
-                found[municipality.code] = code
-                break
-        else:  # a centre in the water (an island municipality): the nearest province centre
-            found[municipality.code] = min(
-                region_map("province").regions,
-                key=lambda region: (region.centre[0] - municipality.centre[0]) ** 2
-                + (region.centre[1] - municipality.centre[1]) ** 2).code
-    return found
-
-
-def _view_box(paths: Sequence[str], margin: float = 8.0) -> str:
-    points = [point for path in paths for ring in _rings(path) for point in ring]
+def _view_box(rings: Sequence[Sequence[tuple[float, float]]], margin: float = 8.0) -> str:
+    points = [point for ring in rings for point in ring]
     xs, ys = [x for x, _ in points], [y for _, y in points]
     left, top = min(xs) - margin, min(ys) - margin
     return f"{left:.1f} {top:.1f} {max(xs) - left + margin:.1f} {max(ys) - top + margin:.1f}"
@@ -175,11 +136,11 @@ def province_map(province: str, counts: dict[str, int], current: str | None, lin
 
     ``current`` is the municipality to mark; ``link`` is a format string for a municipality's page.
     """
-    from impactclaim.portfolio.regions import region_map, shade
+    from impactclaim.portfolio.regions import province_of_municipality, region_map, shade
 
     within = [region for region in region_map("municipality").regions
               if province_of_municipality().get(region.code) == province]
-    outline = region_map("province").by_code()[province].path
+    home = region_map("province").by_code()[province]
     maximum = max((counts.get(region.code, 0) for region in within), default=0)
     shapes = []
     for region in within:
@@ -189,7 +150,7 @@ def province_map(province: str, counts: dict[str, int], current: str | None, lin
                                link.format(code=region.code) if count else "", region.code == current))
     shapes.sort(key=lambda shape: shape.current)  # the marked municipality last, so no neighbour covers its edge
     title = _("Enterprises by municipality")
-    return RegionMapView(title, _view_box([outline]), shapes, outline)
+    return RegionMapView(title, _view_box(home.rings), shapes, home.path)
 
 
 def country_map(counts: dict[str, int], link: str) -> RegionMapView:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from impactclaim.findings import Finding
 from impactclaim.statement.model import Statement
 
 KVK = re.compile(r"^[0-9]{8}$")
@@ -108,12 +109,12 @@ class Record:
         return (self.period_end or "")[:4] if (self.period_end or "")[:4].isdigit() else ""
 
 
-def _status(errors: int, readable: bool, statement: Statement | None) -> str:
-    if not readable:
-        return "unreadable"
-    if errors:
-        return "invalid"
-    return "valid" if statement is not None and statement.published else "draft"
+def _status(findings: Sequence[Finding], readable: bool, statement: Statement | None) -> str:
+    """The export's status, with a valid statement that has no publication date yet a draft."""
+    from impactclaim.dataset.tables import status_of
+
+    status = status_of(findings, readable)
+    return "draft" if status == "valid" and (statement is None or not statement.published) else status
 
 
 def _texts(statement: Statement) -> list[str]:
@@ -160,7 +161,7 @@ def make_record(path: str, options: Any, languages: tuple[str, ...] = ("en",)) -
                               "rows": rows}
     statement = checked.read
     if statement is None:
-        return Record(status=_status(errors, checked.readable, None), name="", kvk=None, **common)
+        return Record(status=_status(findings, checked.readable, None), name="", kvk=None, **common)
     organisation = statement.organisation
     period = statement.reporting_period
     code = organisation.municipality_code
@@ -176,7 +177,7 @@ def make_record(path: str, options: Any, languages: tuple[str, ...] = ("en",)) -
     levels = [outcome.evidence.level for outcome in statement.outcomes if outcome.evidence.level]
     kvk = organisation.kvk_number if organisation.kvk_number and KVK.match(organisation.kvk_number) else None
     return Record(
-        status=_status(errors, True, checked.statement), name=organisation.name or "", kvk=kvk,
+        status=_status(findings, True, checked.statement), name=organisation.name or "", kvk=kvk,
         period_start=period.start if period else None, period_end=period.end if period else None,
         published=statement.published, language=language or None, website=organisation.website,
         mission=statement.mission.statement.get(language, language),

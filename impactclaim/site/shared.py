@@ -20,15 +20,9 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from impactclaim import __version__, i18n
+from impactclaim.portfolio.regions import province_of_municipality
 from impactclaim.site.build import Cache, Enterprise, SiteOptions, display_name, write_if_changed
-from impactclaim.site.pages import (
-    PageInfo,
-    country_map,
-    province_map,
-    province_of_municipality,
-    render,
-    script_json,
-)
+from impactclaim.site.pages import LANGUAGE_NAMES, PageInfo, country_map, province_map, render, script_json
 from impactclaim.site.records import STATUSES, Record
 
 FACETS = ("province", "municipality", "area", "sdg", "form", "label", "pso", "assurance", "evidence", "status")
@@ -136,8 +130,8 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
 
     # Assets: the site's style and script, the profile's style and the fonts it names.
     assets = resource_dir("site") / "assets"
-    for asset in sorted(assets.iterdir()):
-        put(f"assets/{asset.name}", asset.read_bytes())
+    put("assets/search.js", (assets / "search.js").read_bytes())
+    put("assets/site.css", _font_faces() + (assets / "site.css").read_text(encoding="utf-8"))
     put("assets/profile.css", _profile_css())
     fonts = resource_dir("data") / "fonts"
     for font in sorted(fonts.glob("*.woff2")):
@@ -211,14 +205,17 @@ def write_shared(out: Path, enterprises: Sequence[Enterprise], records: Sequence
     return outputs
 
 
-def _profile_css() -> str:
-    """The profile's stylesheet with the fonts as files beside it, not as data: URIs in every page."""
-    from impactclaim.profile.html import _FONT_FACES, builtin_stylesheet
+def _font_faces() -> str:
+    """The fonts as files in assets/fonts, not as data: URIs in every page (both stylesheets sit in assets/)."""
+    from impactclaim.profile.html import font_faces
 
-    faces = "".join(
-        f'@font-face {{ font-family: "Inter"; font-style: {style}; font-weight: {weight}; font-display: swap; '
-        f'src: url(fonts/{filename}) format("woff2"); }}\n' for filename, weight, style in _FONT_FACES)
-    return faces + builtin_stylesheet()
+    return font_faces(lambda filename: f"fonts/{filename}")
+
+
+def _profile_css() -> str:
+    from impactclaim.profile.html import builtin_stylesheet
+
+    return _font_faces() + builtin_stylesheet()
 
 
 def _status_rows(enterprises: Sequence[Enterprise]) -> list[tuple[Any, ...]]:
@@ -306,7 +303,7 @@ def _language_choice(options: SiteOptions) -> str:
     first = options.languages[0]
     title = options.title_in(first)
     links = "".join(f'<li><a href="{language}/index.html" hreflang="{language}" lang="{language}">'
-                    f'{escape({"nl": "Nederlands", "en": "English"}[language])}</a></li>'
+                    f'{escape(LANGUAGE_NAMES[language])}</a></li>'
                     for language in options.languages)
     return ("<!DOCTYPE html>\n"
             f'<html lang="{first}"><head><meta charset="utf-8">'
