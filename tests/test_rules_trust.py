@@ -215,6 +215,20 @@ outcomes:
     ("Our shop is GDPR compliant.", True),
     ("Geen plastic rietjes in ons café.", True),
     ("Zoals wettelijk verplicht betalen wij het minimumloon; daarboven een dertiende maand.", False),
+    ("Bij ons krijgt elke leerling kosteloos veiligheidsschoenen, een helm en gehoorbescherming.", True),
+    ("Op stoepen en pleinen bestrijden wij onkruid volledig zonder chemische middelen.", True),
+    ("Op onze akkers bestrijden wij onkruid zonder chemische middelen.", False),  # allowed in farming
+    ("Geen toeslag op iDEAL, creditcard of pinnen bij het afhaalpunt.", True),
+    ("In ons proeflokaal schenken we nooit alcohol aan jongeren onder de 18.", True),
+    ("Veiligheid boven alles: op elke steiger hoger dan 2,5 meter werken onze monteurs met valbeveiliging.", True),
+    ("Elk jaar deponeren wij onze jaarrekening bij de Kamer van Koophandel.", True),
+    ("What sets us apart: every load we receive is reported to the national waste registration point (LMA).", True),
+    ("When you buy a phone from us, we take your old one back for free.", True),
+    ("Every tiny house is delivered with smoke alarms on every floor.", True),
+    ("Al het nieuwe hout dat we inkopen is aantoonbaar legaal gekapt.", True),
+    ("Bij elk gerecht vermelden we welke van de veertien allergenen erin zitten.", True),
+    ("Wij staan met onze eigen registratie op de VIHB-lijst als inzamelaar.", True),
+    ("U rijdt alleen met chauffeurs met een geldige chauffeurskaart.", True),
 ])
 def test_legal_requirements_as_features(text: str, flagged: bool) -> None:
     assert pointers(claim(text), "IC121") == (["/claims/0/text"] if flagged else [])
@@ -429,6 +443,24 @@ metrics:
     assert pointers(fragment.replace("value: 75", "value: 30"), "IC128") == []
     assert pointers(fragment.replace("9 van de 30 deelnemers", "8 van de 12 maanden"), "IC128") == []
     assert pointers(claim("75% (9 van de 30) had na een jaar werk."), "IC128") == ["/claims/0/text"]
+
+
+def test_a_survey_percentage_is_of_those_who_answered_not_of_all_invited() -> None:
+    fragment = """
+metrics:
+  - id: rating
+    name: Gasten die hun verblijf een 8 of hoger gaven
+    unit: "%"
+    kind: percentage
+    value: 91
+    method: Eigen gastenenquête; 318 van de 1.020 gasten vulden hem in (31%), van wie 289 een 8 of hoger gaven.
+"""
+    assert pointers(fragment, "IC128") == []
+    # the response alone, without the count the percentage is of, still contradicts it
+    assert pointers(fragment.replace(", van wie 289 een 8 of hoger gaven", ""), "IC128") == ["/metrics/0/value"]
+    # a thousands separator does not end the clause that says who answered
+    assert pointers(claim("In our own user survey (1,130 of 6,000 invited pass holders responded), 94% said "
+                          "their bicycle is safe with us."), "IC128") == []
 
 
 @pytest.mark.parametrize(("text", "flagged"), [

@@ -241,14 +241,18 @@ def _clause_at(text: str, position: int) -> str:
 
 # Wording that goes beyond the legal minimum, or says plainly that it is the law.
 _BEYOND = phrases(
-    r"boven", r"bovenop", r"hoger dan", r"meer dan", r"ruim(?:er)?",
+    # "hoger dan 2,5 meter" is a height and "veiligheid boven alles" a motto, not more than the law asks
+    r"boven(?! alles| [\d,.]+ ?(?:m|meter|meters|cm)(?!\w))", r"bovenop",
+    r"hoger dan(?! [\d,.]+ ?(?:m|meter|meters|cm)(?!\w))",
+    r"meer dan", r"ruim(?:er)?",
     # "extra vakantiedagen", "30 dagen extra" go beyond the law; "als extra service", "extra
     # zekerheid" present the law as a bonus
     r"extra (?:\w+ ){0,2}(?:dagen|vakantiedagen|verlof\w*|jaar|jaren|maanden|weken|uren|euro|procent|days|leave"
     r"|years?|months|weeks|hours)", r"(?:\d+|een|twee|drie|vier|vijf|tien) (?:\w+ )?extra",
     r"verlengd\w*", r"langer dan",
     r"(?:wettelijk )?verplicht\w*", r"zoals (?:de wet|wettelijk) \w+", r"volgens de wet", r"wettelijke plicht",
-    r"net als (?:elk|ieder)\w*", r"above", r"higher than", r"more than", r"beyond", r"exceed\w*", r"extended",
+    r"net als (?:elk|ieder)\w*", r"above(?! all| [\d,.]+ ?(?:m|metres?|meters?|ft|feet)(?!\w))",
+    r"higher than(?! [\d,.]+ ?(?:m|metres?|meters?|ft|feet)(?!\w))", r"more than", r"beyond", r"exceed\w*", r"extended",
     r"longer than", r"required by law", r"legally required", r"as the law requires", r"legal (?:obligation|duty)",
     r"like every", r"(?:30|60|90|100|dertig|zestig) dagen", r"(?:30|60|90|100|thirty|sixty)[- ]days?",
     r"(?:3|4|5|10|drie|vier|vijf|tien) jaar", r"(?:3|4|5|10|three|four|five|ten)[- ]years?", r"living wage",
@@ -274,8 +278,11 @@ class LegalRequirementAsFeature(Rule):
     Conditions Act, the 14-day right of withdrawal, the two-year legal guarantee, the ban on
     single-use plastic cutlery and straws, the deposit on bottles and cans, CE marking, REACH,
     RoHS, GDPR (AVG), CFC-free, BPA-free food contact materials, phosphate-free detergents,
-    asbestos-free materials and taking back e-waste. The list, with the law behind each entry,
-    is ``impactclaim.rules.legal.LEGAL_REQUIREMENTS``.
+    asbestos-free materials, taking back e-waste (old for new), free protective equipment, fall
+    protection, no chemical weed control on pavements, the VIHB list, reporting waste to the
+    LMA, legally harvested timber, HACCP, allergen information, no surcharges for card payments,
+    the taxi driver's card, no alcohol under 18, filing the annual accounts and smoke alarms. The
+    list, with the law behind each entry, is ``impactclaim.rules.legal.LEGAL_REQUIREMENTS``.
 
     A sentence that goes beyond the obligation ("ruim boven het minimumloon", "30 dagen
     bedenktijd", "above the minimum wage", "living wage") or says that it is the law ("zoals

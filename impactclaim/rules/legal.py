@@ -155,8 +155,106 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     ),
     LegalRequirement(
         N_("collecting and recycling e-waste"),
-        "Directive 2012/19/EU (WEEE); Regeling afgedankte elektrische en elektronische apparatuur",
+        "Directive 2012/19/EU (WEEE), art. 5(2); Regeling afgedankte elektrische en elektronische apparatuur "
+        "(old-for-new take-back by every seller)",
         (r"nemen (?:\w+ )?(?:oude|afgedankte) (?:apparaten|elektronica) (?:gratis )?(?:in|retour)",
-         r"take back (?:\w+ )?old (?:appliances|electronics)"),
+         r"take back (?:\w+ )?old (?:appliances|electronics)", r"oud[- ]voor[- ]nieuw", r"old[- ]for[- ]new",
+         r"(?:take|takes|taking) (?:\w+ ){0,2}old (?:phones?|devices?|appliances?|laptops?|electronics) back",
+         r"(?:phone|phones|device|devices|appliance|appliances|laptop|laptops)(?:,? \w+){0,10} (?:take|takes|taking)"
+         r" (?:\w+ ){0,2}old (?:\w+ )?back",
+         r"(?:oude|afgedankte) (?:telefoons?|apparaten|apparaat|laptops?) (?:\w+ ){0,4}(?:gratis )?(?:terug|retour)"),
+    ),
+    LegalRequirement(
+        N_("personal protective equipment free of charge"),
+        "Arbeidsomstandighedenbesluit, art. 8.3; Directive 89/656/EEC, art. 4(6)",
+        (r"(?:kosteloos|kosteloze|gratis|geen cent) (?:\w+ |, ){0,6}(?:veiligheidsschoenen|werkschoenen|helm|helmen"
+         r"|gehoorbescherming|oordoppen|veiligheidsbril|persoonlijke beschermingsmiddelen|pbm)",
+         r"(?:veiligheidsschoenen|werkschoenen|gehoorbescherming|persoonlijke beschermingsmiddelen|pbm)"
+         r" (?:\w+ |, ){0,8}(?:kosteloos|gratis|op onze kosten)",
+         r"(?:free(?: of charge)?|at no cost|no charge) (?:\w+ |, ){0,6}(?:safety (?:shoes|boots|helmets?|glasses)"
+         r"|hard hats?|hearing protection|ear ?plugs|protective (?:equipment|clothing|gear)|ppe)",
+         r"(?:safety (?:shoes|boots|helmets?)|hearing protection|protective (?:equipment|clothing|gear)|ppe)"
+         r" (?:\w+ |, ){0,8}(?:free of charge|for free|at no cost|at our expense)"),
+    ),
+    LegalRequirement(
+        N_("fall protection when working at height"),
+        "Arbeidsomstandighedenbesluit, art. 3.16",
+        (r"valbeveiliging\w*", r"valbescherming", r"fall (?:protection|arrest)"),
+    ),
+    LegalRequirement(
+        N_("the ban on chemical weed control on paved surfaces"),
+        "Besluit gewasbeschermingsmiddelen en biociden, art. 2.8 (professional use outside agriculture, "
+        "since 2016)",
+        (r"(?:stoepen|stoep|pleinen|verharding|bestrating|parkeerterreinen|openbare ruimte)(?:,? \w+){0,12} zonder "
+         r"(?:chemische|chemie|gif|bestrijdingsmiddelen|onkruidverdelger)",
+         r"zonder (?:chemische (?:middelen|bestrijdingsmiddelen)|chemie|gif)(?:,? \w+){0,6} (?:stoepen|stoep"
+         r"|verharding|bestrating|pleinen)",
+         r"(?:pavements?|paved (?:areas|surfaces)|sidewalks?|squares|car parks)(?:,? \w+){0,12} without "
+         r"(?:chemicals|chemical|herbicides|weed ?killers?|pesticides)"),
+    ),
+    LegalRequirement(
+        N_("registration on the VIHB list for collecting and transporting waste"),
+        "Wet milieubeheer, art. 10.45 and 10.55 (list of carriers, collectors, dealers and brokers)",
+        (r"VIHB\w*", r"(?:vervoerders|inzamelaars)lijst"),
+    ),
+    LegalRequirement(
+        N_("reporting waste received and notifying shipments abroad"),
+        "Besluit melden bedrijfsafvalstoffen en gevaarlijke afvalstoffen (LMA); Regulation (EC) No 1013/2006 "
+        "on shipments of waste (EVOA)",
+        (r"LMA", r"landelijk meldpunt afvalstoffen", r"national waste registration point", r"EVOA",
+         r"waste shipment regulation", r"verordening (?:\w+ )?overbrenging (?:van )?afvalstoffen"),
+    ),
+    LegalRequirement(
+        N_("placing only legally harvested timber on the market"),
+        "Regulation (EU) No 995/2010 (EU Timber Regulation), art. 4; Regulation (EU) 2023/1115",
+        (r"legaal (?:gekapt|geoogst|verkregen) hout", r"(?:aantoonbaar )?legaal gekapt", r"illegale houtkap",
+         r"legally (?:harvested|logged|felled|sourced) (?:timber|wood)", r"illegal(?:ly)? (?:logging|logged)"),
+    ),
+    LegalRequirement(
+        N_("a food safety plan based on HACCP"),
+        "Regulation (EC) No 852/2004, art. 5; Warenwetbesluit hygiëne van levensmiddelen",
+        (r"HACCP\w*",),
+    ),
+    LegalRequirement(
+        N_("allergen information for the 14 allergens"),
+        "Regulation (EU) No 1169/2011, art. 9 and 44 and Annex II; Warenwetbesluit informatievoorziening "
+        "levensmiddelen",
+        (r"(?:14|veertien|fourteen) (?:\w+ )?allerge(?:nen|ns)", r"allergenen(?:informatie|kaart|lijst|overzicht)",
+         r"allergen (?:information|info|list|labelling)"),
+    ),
+    LegalRequirement(
+        N_("the ban on surcharges for paying by card or iDEAL"),
+        "Directive (EU) 2015/2366 (PSD2), art. 62(4), in Dutch law since 2018",
+        (r"(?:geen|nooit) (?:extra )?(?:toeslag|toeslagen|transactiekosten|betaalkosten) (?:\w+ ){0,3}(?:op|voor|bij)"
+         r" (?:\w+ ){0,2}(?:ideal|pin|pinnen|creditcard|betaalmiddel|betaalkaart)",
+         r"(?:nooit|niets) extra (?:\w+ ){0,3}(?:betaalmiddel|betaalwijze)",
+         r"(?:no|never) (?:\w+ )?(?:surcharges?|card fees?|payment fees?|transaction fees?) (?:\w+ ){0,3}(?:card|cards"
+         r"|ideal|payment|paying)"),
+    ),
+    LegalRequirement(
+        N_("a driver's card (chauffeurskaart) for every taxi driver"),
+        "Wet personenvervoer 2000 and Besluit personenvervoer 2000 (chauffeurskaart)",
+        (r"chauffeurskaart\w*", r"taxi driver'?s? (?:card|licen[cs]e)"),
+    ),
+    LegalRequirement(
+        N_("refusing alcohol to anyone under 18"),
+        "Alcoholwet, art. 20",
+        (r"alcohol (?:\w+ ){0,6}(?:onder de (?:18|achttien)|minderjarigen)",
+         r"(?:onder de (?:18|achttien)|minderjarigen) (?:\w+ ){0,6}alcohol",
+         r"alcohol (?:\w+ ){0,6}(?:under(?:-| )(?:18|eighteen)s?|minors|underage)",
+         r"(?:under(?:-| )(?:18|eighteen)s?|minors|underage) (?:\w+ ){0,6}alcohol"),
+    ),
+    LegalRequirement(
+        N_("filing the annual accounts with the Chamber of Commerce"),
+        "Burgerlijk Wetboek Book 2, art. 394",
+        (r"jaarrekening\w* (?:\w+ ){0,6}(?:gedeponeerd|deponeren|deponeert)", r"deponeren (?:\w+ ){0,3}jaarrekening",
+         r"(?:file|files|filed|filing|deposit|deposits) (?:\w+ ){0,3}(?:annual )?accounts (?:\w+ ){0,4}"
+         r"(?:chamber of commerce|kvk)"),
+    ),
+    LegalRequirement(
+        N_("smoke alarms on every floor of a home"),
+        "Bouwbesluit 2012, art. 6.21 (every floor of every home since 1 July 2022); Besluit bouwwerken "
+        "leefomgeving",
+        (r"rookmelder\w*", r"smoke (?:alarms?|detectors?)"),
     ),
 )

@@ -29,7 +29,7 @@ from impactclaim.rules.text import (
     show_number,
     speaks_of_percentages,
 )
-from impactclaim.statement.model import Claim, Metric, Path, Statement, parse_date
+from impactclaim.statement.model import Claim, Metric, Path, Statement, Text, parse_date
 
 # A percentage stated in a claim: "60%", "60 %", "7,2%", "60 procent", "60 percent", "60 per cent".
 # Not inside a longer number ("2024/825"), and not "procentpunten" (percentage points are a
@@ -57,7 +57,7 @@ _COMPARISON_CONTEXT = re.compile(
     # the response to a survey is no result of the work either: "een respons van 83%"
     r"|respons\w*|response\w*|responded|uitgenodigd\w*|invited|ingevuld|invulden|answered)\b",
     re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s|\b(?:en|and|maar|but|terwijl|while|whereas)\b")
+_CLAUSE_BREAK = re.compile(r"[;:()]|,(?!\d)|\s[-–]\s|\b(?:en|and|maar|but|terwijl|while|whereas)\b")
 
 
 def _clause(text: str, position: int) -> str:
@@ -759,6 +759,22 @@ _CHANGE_NAMED = phrases(
 _FRACTION_TOLERANCE = 1.0
 
 
+def _share_of_two_counts(value: float, sources: Sequence[Text]) -> bool:
+    """Whether ``value`` percent is one count of ``sources`` out of another.
+
+    A survey's method often gives the response before the result: "318 van de 1.020 gasten
+    vulden hem in (31%), van wie 289 een 8 of hoger gaven" makes 91% (289 of 318), not 31%.
+    """
+    found = sorted({count for source in sources for _, text in located_texts(source) for count in counts(text)
+                    if count > 0})[:_MAX_COUNTS]
+    return any(abs(100 * part / whole - value) <= _FRACTION_TOLERANCE
+               for index, whole in enumerate(found) for part in found[:index + 1])
+
+
+#: How many counts of a method are paired: a method is a few sentences, a pasted table is not read.
+_MAX_COUNTS = 40
+
+
 class PercentageContradictsMethod(Rule):
     """A percentage differs from the count out of a total that the statement gives for it.
 
@@ -817,7 +833,8 @@ class PercentageContradictsMethod(Rule):
                       for _, text in located_texts(source) for value, _ in percentages(text)]
             if any(abs(value - metric.value) <= _FRACTION_TOLERANCE for value in worked_out):
                 continue  # the method works the value out itself ("(1.180 - 1.050) / 1.180 = 11%")
-            if given and not any(abs(fraction.share - metric.value) <= _FRACTION_TOLERANCE for fraction in given):
+            if given and not any(abs(fraction.share - metric.value) <= _FRACTION_TOLERANCE for fraction in given) \
+                    and not _share_of_two_counts(metric.value, (metric.method, metric.data_source)):
                 fraction = given[0]
                 yield Issue((*metric.path, "value"),
                             _("{metric} is {value}%, but its method gives \"{counts}\", which is {share}%").format(
