@@ -50,9 +50,39 @@ claims:
     "Our cafeteria holds the Green Key certificate.",
     "12 deelnemers vonden duurzaam werk: een contract van minstens een jaar.",
     "Wij werken aan duurzame inzetbaarheid en duurzame uitstroom van 12 deelnemers.",
+    "Our garden supports the UN Sustainable Development Goals 2 (zero hunger) and 11 (sustainable cities and "
+    "communities).",
+    "Wij dragen bij aan de SDG's, vooral subdoel 12.7 (duurzaam inkopen).",
 ])
 def test_names_and_labour_market_terms_are_no_generic_claims(text: str) -> None:
     assert pointers(claim(text), "IC102") == []
+
+
+def test_a_bracketed_generic_term_outside_an_sdg_reference_still_counts() -> None:
+    assert pointers(claim("Wij werken met 12 mensen (duurzaam en groen)."), "IC102") == ["/claims/0/text"]
+
+
+LABEL_CLAIM = """
+claims:
+  - id: green-key
+    text: "{text}"
+    domain: environmental
+    label:
+      name: Green Key Goud
+      scheme: Green Key, international label of the Foundation for Environmental Education, audited yearly
+    verification:
+      by: Green Key Nederland
+      status: third-party
+"""
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Zorghotel De Kommel draagt sinds 2023 het Green Key-keurmerk, niveau Goud.", False),
+    ("The last audit was on 18 September 2025.", False),
+    ("Thanks to Green Key we use 30% less energy.", True),  # a figure needs a metric behind it
+])
+def test_a_certified_label_claim_may_give_dates_but_a_figure_needs_a_basis(text: str, flagged: bool) -> None:
+    assert pointers(LABEL_CLAIM.format(text=text), "IC101") == (["/claims/0"] if flagged else [])
 
 
 def test_duurzaam_werk_is_still_generic_in_an_environmental_claim() -> None:
@@ -518,3 +548,146 @@ def test_the_enterprise_is_recognised_by_name_and_by_its_board() -> None:
     assert is_self("Raad van bestuur", own) and is_self("our own survey team", own)
     assert is_self("Hanzehogeschool Groningen", own) is None
     assert is_self("Lindeboom Accountants", own) is None
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("In onze eigen enquête gaf 91% van de gasten ons een 8 of hoger.", False),
+    ("We pay trainees the adult rate instead of the lower youth minimum wage.", False),
+    ("30% or more of our staff cycle to work.", False),
+    ("Het ziekteverzuim is lager.", True),
+    ("Ons gasverbruik daalde met een derde minder dan gepland.", True),
+])
+def test_thresholds_and_kinds_are_no_change(text: str, flagged: bool) -> None:
+    fragment = claim(text, metrics="[started]")
+    assert pointers(fragment, "IC126") == (["/claims/0/text"] if flagged else [])
+
+
+def test_a_cohort_named_for_its_starting_year_is_no_figure_of_that_year() -> None:
+    fragment = """
+reporting_period:
+  start: "2025-01-01"
+  end: "2025-12-31"
+metrics:
+  - id: stopped
+    name: Leerlingen van 2024 die voortijdig stopten
+    unit: personen
+    kind: count
+    value: 5
+  - id: work
+    name: Starters van 2024 met betaald werk een jaar na afronding
+    unit: personen
+    kind: count
+    value: 8
+  - id: old
+    name: Deelnemers 2024
+    unit: personen
+    kind: count
+    value: 16
+"""
+    assert pointers(fragment, "IC129") == ["/metrics/2/name"]
+
+
+def test_a_success_rate_of_repairs_is_not_weighed_against_trainees_who_dropped_out() -> None:
+    fragment = """
+metrics:
+  - id: starters
+    name: Leerlingen die in 2024 startten
+    unit: personen
+    kind: count
+    value: 16
+  - id: finished
+    name: Leerlingen die het traject afrondden
+    unit: personen
+    kind: count
+    value: 8
+    part_of: starters
+  - id: repairs
+    name: Uitgevoerde reparaties
+    unit: reparaties
+    kind: count
+    value: 3180
+  - id: repaired
+    name: Geslaagde reparaties
+    unit: reparaties
+    kind: count
+    value: 2510
+    part_of: repairs
+  - id: rate
+    name: Slagingspercentage reparaties
+    unit: "%"
+    kind: percentage
+    value: 79
+    method: Geslaagde reparaties gedeeld door alle reparaties.
+claims:
+  - id: c
+    text: "Ons slagingspercentage was 79%."
+    domain: environmental
+    basis:
+      metrics: [{basis}]
+"""
+    assert pointers(fragment.format(basis="repairs, repaired, rate"), "IC127") == []
+    # a completers' rate with no completers in the basis is still weighed against those who started
+    assert pointers(fragment.format(basis="rate"), "IC127") == ["/claims/0/text"]
+
+
+def test_people_who_passed_an_exam_are_an_outcome() -> None:
+    fragment = """
+outcomes:
+  - id: exam
+    what:
+      description: Deelnemers halen het staatsexamen NT2 B1.
+      polarity: positive
+    who:
+      stakeholder: Nieuwkomers in Schiedam
+    metrics: [took, passed]
+metrics:
+  - id: took
+    name: Deelnemers die het staatsexamen NT2 B1 aflegden
+    unit: personen
+    kind: count
+    value: 52
+  - id: passed
+    name: Deelnemers die voor het staatsexamen NT2 B1 slaagden
+    unit: personen
+    kind: count
+    value: 34
+"""
+    assert pointers(fragment, "IC109") == []
+    assert pointers(fragment.replace("metrics: [took, passed]", "metrics: [took]"), "IC109") == ["/outcomes/0/metrics"]
+
+
+@pytest.mark.parametrize(("method", "flagged"), [
+    ("Own survey: 68 of the 190 regular gardeners responded; 20 of the 68 scored lonely.", False),
+    ("Own survey: 12 of the 190 regular gardeners responded; 5 of the 12 scored lonely.", True),
+    ("Own questionnaire; 81 children attended at least ten of the twelve sessions.", False),
+])
+def test_who_answered_a_survey(method: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: lonely
+    name: Regular gardeners who feel lonely
+    unit: "%"
+    kind: percentage
+    value: 29
+    method: "{method}"
+claims:
+  - id: c
+    text: "Fewer of our gardeners feel lonely: 29%."
+    domain: social
+    basis:
+      metrics: [lonely]
+"""
+    assert bool(pointers(fragment, "IC124")) is flagged
+
+
+def test_a_date_in_a_method_is_no_count() -> None:
+    fragment = """
+metrics:
+  - id: permanent
+    name: Medewerkers uit de doelgroep met een vast contract
+    unit: "%"
+    kind: percentage
+    value: 75
+    method: Op 31 december 2025 hadden 18 van de 41 medewerkers uit de doelgroep een vast contract.
+"""
+    assert pointers(fragment, "IC128") == ["/metrics/0/value"]  # 31 of 41 is a date and a total, not 75%

@@ -369,10 +369,12 @@ class LegalRequirementAsFeature(Rule):
 _IMPROVEMENT = phrases(
     r"(?:ge)?stegen", r"steeg", r"(?:ge)?daald", r"daalde", r"verbeter(?:d|de|den|ing)", r"toegenomen", r"nam toe",
     r"namen toe", r"afgenomen", r"nam af", r"namen af", r"verminderd", r"verminderde", r"gehalveerd", r"halveerde",
-    r"verdubbeld", r"verdubbelde", r"teruggedrongen", r"(?:minder|meer|lager|hoger)(?! dan)",
+    r"verdubbeld", r"verdubbelde", r"teruggedrongen",
+    # "een 8 of hoger", "or more", "the lower youth wage" name a threshold or a kind, not a change
+    r"(?<!\bof\s)(?<!\ben\s)(?<!\bde\s)(?<!\bhet\s)(?:minder|meer|lager|hoger)(?! dan)",
     r"bespaard", r"bespaarden", r"vermeden", r"improved", r"improvement", r"increased", r"decreased", r"reduced",
     r"reduction", r"rose", r"fell", r"dropped", r"halved", r"doubled", r"cut", r"cuts", r"cutting",
-    r"(?:less|fewer|lower|higher|more)(?! than)", r"saved", r"avoided",
+    r"(?<!\bor\s)(?<!\band\s)(?<!\bthe\s)(?:less|fewer|lower|higher|more)(?! than)", r"saved", r"avoided",
     r"(?:went|gone|come|came|going) (?:\w+ )?(?:down|up)", r"omlaag", r"omhoog", r"gezakt", r"zakte",
     r"flourish\w*", r"thrived?", r"thriving", r"bloeit", r"opgebloeid", r"floreert", r"grew", r"grown",
     r"gegroeid", r"groeide",
@@ -608,7 +610,12 @@ class CherryPickedSubgroup(Rule):
     @staticmethod
     def _drop_out(statement: Statement, claim: Claim, starters: list[Metric],
                   completers: list[Metric]) -> tuple[Metric, Metric] | None:
-        for metric in statement.basis_metrics(claim):
+        basis = statement.basis_metrics(claim)
+        # A rate among completers is of the completers the claim rests on, when it names any: "geslaagde
+        # reparaties" beside a 79% success rate are repairs, not the trainees who finished their course.
+        completers_of_rate = [completer for completer in completers if any(completer is metric for metric in basis)] \
+            or completers
+        for metric in basis:
             candidates: list[Metric] = []
             # The metric itself, or the totals it is part of, may count those who completed ...
             chain = [metric]
@@ -622,7 +629,7 @@ class CherryPickedSubgroup(Rule):
             # count is elsewhere in the statement.
             if metric.is_percentage and (may_match(_COMPLETERS, metric.name, metric.method)
                                          and _COMPLETERS.search(joined(metric.name, metric.method))):
-                candidates += completers
+                candidates += completers_of_rate
             for completed in candidates:
                 assert completed.value is not None
                 direct = statement.total_of(completed)
@@ -654,6 +661,9 @@ _REFERENCE_YEAR = phrases(
     r"placed", r"geplaatst", r"aangenomen", r"in dienst", r"uitgestroomd\w*", r"(?:uit)?stroomden", r"vertrokken",
     r"verlieten", r"left", r"leaving", r"follow-?up", r"nameting", r"doorstroom\w*", r"doorgestroomd",
     r"overstap\w*", r"overgestapt", r"moved (?:on|into|to)", r"progressed", r"intakes?",
+    r"afronding", r"stopten", r"gestopt", r"voortijdig", r"uitgevallen", r"uitvallers", r"dropped out", r"stopped",
+    r"(?:een|één|1) jaar na", r"na (?:een|één|1) jaar", r"(?:a|one) year after", r"after (?:a|one) year",
+    r"starters? (?:van|of|uit|from) (?:19|20)\d\d",
     # a range that runs into the period: "tussen juli 2024 en juni 2025"
     r"(?:tussen|between) (?:\w+ )?(?:19|20)\d\d (?:en|and)",
     # a year that dates a thing, not the figure: "made before 2020", "gebouwd in 1965"

@@ -158,6 +158,23 @@ def _quoted(words: Iterable[str]) -> str:
     return ", ".join(f'"{word}"' for word in words)
 
 
+# A goal or target named by its number and its title in brackets: "SDG 11 (sustainable cities and
+# communities)", "subdoel 12.7 (duurzaam inkopen)". The title is the UN's words, not the claim's.
+_SDG_MENTION = re.compile(r"sdg|sustainable development goal|duurzame ontwikkelingsdoel|werelddoel|global goal",
+                          re.IGNORECASE)
+_NUMBERED_TITLE = re.compile(r"(?<![\w.,])\d{1,2}(?:\.\w{1,2})?\s*(\([^()]{1,80}\))")
+
+
+def _without_sdg_titles(text: str) -> str:
+    """``text`` with the bracketed titles after SDG numbers blanked out (same length), when it speaks of the SDGs."""
+    if "(" not in text or not _SDG_MENTION.search(text):
+        return text
+    for match in list(_NUMBERED_TITLE.finditer(text))[::-1]:
+        start, end = match.span(1)
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _has_scheme(claim: Claim) -> bool:
     return bool(claim.label and claim.label.scheme)
 
@@ -178,8 +195,9 @@ class GenericTerm(Rule):
     is as vague as "green". Names are not claims: "Green Deal", "Groene Hart", the "(UN)
     Sustainable Development Goals" and "Duurzame Ontwikkelingsdoelen", the official names of
     recognised schemes and bodies ("Roundtable on Sustainable Palm Oil", "Green Key", "EU
-    Ecolabel", "Dutch Green Building Council") and the enterprise's own registered or trade
-    name. The terms are checked in claims of every domain, except that in a claim whose
+    Ecolabel", "Dutch Green Building Council"), the titles of SDG goals and targets named by
+    their number ("SDG 11 (sustainable cities and communities)") and the enterprise's own
+    registered or trade name. The terms are checked in claims of every domain, except that in a claim whose
     ``domain`` is not environmental the Dutch labour-market terms in which "duurzaam" means
     lasting ("duurzame inzetbaarheid", "duurzame uitstroom", "duurzaam werk", "duurzame
     plaatsing", "sustainable employment") are not generic environmental claims.
@@ -262,7 +280,7 @@ class GenericTerm(Rule):
             own = OwnName.of(statement.organisation)
             for where, text in located_texts(claim.text):
                 # "De Groene Fietsfabriek" is a name, not a claim.
-                words = _found(patterns, own.masked(text), exempt=exempt)
+                words = _found(patterns, _without_sdg_titles(own.masked(text)), exempt=exempt)
                 if not words:
                     continue
                 yield Issue(

@@ -394,12 +394,16 @@ def _text_sample(text: str) -> _Sample | None:
         size = int(count_value(count))
         if size < MIN_SAMPLE:
             return _Sample(size, f"\"{' '.join(text[start:end].split())}\"")
+    answered_before: set[float] = set()
     for fraction in fractions(text):
         # "7 van de 212 vulden de enquête in": 7 answered. "22 van de 41 deelnemers die de
         # vragenlijst invulden, scoorden hoger": the 41 answered, and 22 is their result.
         after = text[fraction.start + len(fraction.written):fraction.start + len(fraction.written) + 40]
-        # "26 households; 14 of them had ...": the 26 answered, and 14 is what they said.
-        answered = fraction.whole if fraction.split or _RELATIVE.match(after) else fraction.part
+        # "26 households; 14 of them had ...": the 26 answered, and 14 is what they said; so is
+        # "68 of the 190 responded; 20 of the 68 scored lonely": 20 is a result of the 68.
+        answered = fraction.whole if fraction.split or _RELATIVE.match(after) or fraction.whole in answered_before \
+            else fraction.part
+        answered_before.add(answered)
         if answered < MIN_SAMPLE:
             return _Sample(int(answered), f"\"{fraction.written}\"")
     return None

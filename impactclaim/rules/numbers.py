@@ -28,6 +28,7 @@ from impactclaim.rules.text import (
     sentences,
     show_number,
     speaks_of_percentages,
+    without_dates,
 )
 from impactclaim.statement.model import Claim, Metric, Path, Statement, Text, parse_date
 
@@ -765,8 +766,8 @@ def _share_of_two_counts(value: float, sources: Sequence[Text]) -> bool:
     A survey's method often gives the response before the result: "318 van de 1.020 gasten
     vulden hem in (31%), van wie 289 een 8 of hoger gaven" makes 91% (289 of 318), not 31%.
     """
-    found = sorted({count for source in sources for _, text in located_texts(source) for count in counts(text)
-                    if count > 0})[:_MAX_COUNTS]
+    found = sorted({count for source in sources for _, text in located_texts(source)
+                    for count in counts(without_dates(text)) if count > 0})[:_MAX_COUNTS]
     return any(abs(100 * part / whole - value) <= _FRACTION_TOLERANCE
                for index, whole in enumerate(found) for part in found[:index + 1])
 

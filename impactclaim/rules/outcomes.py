@@ -231,7 +231,8 @@ _CHANGE_COUNTED = phrases(
     r" (?:years?|months?|weeks?)", r"(?:\w+ )?werk (?:gevonden|hebben|hadden|behouden)", r"aan het werk", r"met"
     r" (?:betaald )?werk", r"in (?:paid )?(?:work|employment|a job)", r"with (?:a )?(?:paid )?(?:job|work)",
     r"uitgestroomd\w*", r"uitstroom\w*", r"doorgestroomd\w*", r"found (?:a )?(?:paid )?(?:job|work)", r"still",
-    r"nog steeds", r"diploma\w*", r"certificaat behaald", r"behaald", r"geslaagd\w*", r"obtained", r"passed",
+    r"nog steeds", r"diploma\w*", r"certificaat behaald", r"behaald", r"behaalden", r"haalden", r"geslaagd\w*",
+    r"slaagden", r"slaagde", r"obtained", r"passed",
     r"gained", r"moved (?:into|on)", r"zelfstandig\w*", r"independently", r"schuldenvrij\w*", r"debt[- ]free",
     r"uit de (?:bijstand|uitkering|schulden)", r"off (?:benefits|welfare)", r"vermeden", r"avoided", r"bespaard",
     r"saved", r"minder", r"fewer", r"less", r"verbeterd\w*", r"improved", r"hersteld\w*", r"recovered",

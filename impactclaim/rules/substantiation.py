@@ -9,7 +9,8 @@ from typing import ClassVar
 from impactclaim.findings import Severity
 from impactclaim.i18n import _, ngettext
 from impactclaim.rules.base import Issue, Rule
-from impactclaim.statement.model import Claim, Statement
+from impactclaim.rules.text import without_dates
+from impactclaim.statement.model import Claim, Statement, Text
 
 
 class UnsubstantiatedClaim(Rule):
@@ -20,9 +21,9 @@ class UnsubstantiatedClaim(Rule):
     the claim. A basis that refers to ids that do not exist is reported by IC107
     (dangling-reference) instead, so the two rules never report the same defect twice.
 
-    A claim that states no figure and only that the enterprise holds a label, with the label's
-    ``scheme`` and a third-party ``verification`` by a named body, rests on that certification:
-    the certifier's audit is its basis, and it is not reported.
+    A claim that states no figure (years and dates aside) and only that the enterprise holds a
+    label, with the label's ``scheme`` and a third-party ``verification`` by a named body, rests
+    on that certification: the certifier's audit is its basis, and it is not reported.
 
     Why: the ACM Leidraad Duurzaamheidsclaims (2023), rule 2, asks to substantiate
     sustainability claims with facts and keep them up to date; a trader must be able to prove a
@@ -79,7 +80,16 @@ def _certified(claim: Claim) -> bool:
     """Whether the claim only states a label that a named third party verified under a named scheme."""
     label, verification = claim.label, claim.verification
     return (label is not None and bool(label.scheme) and verification is not None
-            and verification.status == "third-party" and bool(verification.by) and not claim.text.has_digits)
+            and verification.status == "third-party" and bool(verification.by) and not _states_figure(claim.text))
+
+
+def _states_figure(text: Text) -> bool:
+    """Whether ``text`` gives a number other than a year or a date."""
+    # A date says when the label was granted or last audited ("sinds 2023", "in May 2024").
+    return text.has_digits and any(_DIGIT.search(without_dates(value)) for _, value in text.located())
+
+
+_DIGIT = re.compile(r"\d")
 
 
 # The text already tells the reader that the figure is an estimate: then it is honest as it is.

@@ -190,9 +190,11 @@ _FRACTION = re.compile(
     rf"({_COUNT})(?![\w/%-]|[.,]\d)(?:\s+(\w+))?"
     rf"|(?<![\w.,/-])({_NUMBER})\s*/\s*({_NUMBER})(?![\w/%-]|[.,]\d)(?:\s+(\w+))?",
     )
-# Units of time or money after a fraction make it no share of people ("8 van de 12 maanden").
+# Units of time or money, or events, after a fraction make it no share of people ("8 van de 12
+# maanden", "ten of the twelve sessions").
 _NOT_PEOPLE = re.compile(
-    r"(?:maand|week|weken|dag|dagen|jaar|jaren|uur|uren|minuten|month|week|day|year|hour|minute|euro|eur|km|kg)\w*",
+    r"(?:maand|week|weken|dag|dagen|jaar|jaren|uur|uren|minuten|month|week|day|year|hour|minute|euro|eur|km|kg"
+    r"|sessie|session|bijeenkomst|lessen|lesson|meeting|workshop|dagdel|keer|times)\w*",
     re.IGNORECASE)
 
 
@@ -356,6 +358,19 @@ def years(text: str) -> list[tuple[int, int]]:
 def has_year_before(text: Text, first_year: int) -> bool:
     """Whether ``text`` names a year before ``first_year``: a cheap test before reading sentences."""
     return text.has_digits and any(year < first_year for year, _ in years(text.lowered))
+
+
+_MONTHS = (r"jan(?:uari|uary)?|feb(?:ruari|ruary)?|m(?:aart|arch)|apr(?:il)?|m(?:ei|ay)|jun[ie]?|jul[iy]?"
+           r"|aug(?:ustus|ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+# "31 december 2025", "1 March", "2024", "12-03-2025", "2025-03-12": when, not how many.
+_DATE = re.compile(rf"(?<![\w.,])\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+(?:19|20)\d\d)?"
+                   r"|(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-]?\d)|(?<![\w.,])\d{1,2}[-/]\d{1,2}[-/](?:19|20)\d\d(?!\d)|(?<![\w.,])(?:19|20)\d\d-\d\d-\d\d(?!\d)",
+                   re.IGNORECASE)
+
+
+def without_dates(text: str) -> str:
+    """``text`` with its dates and years blanked out (same length): what is left are amounts."""
+    return _DATE.sub(lambda match: " " * len(match.group()), text) if _DIGIT_CHARACTER.search(text) else text
 
 
 def counts(text: str) -> list[float]:
