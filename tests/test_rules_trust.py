@@ -691,3 +691,83 @@ metrics:
     method: Op 31 december 2025 hadden 18 van de 41 medewerkers uit de doelgroep een vast contract.
 """
     assert pointers(fragment, "IC128") == ["/metrics/0/value"]  # 31 of 41 is a date and a total, not 75%
+
+
+def _summed(method: str, members: str) -> str:
+    return f"""
+schema_version: "1.1"
+metrics:
+  - id: total
+    name: Betrokken huishoudens
+    unit: huishoudens
+    kind: count
+    population: other
+    value: 3930
+    method: "{method}"
+  - id: members
+    name: Leden van de coöperatie
+    unit: huishoudens
+    kind: count
+    value: 1620
+  - id: subscribers
+    name: Huishoudens met een ophaalabonnement
+    unit: huishoudens
+    kind: count
+    value: 2310
+    method: "{members}"
+"""
+
+
+def test_a_sum_of_groups_that_a_method_says_overlap() -> None:
+    overlapping = _summed("Leden (1.620) plus abonnees (2.310).",
+                          "Alle 1.620 leden hebben zo'n abonnement; daarnaast 690 niet-leden.")
+    assert pointers(overlapping, "IC123") == ["/metrics/0/value"]
+    assert pointers(_summed("Leden (1.620) plus abonnees (2.310).", "Huishoudens met een lopend abonnement."),
+                    "IC123") == []
+    including = _summed("Leden (1.620) plus abonnees (2.310).", "Alle abonnees, inclusief de 1.620 leden.")
+    assert pointers(including, "IC123") == ["/metrics/0/value"]
+
+
+def test_rides_and_visits_per_class_are_contacts() -> None:
+    fragment = """
+metrics:
+  - id: members
+    name: Leden met een kortingstarief
+    unit: personen
+    kind: count
+    value: 380
+  - id: rides
+    name: Ritten met een deelauto door leden
+    unit: ritten
+    kind: count
+    value: 1080
+claims:
+  - id: c
+    text: "In 2025 hielpen we maar liefst 1.460 Almeerders op weg."
+    domain: social
+    basis:
+      metrics: [members, rides]
+"""
+    assert pointers(fragment, "IC123") == ["/claims/0/text"]  # no people word, but persons and rides added
+    per_visit = """
+metrics:
+  - id: reached
+    name: Children reached by the farm
+    unit: children
+    kind: count
+    value: 1076
+    method: Children enrolled in daycare (138) plus pupils of visiting schools (938).
+  - id: enrolled
+    name: Children enrolled in daycare
+    unit: children
+    kind: count
+    value: 138
+  - id: pupils
+    name: Pupils on school trips to the farm
+    unit: pupils
+    kind: count
+    value: {pupils}
+    method: Pupils counted per class visit; most schools came two or three times.
+"""
+    assert pointers(per_visit.format(pupils=938), "IC123") == ["/metrics/0/value"]
+    assert pointers(per_visit.format(pupils=900), "IC123") == []

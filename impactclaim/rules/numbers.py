@@ -30,6 +30,7 @@ from impactclaim.rules.text import (
     speaks_of_percentages,
     without_dates,
 )
+from impactclaim.rules.text import number as written_number
 from impactclaim.statement.model import Claim, Metric, Path, Statement, Text, parse_date
 
 # A percentage stated in a claim: "60%", "60 %", "7,2%", "60 procent", "60 percent", "60 per cent".
@@ -490,7 +491,13 @@ _CONTACT_NAMES = phrases(
     r"purchases", r"aankopen",
     r"visits", r"contacts", r"attendances?", r"sessions", r"participations", r"appointments", r"check-?ins",
     r"consultations", r"meals", r"times", r"footfall", r"(?:shop |store |repair café |café )?visits",
+    r"ritten", r"ritjes", r"rides", r"trips", r"journeys", r"overnachtingen", r"overnight stays", r"nights",
+    r"behandelingen", r"treatments", r"lessen", r"lessons", r"uitleningen", r"loans",
 )
+# A method that counts a person again at each visit: "pupils counted per class visit", "per bezoek geteld".
+_PER_CONTACT = phrases(r"(?:geteld |counted )?per (?:\w+ )?(?:bezoek|visit|keer|les|lesson|sessie|session|rit|ride"
+                       r"|trip)", r"(?:elke|iedere) keer (?:opnieuw )?geteld",
+                       r"counted (?:again )?(?:each|every) time")
 # A method that says the groups it adds share people.
 _OVERLAP = phrases(r"ook", r"tevens", r"zowel", r"overlap\w*", r"dubbel\w*", r"also", r"both", r"twice", r"double\w*")
 _PERSON_WORDS = phrases(
@@ -504,15 +511,16 @@ _PERSON_WORDS = phrases(
     r"parents", r"medewerkers", r"employees", r"vrijwilligers", r"volunteers", r"scholieren", r"trainees",
 )
 # Wording that a figure adds others up ("samen", "including" say too little to read as a sum).
-_SUMMED = phrases(r"opgeteld", r"optelling", r"bij elkaar", r"plus", r"sum of", r"som van", r"added", r"adding up",
-                  r"combined", r"totaal van", r"total of", r"\+")
+_SUMMED = phrases(r"opgeteld", r"optelling", r"optelsom", r"bij elkaar", r"plus", r"sum of", r"som van", r"added",
+                  r"adding up", r"combined", r"totaal van", r"total of", r"\+")
 _MAX_SUMMED = 8  # basis metrics tried in sums; a claim rarely adds more
 
 
 def _counts_contacts(statement: Statement, metric: Metric) -> bool:
     if metric.population is not None:
         return metric.population == "contacts"
-    return id(metric) in metric_name_index(statement).owners(_CONTACT_NAMES)
+    return id(metric) in metric_name_index(statement).owners(_CONTACT_NAMES) or (
+        may_match(_PER_CONTACT, metric.method) and _PER_CONTACT.search(joined(metric.method)) is not None)
 
 
 _PERSON_UNITS = frozenset({"people", "persons", "personen", "mensen", "deelnemers", "participants", "individuals",
@@ -520,7 +528,8 @@ _PERSON_UNITS = frozenset({"people", "persons", "personen", "mensen", "deelnemer
 
 
 def _counts_persons(statement: Statement, metric: Metric) -> bool:
-    if metric.population is not None:
+    # "other" is what households, families or pupils are counted as: the words say whether they are people
+    if metric.population is not None and metric.population != "other":
         return metric.population == "unique-persons"
     if metric.unit is not None and metric.unit.strip().casefold() in _PERSON_UNITS:
         return True
@@ -543,10 +552,10 @@ class DoubleCounting(Rule):
 
     Checks totals of people in claims and metrics:
 
-    - a claim that states a number of people ("1.240 mensen", "reached 1,240 people") equal to
-      the sum of two or more of its basis metrics, of which one counts contacts (visits,
-      sessions, participations, meals: ``population: contacts`` in schema 1.1, or such words in
-      its name) rather than persons;
+    - a claim that states a number of people ("1.240 mensen", "reached 1,240 people", "1.460
+      Almeerders") equal to the sum of two or more of its basis metrics, of which one counts
+      contacts (visits, sessions, rides, meals: ``population: contacts`` in schema 1.1, such
+      words in its name, or a method that counts "per visit") rather than persons;
     - the same sum of subgroups of one total (``part_of``) that together exceed that total, so
       the groups overlap and their sum counts people twice;
     - a metric that counts persons and whose value is the sum of two or more other metrics, one
@@ -554,7 +563,9 @@ class DoubleCounting(Rule):
       groups that share people ("240 abonnees plus 140 eettafelgasten; ongeveer 100 gasten
       hebben ook een abonnement"), or whose method says it adds and whose value is the sum of a
       subgroup and the total it is ``part_of`` ("186 participants plus 142 mentees", where the
-      mentees are participants).
+      mentees are participants), or of groups of which one's method says it holds the other
+      ("alle 1.620 leden hebben zo'n abonnement", "inclusief de 131 deelnemers", "also counted
+      among our employees").
 
     Why: Social Value International principle 5 (do not overclaim) and the IRIS+ usage guidance
     ask to count each person once (IRIS+ PI4060 "Client Individuals" as opposed to visits); a
@@ -608,15 +619,18 @@ class DoubleCounting(Rule):
     summary: ClassVar[str] = "A people total adds contacts to persons, or adds groups that overlap."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        people_claimed = claim_index(statement).has_digits and claim_index(statement).may_match(_PERSON_WORDS)
-        for claim in statement.claims if people_claimed else ():
-            if not claim.text.has_digits or not may_match(_PERSON_WORDS, claim.text):
+        for claim in statement.claims if claim_index(statement).has_digits else ():
+            if not claim.text.has_digits:
                 continue
             metrics = statement.basis_metrics(claim)
             if len(metrics) < 2:
                 continue
+            # "1.460 Almeerders" names no people word, but a sum with contacts in it is people counted twice.
+            with_contacts = any(_counts_contacts(statement, metric) for metric in metrics)
+            if not with_contacts and not may_match(_PERSON_WORDS, claim.text):
+                continue
             for where, text in located_texts(claim.text):
-                if not _PERSON_WORDS.search(text):
+                if not with_contacts and not _PERSON_WORDS.search(text):
                     continue
                 message = self._claimed_total(statement, claim, metrics, counts(text))
                 if message:
@@ -628,6 +642,7 @@ class DoubleCounting(Rule):
         any_contacts = metric_name_index(statement).may_match(_CONTACT_NAMES) or \
             any(metric.population == "contacts" for metric in statement.metrics)
         summed = metric_detail_index(statement).may_match(_SUMMED)
+        any_contacts = any_contacts or (summed and metric_detail_index(statement).may_match(_PER_CONTACT))
         if not any_contacts and not summed:
             return
         contacts = [metric for metric in statement.metrics if _counts_contacts(statement, metric)] \
@@ -648,7 +663,7 @@ class DoubleCounting(Rule):
                 if contacts and len(contacts) < len(group):
                     return _("claim '{claim}' states {value}, the sum {sum}, which adds contacts ('{contact}') to "
                              "persons").format(claim=claim.id, value=_show(figure), sum=shown, contact=contacts[0].id)
-                within = _within_by_wording(group)
+                within = _within_by_wording(group) or next(iter(_included_by_method(group) or ()), None)
                 if within is not None:
                     return _("claim '{claim}' states {value}, the sum {sum}, while the method of '{metric}' says its "
                              "people are also in another of these groups").format(
@@ -706,7 +721,16 @@ class DoubleCounting(Rule):
                 return
             nested = next(((part, statement.total_of(part)) for part in group
                            if any(statement.total_of(part) is other for other in group)), None) \
-                or _subgroup_by_method(group)
+                or _subgroup_by_method(group) or _included_by_method(group)
+            within = _within_by_wording(group) if summed_method and nested is None else None
+            if within is not None:
+                yield Issue((*metric.path, "value"),
+                            _("{metric} ({value}) is the sum {sum}, while the method of '{part}' says its people are "
+                              "also in another of these groups").format(
+                                metric=label_of(metric, "metric"), value=_show(metric.value), sum=shown,
+                                part=within.id),
+                            _("count each person once: add only groups that do not overlap"))
+                return
             if nested is not None:
                 part, whole = nested
                 assert whole is not None
@@ -721,13 +745,34 @@ class DoubleCounting(Rule):
 
 _WITHIN = phrases(r"alle (?:\w+ ){0,3}zijn (?:\w+ )?(?:ook )?", r"all (?:\w+ ){0,3}are (?:also )?",
                   r"(?:alleen|uitsluitend) (?:met|voor|open voor)", r"only (?:with|for|open to)", r"open only to",
-                  r"zijn (?:allemaal )?ook", r"are (?:all )?also")
+                  r"zijn (?:allemaal )?ook", r"are (?:all )?also",
+                  # "Alle 1.620 leden hebben zo'n abonnement", "is therefore also counted among our employees"
+                  r"alle (?:[\w.,]+ ){0,3}hebben (?:ook )?(?:zo'n|zo’n|een|dit|dat|die)",
+                  r"all (?:[\w.,]+ ){0,3}(?:have|hold) (?:such|a|an|this|that)",
+                  r"(?:also|ook) (?:counted|meegeteld|geteld) (?:among|bij|onder)", r"counted among",
+                  r"(?:ook|tevens) (?:in dienst|op de loonlijst|medewerker)", r"also (?:on the payroll|employed)")
+# A group whose method counts another group of the sum in: "inclusief de 131 dagbestedingsdeelnemers".
+_INCLUDING = re.compile(r"\b(?:inclusief|including|waaronder|among them|of whom|van wie|met daarin)\s+(?:de\s+|the\s+)?"
+                        r"(\d{1,3}(?:[.,]\d{3})+|\d+)\b", re.IGNORECASE)
 
 
 def _within_by_wording(part_metrics: Sequence[Metric]) -> Metric | None:
     """A metric of a sum whose method says its people are all in another group ("alle deelnemers zijn pashouders")."""
     return next((metric for metric in part_metrics
                  if may_match(_WITHIN, metric.method) and _WITHIN.search(joined(metric.method))), None)
+
+
+def _included_by_method(part_metrics: Sequence[Metric]) -> tuple[Metric, Metric] | None:
+    """Two metrics of a sum of which one's method says it includes the other ("inclusief de 131 ...")."""
+    for whole in part_metrics:
+        if not whole.method.has_digits:
+            continue
+        for match in _INCLUDING.finditer(joined(whole.method)):
+            value = written_number(match.group(1))
+            part = next((other for other in part_metrics if other is not whole and other.value == value), None)
+            if part is not None:
+                return part, whole
+    return None
 
 
 def _subgroup_by_method(part_metrics: Sequence[Metric]) -> tuple[Metric, Metric] | None:
