@@ -771,3 +771,38 @@ metrics:
 """
     assert pointers(per_visit.format(pupils=938), "IC123") == ["/metrics/0/value"]
     assert pointers(per_visit.format(pupils=900), "IC123") == []
+
+
+def _every_unit(text: str, domain: str) -> str:
+    return f"""
+metrics:
+  - id: total
+    name: Green coffee roasted
+    unit: t
+    kind: mass
+    value: 61
+  - id: rwanda
+    name: Green coffee from the Rwandan cooperatives
+    unit: t
+    kind: mass
+    value: 38
+    part_of: total
+claims:
+  - id: c
+    text: "{text}"
+    domain: {domain}
+    basis:
+      metrics: [rwanda, total]
+"""
+
+
+@pytest.mark.parametrize(("text", "domain", "flagged"), [
+    ("Every bean we roast is fairly traded.", "social", True),
+    ("Elke druppel is gebrouwen op de kracht van de zon.", "environmental", True),
+    ("Alles wat wij wassen doen we op stroom uit de zon.", "environmental", True),
+    ("ReCircuit is a zero-landfill recycler.", "environmental", True),
+    ("38 of the 61 tonnes we roast is fairly traded.", "social", False),
+    ("Nine of our fourteen young people go back to school full time, volledig.", "social", False),
+])
+def test_every_unit_of_what_is_made_is_a_claim_about_the_whole(text: str, domain: str, flagged: bool) -> None:
+    assert pointers(_every_unit(text, domain), "IC119") == (["/claims/0/text"] if flagged else [])

@@ -62,6 +62,15 @@ _WHOLE = phrases(
     r"all (?:of )?our (?:products|devices|items|clothes|furniture)",
     r"(?:het|ons) (?:hele|gehele) (?:bedrijf|product|assortiment)", r"(?:onze|de) (?:hele|gehele) (?:organisatie"
     r"|productie|bedrijfsvoering)",
+    r"zero[- ]landfill", r"nothing (?:\w+ ){0,6}ends? up (?:in|on) (?:a |the )?(?:landfill|dump|incinerator)",
+    r"niets (?:\w+ ){0,6}(?:op de (?:stort|vuilnisbelt)|in de (?:verbrandingsoven|verbranding))",
+)
+# Every unit of what the enterprise makes or sells: "every bean we roast", "elke druppel". Read in
+# social claims too ("every bean we roast is fairly traded"), where "volledig" is about a person.
+_EVERY_UNIT = phrases(
+    r"(?:every|each) (?:single )?\w+ (?:that )?(?:we|you) \w+",
+    r"(?:elke|iedere) (?:\w+ )?(?:die|dat) (?:wij|we|u|je) \w+", r"(?:elke|iedere) druppel", r"every (?:single )?drop",
+    r"alles wat (?:wij|we) \w+", r"everything (?:that )?we \w+",
 )
 # A reduction of the whole footprint: "75% lower footprint", "75% minder CO2-uitstoot".
 _FOOTPRINT = phrases(
@@ -100,10 +109,12 @@ class WholeVersusAspect(Rule):
     """A claim about the whole enterprise, product or footprint rests on a basis that covers only a part.
 
     Looks at environmental claims (``domain: environmental`` or no domain) whose text speaks
-    about a whole: "100%", "volledig", "fossielvrij",
-    "afvalvrij", "zero-waste", "emissievrij", "plastic-free", "fully", "our entire", or a
-    reduction of the whole footprint ("75% lower footprint", "75% minder CO2-uitstoot"). It
-    fires when the claim's own basis shows a part:
+    about a whole: "100%", "volledig", "fossielvrij", "afvalvrij", "zero-waste", "zero-landfill",
+    "emissievrij", "plastic-free", "fully", "our entire", every unit of what the enterprise
+    makes ("elke druppel", "every phone we sell", "alles wat wij wassen"), or a reduction of the
+    whole footprint ("75% lower footprint", "75% minder CO2-uitstoot"); and at claims of other
+    domains that speak about every unit ("every bean we roast is fairly traded"). It fires when
+    the claim's own basis shows a part (the aspects below only in environmental claims):
 
     - a basis metric is a subgroup (``part_of``) that is clearly less than its total: "basis
       metric 'own-generation' is 2.1 of 3.9 GWh (54%) while the claim says 100%";
@@ -168,21 +179,26 @@ class WholeVersusAspect(Rule):
         "A claim about the whole enterprise, product or footprint rests on a basis that covers only a part.")
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        if not claim_index(statement).may_match(_WHOLE) and not claim_index(statement).may_match(_FOOTPRINT):
+        index = claim_index(statement)
+        if not index.may_match(_WHOLE) and not index.may_match(_FOOTPRINT) and not index.may_match(_EVERY_UNIT):
             return
         for claim in statement.claims:
-            if claim.domain not in (None, "environmental") or \
-                    (not may_match(_WHOLE, claim.text) and not may_match(_FOOTPRINT, claim.text)):
+            # "all our coffee is fairly traded" is a social claim about the whole, and its basis may show the
+            # part as well; what a claim's words leave out (aspects, footprints) is read in environmental claims.
+            environmental = claim.domain in (None, "environmental")
+            wholes = (_WHOLE, _EVERY_UNIT) if environmental else (_EVERY_UNIT,)
+            if not any(may_match(pattern, claim.text) for pattern in wholes) and not (
+                    environmental and may_match(_FOOTPRINT, claim.text)):
                 continue
             period_end = statement.period[1] if statement.period else None
             for where, text in located_texts(claim.text):
-                whole = next((match for match in _WHOLE.finditer(text)
+                whole = next((match for pattern in wholes for match in pattern.finditer(text)
                               if not future_words(_clause_at(text, match.start()), period_end)), None)
-                reduction = None if whole else self._footprint_reduction(text)
+                reduction = None if whole or not environmental else self._footprint_reduction(text)
                 if not whole and not reduction:
                     continue
                 said = whole.group() if whole else reduction
-                evidence = self._part(statement, claim, text, absolute=whole is not None)
+                evidence = self._part(statement, claim, text, absolute=whole is not None, aspects=environmental)
                 if evidence:
                     # Translators: {evidence} is one of the clauses "basis metric ... is ..." or "its basis
                     # metrics cover only ...".
@@ -201,7 +217,7 @@ class WholeVersusAspect(Rule):
         return None
 
     @staticmethod
-    def _part(statement: Statement, claim: Claim, text: str, absolute: bool) -> str | None:
+    def _part(statement: Statement, claim: Claim, text: str, absolute: bool, aspects: bool) -> str | None:
         metrics = statement.basis_metrics(claim)
         for metric in metrics:
             total = statement.total_of(metric)
@@ -217,7 +233,7 @@ class WholeVersusAspect(Rule):
                 if metric.is_percentage and metric.value is not None and metric.value < 95:
                     return _("basis metric '{metric}' is {value}%").format(metric=metric.id,
                                                                            value=_show(metric.value))
-        if claim.scope not in (None, "organisation") or not metrics:
+        if not aspects or claim.scope not in (None, "organisation") or not metrics:
             return None
         named = [_aspects(joined(metric.name)) for metric in metrics]
         if all(named):
