@@ -806,3 +806,30 @@ claims:
 ])
 def test_every_unit_of_what_is_made_is_a_claim_about_the_whole(text: str, domain: str, flagged: bool) -> None:
     assert pointers(_every_unit(text, domain), "IC119") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("method", "domain", "flagged"), [
+    ("Follow-up calls with nine customers who bought a phone from us.", "environmental", True),
+    ("Average of the four ratings clients gave in our online feedback form.", "social", True),
+    ("Questionnaire sent to all 112 families; 4 parents returned it, and all 4 would recommend us.", "social", True),
+    ("Drie van de vier deelnemers die we hierover spraken, hadden vrienden gemaakt.", "social", True),
+    ("Meter readings of 24 of our roofs.", "environmental", False),  # things measured, not people asked
+    ("Follow-up calls with ninety customers who bought a phone from us.", "environmental", False),
+])
+def test_people_asked_in_words_and_under_environmental_claims(method: str, domain: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: m
+    name: Average years a phone is kept
+    unit: years
+    kind: time
+    value: 3.4
+    method: "{method}"
+claims:
+  - id: c
+    text: "On average, our customers keep their phone for three years or more."
+    domain: {domain}
+    basis:
+      metrics: [m]
+"""
+    assert pointers(fragment, "IC124") == (["/claims/0/text"] if flagged else [])

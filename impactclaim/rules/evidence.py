@@ -18,6 +18,7 @@ from impactclaim.rules.text import (
     count_value,
     counts,
     fractions,
+    has_numbers,
     has_year_before,
     is_self,
     joined,
@@ -369,14 +370,20 @@ MIN_SAMPLE = 30
 _SURVEY = re.compile(
     r"enqu[eê]te|vragenlijst|respondent|ingevuld|invulden|\bvulden|geantwoord|antwoordden|reageerden"
     r"|interview|gesprekken|ondervraagd|\bpanel\b|survey|questionnaire|responded|\bresponses?\b|answered"
-    r"|filled in|completed the")  # searched in lower case
+    r"|filled in|completed the|rondvraag|belronde|gebeld|nabel|telefonisch|\bcalls?\b|phoned|feedback|ratings"
+    r"|beoordelingen|returned|teruggestuurd|spraken|\bspoke")  # searched in lower case
 _N_EQUALS = phrases(r"n ?= ?(\d{1,3}(?:[.,]\d{3})+|\d+)")
+
+
+#: Source methods that ask people: their sample is of people even under an environmental claim.
+_ASKING_PEOPLE = frozenset({"survey", "interviews", "focus-groups"})
 
 
 @dataclass(frozen=True, slots=True)
 class _Sample:
     size: int
     where: str  # how the statement gives it, for the message
+    declared: bool = False  # people were asked (a survey's sample_size, "calls with nine customers")
 
 
 def _text_sample(text: str) -> _Sample | None:
@@ -392,8 +399,8 @@ def _text_sample(text: str) -> _Sample | None:
         return None
     for count, start, end in _respondents(text.lower()):
         size = int(count_value(count))
-        if size < MIN_SAMPLE:
-            return _Sample(size, f"\"{' '.join(text[start:end].split())}\"")
+        if size < MIN_SAMPLE:  # people asked or answering: a sample of people, whatever the claim is about
+            return _Sample(size, f"\"{' '.join(text[start:end].split())}\"", declared=True)
     answered_before: set[float] = set()
     for fraction in fractions(text):
         # "7 van de 212 vulden de enquête in": 7 answered. "22 van de 41 deelnemers die de
@@ -413,7 +420,8 @@ _DIGITS = re.compile(r"\d")
 # Stems of _N_EQUALS and _SURVEY, looked up as plain substrings: methods are long, tokens not needed.
 _SAMPLE_STEMS = ("=", "enqu", "vragenlijst", "respond", "ingevuld", "invulden", "vulden", "antwoord", "reageerden",
                  "interview", "gesprek", "ondervraag", "panel", "survey", "questionnaire", "answered", "filled in",
-                 "completed the")
+                 "completed the", "rondvraag", "belronde", "gebeld", "nabel", "telefonisch", "call", "phoned",
+                 "feedback", "rating", "beoordeling", "returned", "teruggestuurd", "spraken", "spoke")
 
 
 _SAMPLE_STEM = re.compile("|".join(re.escape(stem) for stem in _SAMPLE_STEMS))  # one search, not seventeen
@@ -425,7 +433,7 @@ def _may_give_a_sample(lowered: str) -> bool:
 # participants", "een enquête onder 12 cliënten", "we spoke to 5 families".
 _ASKED = re.compile(
     rf"(?:gesprek\w*|interview\w*|enqu[eê]te\w*|vragenlijst\w*|survey\w*|questionnaire\w*|spraken|spoke|asked"
-    rf"|vroegen|ondervroegen|peiling\w*)\s+(?:[^\W\d]+\s+){{0,2}}?(?:met|with|among|onder|aan|to|of)\s+(?:de\s+|the\s+)?"
+    rf"|vroegen|ondervroegen|peiling\w*|calls?|belronde\w*|rondvraag|telefoontjes|phoned|belden)\s+(?:[^\W\d]+\s+){{0,2}}?(?:met|with|among|onder|aan|to|of)\s+(?:de\s+|the\s+)?"
     rf"({COUNT})\s+(?!{NOT_PEOPLE.pattern})[^\W\d]+")
 # Who answered, counted before the survey: "alle 6 ouders die de vragenlijst terugstuurden",
 # "the 9 parents who returned the form". The verb is searched first (the search skips to its
@@ -437,10 +445,21 @@ _ANSWERED_BEFORE = re.compile(
     rf"(?<![\w.,])({COUNT})\s+(?!{NOT_PEOPLE.pattern})[^\W\d]+\s+(?:die|who|that)\s+(?:[^\W\d]+\s+){{0,4}}$")
 
 
+# Answers counted as such: "the four ratings clients gave", "4 parents returned it", "12 reacties".
+_ANSWERS = re.compile(rf"(?<![\w.,])({COUNT})\s+(?:ratings|reviews|responses|beoordelingen|antwoorden|reacties"
+                      r"|ingevulde (?:formulieren|vragenlijsten)|returned questionnaires)\b")
+_ANSWERED_AFTER = re.compile(
+    rf"(?<!of the )(?<!van de )(?<![\w.,])({COUNT})\s+(?:(?!{NOT_PEOPLE.pattern})[^\W\d]+\s+)?"
+    r"(?:returned|responded|answered|replied|reageerden|antwoordden)\b")
+
+
 def _respondents(low: str) -> Iterator[tuple[str, int, int]]:
     """Each count of respondents in lower-case ``low``: the count as written, and where its words start and end."""
     for asked in _ASKED.finditer(low):
         yield asked.group(1), asked.start(), asked.end()
+    for pattern in (_ANSWERS, _ANSWERED_AFTER):
+        for answers in pattern.finditer(low):
+            yield answers.group(1), answers.start(), answers.end()
     for verb in _ANSWERED_VERB.finditer(low):
         before = _ANSWERED_BEFORE.search(low, max(0, verb.start() - 100), verb.start())
         if before is not None:
@@ -458,8 +477,10 @@ class TinySample(Rule):
     - a survey described as "7 van de 212 deelnemers vulden de vragenlijst in" or "14 of 180
       participants answered" (a count out of a total next to survey wording) in the same places.
 
-    Environmental claims are not read: they rest on measurements of things (roofs, meters), not
-    on respondents. An outcome whose sample is its whole group (``who.size``) is not read:
+    Environmental claims are read only where people were asked (a source with ``method`` survey,
+    interviews or focus-groups, or "calls with nine customers", "4 parents returned it"): they
+    otherwise rest on measurements of things (roofs, meters), not on respondents. Counts in
+    words count too ("drie van de vier deelnemers", "the four ratings clients gave"). An outcome whose sample is its whole group (``who.size``) is not read:
     asking all of a small group is a count of everyone, not a sample. The finding stands at
     each claim that rests on such an outcome or metric, draws a result from it (a percentage, a
     number, "most", "nearly all", "eight in ten", or an effect stated as fact; not a claim that
@@ -536,7 +557,8 @@ class TinySample(Rule):
         small: dict[int, tuple[_Sample, Path, str]] = {}  # id() of an outcome or metric -> its sample
         for outcome in statement.outcomes:
             for source in outcome.evidence.sources:
-                sample = (_Sample(source.sample_size, f"sample_size {source.sample_size}")
+                sample = (_Sample(source.sample_size, f"sample_size {source.sample_size}",
+                                  declared=source.method in _ASKING_PEOPLE)
                           if source.sample_size is not None and source.sample_size < MIN_SAMPLE
                           else _text_sample(source.title) if source.title and _DIGITS.search(source.title) else None)
                 if sample:
@@ -549,9 +571,10 @@ class TinySample(Rule):
                 if sample:
                     small[id(outcome)] = (sample, outcome.how_much.path, label_of(outcome, "outcome"))
         details = metric_detail_index(statement)
-        for metric in statement.metrics if details.has_digits and _may_give_a_sample(details.lowered) else ():
-            if not (metric.method.has_digits or metric.data_source.has_digits) or \
-                    not _may_give_a_sample(metric.method.lowered + metric.data_source.lowered):
+        asked = has_numbers(details.lowered, words=True) and _may_give_a_sample(details.lowered)
+        for metric in statement.metrics if asked else ():
+            read = metric.method.lowered + " " + metric.data_source.lowered
+            if not has_numbers(read, words=True) or not _may_give_a_sample(read):
                 continue
             sample = _text_sample(joined(metric.method, metric.data_source))
             if sample:
@@ -568,11 +591,14 @@ class TinySample(Rule):
             parts: list[Outcome | Metric] = [*statement.basis_outcomes(claim), *statement.basis_metrics(claim)]
             # An environmental claim rests on measurements of things ("24 of our roofs"), not on
             # respondents: a sample of roofs or meters is no survey to generalise from.
-            if claim.domain == "environmental" or not _generalises(claim.text):
+            # A sample_size is a survey of people even under an environmental claim ("most members insulated").
+            environmental = claim.domain == "environmental"
+            if not _generalises(claim.text) or (environmental and not any(
+                    id(part) in small and small[id(part)][0].declared for part in parts)):
                 used.update(id(part) for part in parts)  # the claim names the outcome but draws no result from it
                 continue
             for part in parts:
-                if id(part) not in small:
+                if id(part) not in small or (environmental and not small[id(part)][0].declared):
                     continue
                 sample, _path, label = small[id(part)]
                 used.add(id(part))

@@ -182,6 +182,9 @@ _WORDS = {
     "twenty": 20, "twintig": 20,
 }
 _COUNT = rf"(?:{_NUMBER}|{'|'.join(_WORDS)})"
+# A fraction written in words: a number word before "van"/"of"/"uit"/"out".
+_WORD_FRACTION = re.compile(rf"\b(?:{'|'.join(_WORDS)})\s+(?:van|of|uit|out)\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_WORDS)})\b", re.IGNORECASE)
 
 # "9 van de 30", "9 van 30", "9 uit 30", "9 of the 30", "9 out of 30", "9 of 30", "9/30 participants".
 _FRACTION = re.compile(
@@ -260,10 +263,17 @@ def _count(written: str) -> float:
     return float(_WORDS[written.lower()]) if written.lower() in _WORDS else number(written)
 
 
+def has_numbers(text: str, *, words: bool = False) -> bool:
+    """Whether ``text`` may give a count: a digit, a fraction in words ("drie van de vier") or, with ``words``, any
+    number in words ("calls with nine customers")."""
+    return _DIGIT_CHARACTER.search(text) is not None or (_NUMBER_WORD if words else _WORD_FRACTION).search(text) \
+        is not None
+
+
 def fractions(text: str) -> list[Fraction]:
     """The fractions of people in ``text`` ("9 van de 30", "7 of 212", "9/30"), not of months or euros."""
     found: list[Fraction] = []
-    if not _DIGIT_CHARACTER.search(text):
+    if not has_numbers(text):
         return found
     # Searched in lower case: case-insensitive matching is several times slower in ``re``.
     low = text.lower()
