@@ -2,7 +2,7 @@
 
 The held-out part is only checked for soundness here: its results are measured by the benchmark,
 never asserted, so that no test tunes the rules on it. The earlier held-out parts (held-out-1 to
-held-out-4) were each measured once untuned and have been used for tuning since, so they are
+held-out-5) were each measured once untuned and have been used for tuning since, so they are
 asserted like the tuning part.
 """
 
