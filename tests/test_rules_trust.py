@@ -833,3 +833,31 @@ claims:
       metrics: [m]
 """
     assert pointers(fragment, "IC124") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("name", "text", "flagged"), [
+    ("Applications to our walker programme", "42 autistic adults have found their way into work through us.", True),
+    ("Huishoudens die zich in 2025 aanmeldden", "Dankzij ons zijn 42 Almeerse huishoudens uit de vervoersarmoede.",
+     True),
+    ("App downloads in 2025", "In 2025 we kept 42 households out of problem debt.", True),
+    ("Trainees who started a workshop placement", "This year 42 refugees integrated into Dutch society.", True),
+    ("Pupils who took part in a school garden lesson", "Our lessons taught 42 children to eat healthily.", True),
+    ("Adults in paid work a year after the programme", "42 adults have found their way into work through us.",
+     False),
+])
+def test_outputs_presented_as_a_change(name: str, text: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: m
+    name: {name}
+    unit: people
+    kind: count
+    value: 42
+claims:
+  - id: c
+    text: "{text}"
+    domain: social
+    basis:
+      metrics: [m]
+"""
+    assert pointers(fragment, "IC109") == (["/claims/0/text"] if flagged else [])

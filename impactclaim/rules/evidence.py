@@ -480,7 +480,8 @@ class TinySample(Rule):
     Environmental claims are read only where people were asked (a source with ``method`` survey,
     interviews or focus-groups, or "calls with nine customers", "4 parents returned it"): they
     otherwise rest on measurements of things (roofs, meters), not on respondents. Counts in
-    words count too ("drie van de vier deelnemers", "the four ratings clients gave"). An outcome whose sample is its whole group (``who.size``) is not read:
+    words count too ("drie van de vier deelnemers", "the four ratings clients gave"). An
+    outcome whose sample is its whole group (``who.size``) is not read:
     asking all of a small group is a count of everyone, not a sample. The finding stands at
     each claim that rests on such an outcome or metric, draws a result from it (a percentage, a
     number, "most", "nearly all", "eight in ten", or an effect stated as fact; not a claim that

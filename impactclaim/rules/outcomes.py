@@ -252,6 +252,8 @@ _OUTPUT_NAMES = phrases(
     r"bezoekers", r"bezoeken", r"started", r"enrolled", r"enrolments?", r"enrollments?", r"signed up", r"sign-?ups",
     r"reached", r"participants", r"attendees", r"visitors", r"sessions", r"courses", r"referrals", r"verwezen\w*",
     r"abonnementen", r"abonnees", r"inschrijvingen", r"subscriptions", r"subscribers", r"registrations",
+    r"applications", r"aanvragen", r"aanmeldden", r"aanmeldde", r"meldden zich aan", r"took part", r"taking part",
+    r"participated", r"namen deel", r"deelgenomen",
     r"startten", r"startte", r"begon", r"handed(?: out| to)?", r"uitgereikt", r"verstrekt", r"gedoneerd", r"donated",
     r"provided",
     r"doorverwezen\w*", r"geworven", r"recruited", r"uitgegeven", r"meegegeven", r"accounts", r"aangemaakt",
@@ -268,8 +270,12 @@ _CHANGE_CLAIMED = phrases(
     r"werk gevonden", r"een baan gevonden", r"uitgestroomd\w*", r"schuldenvrij\w*", r"geholpen(?! door)",
     r"off (?:benefits|welfare)", r"(?:into|back to) (?:paid )?(?:work|jobs?|employment)",
     r"found (?:paid )?(?:work|jobs?)",
-    r"out of (?:debt|poverty|welfare)", r"debt[- ]free", r"helped(?! by)", r"lifted",
-    r"uit de (?:\w+ )?armoede", r"out of (?:\w+ )?poverty", r"ontlast", r"relieved",
+    r"out of (?:\w+ )?(?:debt|poverty|welfare)", r"debt[- ]free", r"helped(?! by)", r"lifted",
+    r"uit de (?:\w+ )?(?:\w*armoede|schulden)", r"out of (?:\w+ )?poverty", r"ontlast", r"relieved",
+    r"integrated into", r"integreerden", r"geïntegreerd", r"ingeburgerd",
+    # a change in what people know or feel: "taught 1,900 children to eat healthily", "developed a bond"
+    r"taught (?:\w+ ){0,4}to", r"leerden", r"learned", r"learnt", r"developed (?:a|an|their|real|new)",
+    r"ontwikkelden (?:een|hun|nieuwe)",
     # a situation the claim credits to the enterprise: "dankzij onze groentetas hebben 410 gezinnen nu"
     r"dankzij", r"thanks to", r"nu", r"now", r"aan (?:het )?werk", r"aan een baan", r"naar (?:betaald )?werk",
     r"into (?:the |a |an )?(?:\w+ ){0,2}(?:sector|industry|labour market|job market|jobs?|work|employment|careers?)",
@@ -282,6 +288,7 @@ _PEOPLE = phrases(
     r"vrouwen", r"mannen", r"\w*ers", r"people", r"persons", r"participants", r"clients", r"residents", r"families",
     r"households", r"young people", r"youngsters", r"pupils", r"students", r"newcomers", r"refugees", r"jobseekers",
     r"women", r"men", r"children", r"returners", r"trainees", r"graduates", r"\w+ers", r"\w+aren", r"\w+ingers",
+    r"adults", r"volwassenen",
 )
 
 
