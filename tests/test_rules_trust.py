@@ -861,3 +861,38 @@ claims:
       metrics: [m]
 """
     assert pointers(fragment, "IC109") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("name", "flagged"), [
+    ("Leerlingen die het branchediploma haalden", True),
+    ("Deelnemers die in 2025 hun diploma behaalden", True),
+    ("Leerlingen die het laatste examenblok bereikten", True),
+    ("Leerlingen die in 2025 bij ons werkten", False),  # no completers: no completers' rate to weigh
+])
+def test_completers_named_by_their_diploma(name: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: started
+    name: Leerlingen die begonnen aan de vakopleiding
+    unit: personen
+    kind: count
+    value: 57
+  - id: completed
+    name: {name}
+    unit: personen
+    kind: count
+    value: 20
+    part_of: started
+  - id: rate
+    name: Gediplomeerden met een baan na drie maanden
+    unit: "%"
+    kind: percentage
+    value: 90
+claims:
+  - id: c
+    text: "Negen op de tien leerlingen vinden binnen drie maanden een baan: 90%."
+    domain: social
+    basis:
+      metrics: [rate]
+"""
+    assert pointers(fragment, "IC127") == (["/claims/0/text"] if flagged else [])

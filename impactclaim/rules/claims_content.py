@@ -500,6 +500,10 @@ _COMPLETERS = phrases(
     r"rondden (?:\w+ ){0,4}af", r"maakten (?:\w+ ){0,4}af", r"die bleven", r"completed", r"completers?",
     r"finished", r"graduates?", r"graduated", r"who stayed", r"who finished", r"who completed",
     r"stayed the course", r"eindigden", r"volmaakten", r"volgemaakt", r"nog in dienst", r"still employed",
+    # "die hun diploma behaalden", "die het branchediploma haalden", "die het laatste examenblok bereikten"
+    r"\w*diploma (?:haalden|behaalden|behaald|gehaald|kregen)", r"(?:haalden|behaalden) (?:\w+ ){0,2}\w*diploma",
+    r"examen\w* (?:bereikten|haalden)", r"bereikten (?:\w+ ){0,3}examen\w*", r"(?:earned|obtained|got) (?:\w+ ){0,2}"
+    r"(?:diploma|certificate|qualification)s?", r"reached the (?:final|last) (?:exam|stage|module)",
 )
 _STARTERS = phrases(
     r"gestart\w*", r"starters?", r"begonnen", r"instroom", r"ingestroomd\w*", r"aangemeld\w*", r"ingeschreven\w*",
