@@ -896,3 +896,32 @@ claims:
       metrics: [rate]
 """
     assert pointers(fragment, "IC127") == (["/claims/0/text"] if flagged else [])
+
+
+def test_a_share_that_manages_by_itself_and_a_subsidising_municipality() -> None:
+    deadweight = ("      counterfactual: Volgens de gemeentelijke monitor vindt ongeveer een kwart van vergelijkbare "
+                  "bijstandsgerechtigden binnen een jaar zonder traject zelf werk.\n      deadweight: 0")
+    assert pointers(_outcome(deadweight), "IC122") == ["/outcomes/0/contribution/deadweight"]
+    assert pointers(_outcome(deadweight.replace("deadweight: 0", "deadweight: 25")), "IC122") == []
+    subsidy = "      description: De gemeente Deventer subsidieert de bakfietsen.\n      attribution: 0"
+    assert pointers(_outcome(subsidy), "IC122") == ["/outcomes/0/contribution/attribution"]
+
+
+def test_a_compound_change_word_and_an_older_count_whose_own_year_is_not_counted_yet() -> None:
+    assert pointers(claim("Sinds we met inkt op waterbasis drukken, is ons inktverbruik flink omlaaggegaan.",
+                          metrics="[started]"), "IC126") == ["/claims/0/text"]
+    fragment = """
+reporting_period:
+  start: "2025-01-01"
+  end: "2025-12-31"
+metrics:
+  - id: moved-on
+    name: Medewerkers die doorstroomden naar een baan bij een reguliere kweker
+    unit: personen
+    kind: count
+    value: 9
+    method: "Doorstroom in 2023 (negen personen); {rest}"
+"""
+    assert pointers(fragment.format(rest="de telling over 2025 is nog niet afgerond."), "IC129") \
+        == ["/metrics/0/method"]
+    assert pointers(fragment.format(rest="zij werken daar nog steeds."), "IC129") == []  # a cohort, followed up

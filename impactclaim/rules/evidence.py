@@ -220,6 +220,9 @@ _ANYWAY = phrases(
     r"(?:some|part|a share|many) (?:\w+ ){0,8}(?:would|could) (?:\w+ ){0,6}(?:anyway|also|still|too)",
     # help that comes later without the enterprise: "op de wachtlijst staan en daarna alsnog terechtkomen"
     r"alsnog", r"wachtlijst\w*", r"waiting lists?", r"eventually", r"sooner or later", r"later (?:toch|alsnog)",
+    # a share of them that manages by itself: "een kwart ... vindt zonder traject zelf werk"
+    r"(?:een deel|een kwart|een derde|de helft|deels|a part|part|some|a quarter|a third|half) (?:\w+ ){0,14}"
+    r"(?:zelf|themselves|by themselves|on their own)",
 )
 _NOBODY = phrases(r"niemand", r"geen enkele", r"nobody", r"no one", r"none of")
 # Others that contribute to the same change: partners and co-funders.
@@ -229,6 +232,7 @@ _OTHERS = phrases(
     r"medegefinancierd", r"medefinanciering", r"gefinancierd door", r"together with", r"in partnership with",
     r"in collaboration with", r"in cooperation with", r"co-?funded", r"co-?funders?", r"co-?financed",
     r"funded by", r"jobcoach(?:es)? van", r"(?:het )?UWV", r"wijkteams?", r"\w*subsidies?", r"lening(?:en)?",
+    r"subsidieert", r"subsidieerde", r"subsidiëren", r"subsidieerden",
     r"gefinancierd met", r"subsid(?:y|ies|ised|ized)", r"grants?", r"loans?", r"financed (?:with|by)",
     # other support the same people get at the same time
     r"(?:ook |tevens |daarnaast )?(?:ambulant )?(?:begeleid|ondersteund) door", r"(?:also )?supported by",
