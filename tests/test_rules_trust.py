@@ -925,3 +925,34 @@ metrics:
     assert pointers(fragment.format(rest="de telling over 2025 is nog niet afgerond."), "IC129") \
         == ["/metrics/0/method"]
     assert pointers(fragment.format(rest="zij werken daar nog steeds."), "IC129") == []  # a cohort, followed up
+
+
+def test_a_source_published_by_the_enterprises_owner_is_not_independent() -> None:
+    fragment = """
+schema_version: "1.1"
+organisation:
+  name: Sociale Supermarkt De Schakel B.V.
+social_enterprise:
+  mission_lock: foundation-shares
+  mission_lock_description: Stichting Schakel Twente holds all shares of De Schakel B.V. and appoints its director.
+outcomes:
+  - id: o
+    what:
+      description: Huishoudens met een laag inkomen eten gezonder.
+      polarity: positive
+    who:
+      stakeholder: Huishoudens met een laag inkomen
+    risks:
+      - type: evidence
+        level: medium
+    evidence:
+      level: 2
+      sources:
+        - title: Independent evaluation 2025
+          publisher: {publisher}
+          year: 2025
+          relation: independent
+"""
+    assert pointers(fragment.format(publisher="Stichting Schakel Twente"), "IC120") \
+        == ["/outcomes/0/evidence/sources/0/publisher"]
+    assert pointers(fragment.format(publisher="Hogeschool Saxion"), "IC120") == []

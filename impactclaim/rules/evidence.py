@@ -88,7 +88,8 @@ class SelfAssessmentAsIndependent(Rule):
       the statement's own ``social_enterprise.mission_lock_description`` names ("Stichting
       Ginkel Grond holds all shares") (an error: the statement itself says who checked);
     - a source marked independent (``relation: independent``, or 1.0 ``independent: true``)
-      whose ``publisher`` is the enterprise itself in the same sense (an error);
+      whose ``publisher`` is the enterprise itself in the same sense, its owner included (an
+      error);
     - a claim's text or a source's title speaks of independent research ("onafhankelijk
       onderzoek", "onafhankelijk geëvalueerd", "independent study", "independently verified")
       while nothing behind it is independent: the claim is not third-party verified and none
@@ -162,7 +163,7 @@ class SelfAssessmentAsIndependent(Rule):
             yield from self._independent_wording(statement, claim)
         for outcome in statement.outcomes:
             for source in outcome.evidence.sources:
-                yield from self._source(outcome, source, own)
+                yield from self._source(statement, outcome, source, own)
 
     def _independent_wording(self, statement: Statement, claim: Claim) -> Iterator[Issue]:
         if claim.verification_status == "third-party":
@@ -183,9 +184,15 @@ class SelfAssessmentAsIndependent(Rule):
                               "or the third-party verification that the text refers to"))
                 return
 
-    def _source(self, outcome: Outcome, source: Source, own: OwnName) -> Iterator[Issue]:
+    def _source(self, statement: Statement, outcome: Outcome, source: Source, own: OwnName) -> Iterator[Issue]:
         label = label_of(outcome, "outcome")
-        if source.is_independent:
+        if source.is_independent and _owner(statement, source.publisher):
+            yield Issue((*source.path, "publisher"),
+                        _("a source of {outcome} is marked independent, but its publisher \"{publisher}\" owns the "
+                          "enterprise (social_enterprise.mission_lock_description)").format(
+                            outcome=label, publisher=source.publisher),
+                        _("mark a source made by the enterprise's owner as relation: own or commissioned"))
+        elif source.is_independent:
             who = is_self(source.publisher, own)  # the enterprise's own name, or a word such as "eigen", quoted
             if who:
                 message = (_("a source of {outcome} is marked independent, but its publisher \"{publisher}\" is the "
