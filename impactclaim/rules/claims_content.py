@@ -31,7 +31,7 @@ from impactclaim.rules.text import (
     show_number,
     years,
 )
-from impactclaim.statement.model import Claim, Metric, Statement
+from impactclaim.statement.model import Claim, Metric, Statement, Text
 
 _show = show_number
 
@@ -277,8 +277,45 @@ _BEYOND = phrases(
 
 
 @cache
-def _legal_patterns() -> tuple[tuple[LegalRequirement, Phrases], ...]:
-    return tuple((requirement, phrases(*requirement.wording)) for requirement in LEGAL_REQUIREMENTS)
+def _legal_patterns() -> tuple[LegalPatterns, ...]:
+    return tuple((requirement, phrases(*requirement.wording),
+                  tuple(phrases(context) for context in requirement.context)) for requirement in LEGAL_REQUIREMENTS)
+
+
+LegalPatterns = tuple[LegalRequirement, Phrases, tuple[Phrases, ...]]
+
+
+@cache
+def _legal_by_word() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]], re.Pattern[str], tuple[int, ...]]:
+    """Which requirements each telling word and each word beginning may start, and those no word rules out."""
+    by_word: dict[str, set[int]] = {}
+    by_beginning: dict[str, set[int]] = {}
+    always = []
+    for index, (_requirement, pattern, _context) in enumerate(_legal_patterns()):
+        gate = pattern.gate
+        if gate.always or gate.digits:
+            always.append(index)
+        for word in gate.words:
+            by_word.setdefault(word, set()).add(index)
+        for beginning in gate.beginnings:
+            by_beginning.setdefault(beginning, set()).add(index)
+    # one search for all beginnings ("asbestvrij", "haccp"), longest first so that none hides another
+    beginnings = re.compile("|".join(re.escape(beginning) for beginning in sorted(by_beginning, key=len, reverse=True))
+                            or r"(?!)")
+    return ({word: frozenset(found) for word, found in by_word.items()},
+            {beginning: frozenset(found) for beginning, found in by_beginning.items()}, beginnings, tuple(always))
+
+
+def _legal_candidates(text: Text) -> list[LegalPatterns]:
+    """The requirements whose telling words ``text`` has, in the list's order."""
+    by_word, by_beginning, beginnings, always = _legal_by_word()
+    found: set[int] = set(always)
+    for word in text.words & by_word.keys():
+        found |= by_word[word]
+    for match in beginnings.finditer(text.lowered):
+        found |= by_beginning[match.group()]
+    patterns = _legal_patterns()
+    return [patterns[index] for index in sorted(found)]
 
 
 @cache
@@ -350,10 +387,13 @@ class LegalRequirementAsFeature(Rule):
         if not claim_index(statement).may_match(_any_legal()):
             return
         for claim in statement.claims:
-            if not may_match(_any_legal(), claim.text):
+            # The requirements whose telling words the claim has: one set lookup each, instead of one
+            # search of all wordings together (an alternation of a hundred is tried at every character).
+            candidates = _legal_candidates(claim.text)
+            if not candidates:
                 continue
             for where, text in located_texts(claim.text):
-                found = self._requirement(text)
+                found = self._requirement(text, candidates)
                 if found:
                     requirement, said = found
                     yield Issue(where,
@@ -366,16 +406,13 @@ class LegalRequirementAsFeature(Rule):
                     break
 
     @staticmethod
-    def _requirement(text: str) -> tuple[LegalRequirement, str] | None:
-        if not _any_legal().search(text):
-            return None
+    def _requirement(text: str, candidates: list[LegalPatterns]) -> tuple[LegalRequirement, str] | None:
         for sentence in sentences(text):
-            if not _any_legal().search(sentence) or _BEYOND.search(sentence):
-                continue
-            for requirement, pattern in _legal_patterns():
-                match = pattern.search(sentence)
-                if match:
-                    return requirement, match.group()
+            found = next(((requirement, match.group()) for requirement, pattern, context in candidates
+                          for match in [pattern.search(sentence)]
+                          if match and all(required.search(sentence) for required in context)), None)
+            if found and not _BEYOND.search(sentence):
+                return found
         return None
 
 

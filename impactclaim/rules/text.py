@@ -6,6 +6,7 @@ import bisect
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar, cast
@@ -574,14 +575,13 @@ class Gate:
 
     def open(self, *texts: Text) -> bool:
         """Whether the pattern may match in one of ``texts``."""
-        if self.always:
+        return self.always or any(self.admits(text.lowered, text.words) for text in texts)
+
+    def admits(self, lowered: str, words: AbstractSet[str]) -> bool:
+        """Whether the pattern may match in a lower-case text whose words are ``words``."""
+        if self.always or not self.words.isdisjoint(words) or (self.digits and _DIGIT_CHARACTER.search(lowered)):
             return True
-        for text in texts:
-            if not self.words.isdisjoint(text.words) or (self.digits and text.has_digits):
-                return True
-            if self.beginnings and any(beginning in text.lowered for beginning in self.beginnings):
-                return True
-        return False
+        return bool(self.beginnings) and any(beginning in lowered for beginning in self.beginnings)
 
 
 class _Unbounded(Exception):
