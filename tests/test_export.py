@@ -276,21 +276,6 @@ def test_a_failed_export_leaves_no_partial_files(tmp_path: Path, monkeypatch: py
     assert [path for path in output.rglob("*") if path.is_file()] == []
 
 
-def test_a_long_export_gives_freed_memory_back_every_few_hundred_statements(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from impactclaim.checker import CheckOptions
-    from impactclaim.dataset import export as export_module
-
-    assert export_module._malloc_trim() is not None, "the CI machines run glibc: malloc_trim must be found"
-    export_module.release_freed_memory()  # the real call, on this machine's C library
-    trims = []
-    monkeypatch.setattr(export_module, "_TRIM_EVERY", 2)
-    monkeypatch.setattr(export_module, "release_freed_memory", lambda: trims.append(1))
-    files = [str(path) for path in VALID_SAMPLES] * 2
-    export_module.export(files, tmp_path / "out", "parquet", CheckOptions(use_config=False))
-    assert len(trims) == len(files) // 2
-
-
 def test_duckdb_reads_the_shards_as_one_dataset(cli: Cli, tmp_path: Path) -> None:
     import duckdb
 

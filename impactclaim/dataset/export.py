@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,36 +25,6 @@ class ExportSummary:
     @property
     def statements(self) -> int:
         return sum(self.statuses.values())
-
-
-#: How many statements the parent writes between giving freed memory back to the system.
-_TRIM_EVERY = 500
-
-
-@cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's malloc_trim, or None where the C library has none (macOS, musl)."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    try:
-        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
-    except OSError:
-        return None
-
-
-def release_freed_memory() -> None:
-    """Give the memory freed since the last call back to the system.
-
-    The parent turns every statement's rows into Parquet pages and frees them again; glibc keeps the
-    freed pages of its heaps for reuse, so the resident size creeps up with the length of the batch
-    (+10% from 1,000 to 10,000 statements) although the live data stay the same. Trimming every few
-    hundred statements keeps the peak flat; it costs well under a millisecond a time.
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
 
 
 def exported_rows(path: str, options: CheckOptions) -> tuple[str, dict[str, list[tuple[Any, ...]]]]:
@@ -98,8 +68,6 @@ def export(files: Sequence[str], output: Path, output_format: str, options: Chec
                 summary.rows[name] += len(table_rows)
             summary.statuses[status] = summary.statuses.get(status, 0) + 1
             advance(rows)
-            if summary.statements % _TRIM_EVERY == 0:
-                release_freed_memory()
         for table in TABLES:
             summary.files += writers.pop(table.name).close()
     finally:
