@@ -197,8 +197,8 @@ class GenericTerm(Rule):
     recognised schemes and bodies ("Roundtable on Sustainable Palm Oil", "Green Key", "EU
     Ecolabel", "Dutch Green Building Council"), the titles of SDG goals and targets named by
     their number ("SDG 11 (sustainable cities and communities)") and the enterprise's own
-    registered or trade name. The terms are checked in claims of every domain, except that in a claim whose
-    ``domain`` is not environmental the Dutch labour-market terms in which "duurzaam" means
+    registered or trade name. The terms are checked in claims of every domain, except that in a
+    claim whose ``domain`` is not environmental the Dutch labour-market terms in which "duurzaam" means
     lasting ("duurzame inzetbaarheid", "duurzame uitstroom", "duurzaam werk", "duurzame
     plaatsing", "sustainable employment") are not generic environmental claims.
 

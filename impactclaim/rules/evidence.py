@@ -444,7 +444,8 @@ def _may_give_a_sample(lowered: str) -> bool:
 # participants", "een enquête onder 12 cliënten", "we spoke to 5 families".
 _ASKED = re.compile(
     rf"(?:gesprek\w*|interview\w*|enqu[eê]te\w*|vragenlijst\w*|survey\w*|questionnaire\w*|spraken|spoke|asked"
-    rf"|vroegen|ondervroegen|peiling\w*|calls?|belronde\w*|rondvraag|telefoontjes|phoned|belden)\s+(?:[^\W\d]+\s+){{0,2}}?(?:met|with|among|onder|aan|to|of)\s+(?:de\s+|the\s+)?"
+    rf"|vroegen|ondervroegen|peiling\w*|calls?|belronde\w*|rondvraag|telefoontjes|phoned|belden)"
+    rf"\s+(?:[^\W\d]+\s+){{0,2}}?(?:met|with|among|onder|aan|to|of)\s+(?:de\s+|the\s+)?"
     rf"({COUNT})\s+(?!{NOT_PEOPLE.pattern})[^\W\d]+")
 # Who answered, counted before the survey: "alle 6 ouders die de vragenlijst terugstuurden",
 # "the 9 parents who returned the form". The verb is searched first (the search skips to its

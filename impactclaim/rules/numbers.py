@@ -663,7 +663,8 @@ class DoubleCounting(Rule):
                 if contacts and len(contacts) < len(group):
                     return _("claim '{claim}' states {value}, the sum {sum}, which adds contacts ('{contact}') to "
                              "persons").format(claim=claim.id, value=_show(figure), sum=shown, contact=contacts[0].id)
-                within = _within_by_wording(group) or next(iter(_included_by_method(group) or ()), None)
+                # the method that says so: of the group inside the other, or of the group that includes it
+                within = _within_by_wording(group) or (_included_by_method(group) or (None, None))[1]
                 if within is not None:
                     return _("claim '{claim}' states {value}, the sum {sum}, while the method of '{metric}' says its "
                              "people are also in another of these groups").format(

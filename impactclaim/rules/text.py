@@ -265,10 +265,12 @@ def _count(written: str) -> float:
 
 
 def has_numbers(text: str, *, words: bool = False) -> bool:
-    """Whether ``text`` may give a count: a digit, a fraction in words ("drie van de vier") or, with ``words``, any
-    number in words ("calls with nine customers")."""
-    return _DIGIT_CHARACTER.search(text) is not None or (_NUMBER_WORD if words else _WORD_FRACTION).search(text) \
-        is not None
+    """Whether ``text`` may give a count: a digit or a fraction in words ("drie van de vier").
+
+    With ``words``, any number in words counts too ("calls with nine customers").
+    """
+    in_words = _NUMBER_WORD if words else _WORD_FRACTION
+    return _DIGIT_CHARACTER.search(text) is not None or in_words.search(text) is not None
 
 
 def fractions(text: str) -> list[Fraction]:
@@ -375,7 +377,9 @@ _MONTHS = (r"jan(?:uari|uary)?|feb(?:ruari|ruary)?|m(?:aart|arch)|apr(?:il)?|m(?
            r"|aug(?:ustus|ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 # "31 december 2025", "1 March", "2024", "12-03-2025", "2025-03-12": when, not how many.
 _DATE = re.compile(rf"(?<![\w.,])\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+(?:19|20)\d\d)?"
-                   r"|(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-]?\d)|(?<![\w.,])\d{1,2}[-/]\d{1,2}[-/](?:19|20)\d\d(?!\d)|(?<![\w.,])(?:19|20)\d\d-\d\d-\d\d(?!\d)",
+                   r"|(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-]?\d)"
+                   r"|(?<![\w.,])\d{1,2}[-/]\d{1,2}[-/](?:19|20)\d\d(?!\d)"
+                   r"|(?<![\w.,])(?:19|20)\d\d-\d\d-\d\d(?!\d)",
                    re.IGNORECASE)
 
 
