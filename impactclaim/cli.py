@@ -200,6 +200,20 @@ _FORMATS_TEXT = ", ".join(f.value for f in OutputFormat)
 _ALLOW_EMPTY_HELP = N_("Exit 0 when the arguments name no statement file (an empty folder, everything excluded, "
                         "a pattern that matches nothing); without it that is a usage error.")
 
+# Arguments and options that several commands share, declared once (typer copies each per command).
+StatementPaths = Annotated[list[str] | None, typer.Argument(
+    metavar="PATHS...", help=_("Statement files, folders (searched for *.yaml and *.yml) or glob patterns."),
+    show_default=False)]
+NoConfigOption = Annotated[bool, typer.Option(
+    "--no-config", help=_("Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml."))]
+ExcludeOption = Annotated[list[str] | None, typer.Option(
+    "--exclude", metavar="PATTERN",
+    help=_("Skip what folders and globs find that matches this .gitignore-style pattern; repeatable."))]
+AllowEmptyOption = Annotated[bool, typer.Option("--allow-empty", help=_(_ALLOW_EMPTY_HELP))]
+CheckJobsOption = Annotated[int | None, typer.Option(
+    "--jobs", "-j", metavar="N", callback=_at_least_one,
+    help=_("Check in N worker processes (default: the number of cores)."), show_default=False)]
+
 
 @app.command("init", cls=Command, short_help=_("Start a statement: a few questions, or an example."), help=_(
     "Start an impact statement: answer a few questions in plain language, or write an example.\n\n"
@@ -296,22 +310,18 @@ def validate(
         "--ignore", metavar="CODES",
         help=_("Leave out these codes: rules, deprecations, silences (codes or slugs, comma-separated; "
                "repeatable)."))] = None,
-    no_config: Annotated[bool, typer.Option(
-        "--no-config",
-        help=_("Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml."))] = False,
+    no_config: NoConfigOption = False,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", metavar="PATTERN",
         help=_("Skip what folders and globs find that matches this .gitignore-style pattern (drafts, "
                "submissions/drafts, drafts/, *.draft.yaml, !keep.yaml); repeatable, added to the default "
                "excludes. A file named on the command line is always checked."))] = None,
-    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_(_ALLOW_EMPTY_HELP))] = False,
+    allow_empty: AllowEmptyOption = False,
     language: Annotated[str | None, typer.Option(
         "--lang", metavar="LANG",
         help=_("The language of messages and hints: nl or en (default: IMPACTCLAIM_LANG, else the locale, else "
                "each statement's own language)."))] = None,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", metavar="N", callback=_at_least_one,
-        help=_("Check in N worker processes (default: the number of cores)."), show_default=False)] = None,
+    jobs: CheckJobsOption = None,
     shard: Annotated[str | None, typer.Option(
         "--shard", metavar="I/N", help=_("Check only the deterministic slice I of N of the files."))] = None,
     report: Annotated[str | None, typer.Option(
@@ -483,9 +493,7 @@ class ExportFormat(enum.StrEnum):
     "Exit status: 0 the dataset was written (also when statements have errors: the findings table says which), "
     "1 a statement with errors for --format vsme, 2 a usage error or nothing to export."))
 def export(
-    paths: Annotated[list[str] | None, typer.Argument(
-        metavar="PATHS...", help=_("Statement files, folders (searched for *.yaml and *.yml) or glob patterns."),
-        show_default=False)] = None,
+    paths: StatementPaths = None,
     output: Annotated[str | None, typer.Option(
         "--output", "--out", "-o", metavar="OUT", show_default=False,
         help=_("The folder to write the tables into; created when missing."))] = None,
@@ -495,19 +503,13 @@ def export(
         = ExportFormat.parquet,
     separator: Annotated[str, typer.Option(
         "--separator", metavar="CHAR", help=_("The CSV separator: ',' or ';'."))] = ",",
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", metavar="N", callback=_at_least_one,
-        help=_("Check in N worker processes (default: the number of cores)."), show_default=False)] = None,
+    jobs: CheckJobsOption = None,
     shard: Annotated[str | None, typer.Option(
         "--shard", metavar="I/N", help=_("Export only the deterministic slice I of N of the files; the runs of "
                                           "all slices into one OUT make one dataset."))] = None,
-    exclude: Annotated[list[str] | None, typer.Option(
-        "--exclude", metavar="PATTERN",
-        help=_("Skip what folders and globs find that matches this .gitignore-style pattern; repeatable."))] = None,
-    no_config: Annotated[bool, typer.Option(
-        "--no-config",
-        help=_("Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml."))] = False,
-    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_(_ALLOW_EMPTY_HELP))] = False,
+    exclude: ExcludeOption = None,
+    no_config: NoConfigOption = False,
+    allow_empty: AllowEmptyOption = False,
     language: Annotated[str | None, typer.Option(
         "--lang", metavar="LANG",
         help=_("The language of the findings' messages and of the data dictionary: nl or en."))] = None,
@@ -592,15 +594,9 @@ def portfolio(
     title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help=_("The page's title."))] = None,
     language: Annotated[str | None, typer.Option(
         "--lang", metavar="LANG", help=_("The language of the page: nl or en (default: nl)."))] = None,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", metavar="N", callback=_at_least_one,
-        help=_("Check in N worker processes (default: the number of cores)."), show_default=False)] = None,
-    exclude: Annotated[list[str] | None, typer.Option(
-        "--exclude", metavar="PATTERN",
-        help=_("Skip what folders and globs find that matches this .gitignore-style pattern; repeatable."))] = None,
-    no_config: Annotated[bool, typer.Option(
-        "--no-config",
-        help=_("Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml."))] = False,
+    jobs: CheckJobsOption = None,
+    exclude: ExcludeOption = None,
+    no_config: NoConfigOption = False,
     feedback: Annotated[str | None, typer.Option(
         "--feedback", metavar="FOLDER",
         help=_("Also write a feedback sheet per statement into FOLDER (HTML and PDF, in the statement's own "
@@ -745,9 +741,7 @@ def compare(
     "Exit status: 0 the site was built (also when statements have errors: their pages say which), "
     "2 a usage error or nothing to build."))
 def site(
-    paths: Annotated[list[str] | None, typer.Argument(
-        metavar="PATHS...", help=_("Statement files, folders (searched for *.yaml and *.yml) or glob patterns."),
-        show_default=False)] = None,
+    paths: StatementPaths = None,
     output: Annotated[str | None, typer.Option(
         "--out", "--output", "-o", metavar="SITE", show_default=False,
         help=_("The folder to build the site in; created when missing."))] = None,
@@ -765,13 +759,9 @@ def site(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", callback=_at_least_one,
         help=_("Check and render in N worker processes (default: the number of cores)."), show_default=False)] = None,
-    exclude: Annotated[list[str] | None, typer.Option(
-        "--exclude", metavar="PATTERN",
-        help=_("Skip what folders and globs find that matches this .gitignore-style pattern; repeatable."))] = None,
-    no_config: Annotated[bool, typer.Option(
-        "--no-config",
-        help=_("Ignore impactclaim.toml and the [tool.impactclaim] table of pyproject.toml."))] = False,
-    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_(_ALLOW_EMPTY_HELP))] = False,
+    exclude: ExcludeOption = None,
+    no_config: NoConfigOption = False,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """Build a static directory site."""
     from impactclaim.checker import CheckOptions
@@ -852,7 +842,7 @@ def render(
     template_dir: Annotated[str | None, typer.Option(
         "--template-dir", metavar="DIR",
         help=_("A theme folder whose templates and profile.css override the built-in ones."))] = None,
-    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=_(_ALLOW_EMPTY_HELP))] = False,
+    allow_empty: AllowEmptyOption = False,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", callback=_at_least_one,
         help=_("Render a batch in N worker processes (default: the number of cores)."), show_default=False)] = None,
