@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from impactclaim.findings import Finding
+from impactclaim.reporters.batch import ReportFinding
 from impactclaim.statement.model import Statement
 
 KVK = re.compile(r"^[0-9]{8}$")
@@ -37,15 +38,9 @@ def words_of(texts: Iterable[str]) -> set[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class ShownFinding:
-    """A finding as the enterprise page lists it."""
+class ShownFinding(ReportFinding):
+    """A finding as the enterprise page lists it: the batch report's, and where in the statement it stands."""
 
-    line: int
-    column: int
-    code: str
-    severity: str
-    message: str
-    hint: str
     pointer: str
 
 
