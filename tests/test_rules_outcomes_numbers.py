@@ -352,6 +352,28 @@ metrics:
 """, "IC114")
 
 
+def test_ic114_quiet_for_a_percentage_named_as_a_change_or_difference() -> None:
+    text = HEAD + """\
+metrics:
+  - id: tariff
+    name: Warmtetarief ten opzichte van het ACM-maximumtarief
+    unit: "%"
+    kind: percentage
+    value: -9
+  - id: growth
+    name: Growth in repaired appliances
+    unit: "%"
+    kind: percentage
+    value: 140
+"""
+    assert_quiet(text, "IC114")
+    # The same values under names of shares are errors.
+    shares = text.replace("ten opzichte van het ACM-maximumtarief", "dat leden betalen").replace(
+        "Growth in repaired appliances", "Repaired appliances").replace("value: -9", "value: -9  # <- IC114").replace(
+        "value: 140", "value: 140  # <- IC114")
+    assert_fires(shares, "IC114", ["/metrics/0/value", "/metrics/1/value"])
+
+
 # --- IC114 range-consistency: subgroups ---------------------------------------------------------
 
 def test_ic114_subgroup_above_its_total() -> None:

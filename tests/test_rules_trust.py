@@ -53,6 +53,8 @@ claims:
     "Our garden supports the UN Sustainable Development Goals 2 (zero hunger) and 11 (sustainable cities and "
     "communities).",
     "Wij dragen bij aan de SDG's, vooral subdoel 12.7 (duurzaam inkopen).",
+    "Wij betaalden 4,10 dollar per pond groene koffie.",
+    "In de 34 km berm die wij ecologisch maaien, groeiden 19 plantensoorten per proefvlak.",
 ])
 def test_names_and_labour_market_terms_are_no_generic_claims(text: str) -> None:
     assert pointers(claim(text), "IC102") == []
@@ -80,9 +82,31 @@ claims:
     ("Zorghotel De Kommel draagt sinds 2023 het Green Key-keurmerk, niveau Goud.", False),
     ("The last audit was on 18 September 2025.", False),
     ("Thanks to Green Key we use 30% less energy.", True),  # a figure needs a metric behind it
+    # The label's own grade is the certifier's verdict, not a figure of the enterprise's.
+    ("Certified since March 2025, with a score of 94.2.", False),
+    ("We zijn gecertificeerd op niveau 3 van de CO2-Prestatieladder.", False),
+    ("Sinds de certificering stoten we 12 ton minder CO2 uit.", True),
 ])
 def test_a_certified_label_claim_may_give_dates_but_a_figure_needs_a_basis(text: str, flagged: bool) -> None:
     assert pointers(LABEL_CLAIM.format(text=text), "IC101") == (["/claims/0"] if flagged else [])
+
+
+def test_a_label_granted_by_an_outside_authority_rests_on_its_decision() -> None:
+    granted = """
+organisation:
+  name: Trapkracht B.V.
+claims:
+  - id: leerbedrijf
+    text: Trapkracht is door SBB erkend als leerbedrijf voor fietstechniek.
+    domain: social
+    label:
+      name: Erkend leerbedrijf
+      scheme: Erkenning leerbedrijven beroepsonderwijs
+      authority: AUTHORITY
+"""
+    assert pointers(granted.replace("AUTHORITY", "Samenwerkingsorganisatie Beroepsonderwijs Bedrijfsleven (SBB)"),
+                    "IC101") == []
+    assert pointers(granted.replace("AUTHORITY", "Trapkracht B.V."), "IC101") == ["/claims/0"]
 
 
 def test_duurzaam_werk_is_still_generic_in_an_environmental_claim() -> None:
@@ -118,6 +142,40 @@ claims:
         == ["/claims/0/text"]
 
 
+OWN_COUNT_CLAIM = """
+metrics:
+  - id: started
+    name: Trainees who started
+    unit: people
+    kind: count
+    value: 14
+  - id: finished
+    name: Trainees who finished
+    unit: people
+    kind: count
+    value: 11
+    part_of: started
+  - id: working
+    name: Trainees in paid work
+    unit: people
+    kind: count
+    value: 9
+    part_of: finished
+claims:
+  - id: c
+    text: "Of the 14 who started, 11 finished; 9 of those 11 have paid work. That is 9 of all 14 starters ({share})."
+    domain: social
+    basis:
+      metrics: [started, finished, working]
+"""
+
+
+def test_a_share_the_claim_works_out_from_its_own_basis_values_is_no_contradiction() -> None:
+    # 9 of 14 is 64%: neither 11 of 14 nor 9 of 11 (the part_of pairs), but both counts are basis values.
+    assert pointers(OWN_COUNT_CLAIM.format(share="64%"), "IC114") == []
+    assert pointers(OWN_COUNT_CLAIM.format(share="72%"), "IC114") == ["/claims/0/text"]
+
+
 def test_a_target_declared_on_the_basis_metric_is_no_future_claim_without_plan() -> None:
     fragment = """
 metrics:
@@ -139,6 +197,17 @@ claims:
     assert pointers(fragment, "IC105") == []
     # Another year than the declared target is a commitment the statement does not hold.
     assert pointers(fragment.replace("plaatsen in 2027", "plaatsen in 2030"), "IC105") == ["/claims/0/text"]
+
+
+@pytest.mark.parametrize(("published", "text", "flagged"), [
+    # Written in June 2026: an audit in March 2026 is past, though after the 2025 period.
+    ('published: "2026-06-16"', "De laatste externe audit was in maart 2026.", False),
+    ('published: "2026-06-16"', "De volgende externe audit is in september 2026.", True),
+    ('published: "2026-06-16"', "In 2030 zijn wij volledig circulair.", True),  # no month: the year alone is future
+    ("", "De laatste externe audit was in maart 2026.", True),  # no date of writing: after the period is future
+])
+def test_a_month_after_the_period_but_before_publication_is_past(published: str, text: str, flagged: bool) -> None:
+    assert pointers(claim(text, extra=published), "IC105") == (["/claims/0/text"] if flagged else [])
 
 
 def test_a_count_of_people_in_a_changed_situation_is_an_outcome() -> None:
@@ -166,6 +235,36 @@ def test_output_presented_as_outcome_in_a_claim() -> None:
     assert pointers(claim("We hielpen 40 mensen uit de bijstand.", metrics="[started]"), "IC109") \
         == ["/claims/0/text"]
     assert pointers(claim("We hielpen 12 mensen uit de bijstand.", metrics="[in-work]"), "IC109") == []
+
+
+OUTPUT_METRIC = """
+metrics:
+  - id: met
+    name: NAME
+    unit: personen
+    kind: count
+    value: 58
+"""
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("Jongeren met een intakegesprek", "In 2025 hebben we 58 jongeren geholpen aan een baan of een opleiding."),
+    ("Huishoudens met een eerste huisbezoek", "In 2025 haalden we 58 huishoudens uit de energiearmoede."),
+    ("Jongeren gesproken door het jongerenwerk", "Onze jongerenwerkers hielden 58 jongeren uit de overlast."),
+    ("Deelnemers gestart in een leerwerktraject", "In 2025 hielpen we 58 Tilburgers aan duurzaam werk."),
+    ("Intake interviews held", "In 2025 we gave 58 young people a future without homelessness."),
+    ("Households registered for a weekly meal box", "58 households no longer went hungry thanks to us."),
+])
+def test_a_count_of_whom_the_enterprise_met_or_listed_is_no_change(name: str, text: str) -> None:
+    fragment = OUTPUT_METRIC.replace("NAME", name) + f"""
+claims:
+  - id: c
+    text: "{text}"
+    domain: social
+    basis:
+      metrics: [met]
+"""
+    assert pointers(fragment, "IC109") == ["/claims/0/text"]
 
 
 def test_whole_claim_on_an_aspect_metric() -> None:
@@ -208,6 +307,15 @@ organisation:
 def test_independent_wording_without_anything_independent() -> None:
     assert pointers(claim("Onafhankelijk onderzoek toont aan dat 12 deelnemers werk vonden."), "IC120") \
         == ["/claims/0/text"]
+
+
+@pytest.mark.parametrize("text", [
+    "Het is een eigen peiling, niet door een onafhankelijke partij afgenomen: 12 deelnemers vonden werk.",
+    "Our own survey, not independently verified, found that 12 participants found work.",
+    "Er is geen onafhankelijk onderzoek gedaan; 12 deelnemers vonden werk.",
+])
+def test_independence_that_the_claim_denies_is_not_presented_as_independent(text: str) -> None:
+    assert pointers(claim(text), "IC120") == []
 
 
 def test_a_source_published_by_the_enterprise_is_not_independent() -> None:
@@ -259,6 +367,31 @@ outcomes:
     ("Bij elk gerecht vermelden we welke van de veertien allergenen erin zitten.", True),
     ("Wij staan met onze eigen registratie op de VIHB-lijst als inzamelaar.", True),
     ("U rijdt alleen met chauffeurs met een geldige chauffeurskaart.", True),
+    # The legal minimum set beside what is paid, or what the law asks said plainly, is no merit claimed.
+    ("Fair pay is in our DNA: at least the statutory minimum wage, plus holiday pay.", True),
+    ("Deelnemers verdienen minstens 110% van het wettelijk minimumloon.", False),
+    ("Het laagste uurloon was 15,50 euro, tegen een wettelijk minimum van 14,06 euro per uur (minimumloon).", False),
+    ("Every trainee aged 18 to 20 earns the adult minimum wage; the statutory youth minimum wage would be lower.",
+     False),
+    ("The GDPR requires that personal data on old devices is handled securely.", False),
+    ("Werkt een fiets die je bij ons kocht niet goed, dan repareren of vervangen we hem.", True),
+    ("If a lamp you bought from us turns out faulty, we repair or replace it.", True),
+    ("Wij hebben een onafhankelijke klachtenfunctionaris voor al onze cliënten.", True),
+    ("Zoals de Wkkgz van iedere zorgaanbieder vraagt, hebben wij een klachtenfunctionaris voor cliënten.", False),
+    ("Elk shirt heeft een ingenaaid etiket met de exacte vezelsamenstelling.", True),
+    ("Every year we publish our fuel mix disclosure, unlike many suppliers.", True),
+    ("Wij zijn aangesloten bij de UPV Textiel en betalen mee aan inzameling.", True),
+    ("Before dismantling, every car is drained of oil, coolant and brake fluid.", True),
+    ("Wie ziek wordt, krijgt bij ons tot twee jaar lang het loon doorbetaald.", True),
+    ("Wie ziek wordt, krijgt bij ons twee jaar lang 100% van het loon doorbetaald.", False),
+    ("Anders dan veel leerwerkplekken hebben wij een actuele RI&E met plan van aanpak.", True),
+    ("Dreigt afsluiting van gas of water, dan heeft u binnen drie werkdagen een eerste gesprek.", True),
+    ("Over elk concert dragen wij netjes af aan Buma/Stemra.", True),
+    ("Achter de bar staat altijd iemand met de Verklaring Sociale Hygiëne.", True),
+    ("Wij selecteren nieuwe huurders zonder onderscheid naar afkomst of geloof.", True),
+    ("Al onze nieuwbouwwoningen zijn bijna-energieneutraal (BENG).", True),
+    ("Op ons terras krijgt u nooit een plastic wegwerpbeker.", True),
+    ("We only fit parts with no lead or cadmium above the EU limits (RoHS-compliant).", True),
 ])
 def test_legal_requirements_as_features(text: str, flagged: bool) -> None:
     assert pointers(claim(text), "IC121") == (["/claims/0/text"] if flagged else [])
@@ -502,6 +635,14 @@ def test_year_outside_the_period(text: str, flagged: bool) -> None:
     assert pointers(claim(text), "IC129") == (["/claims/0/text"] if flagged else [])
 
 
+@pytest.mark.parametrize("text", [
+    "Wij hadden 3 ongevallen, minder dan de meeste koeriers in de stad.",
+    "We had 3 accidents, fewer than most couriers in the city.",
+])
+def test_a_comparison_with_most_others_needs_a_basis(text: str) -> None:
+    assert pointers(claim(text), "IC130") == ["/claims/0/text"]
+
+
 def test_comparison_without_basis_in_1_0_and_1_1() -> None:
     text = "Wij leiden twee keer zoveel mensen op als de gemiddelde bakkerij."
     assert pointers(claim(text), "IC130") == ["/claims/0/text"]
@@ -548,6 +689,11 @@ def test_the_enterprise_is_recognised_by_name_and_by_its_board() -> None:
     assert is_self("Raad van bestuur", own) and is_self("our own survey team", own)
     assert is_self("Hanzehogeschool Groningen", own) is None
     assert is_self("Lindeboom Accountants", own) is None
+    # A role word in an institution's name or of an institution is not the enterprise's board.
+    assert is_self("Radboud Universiteit, Instituut voor Management Research", own) is None
+    assert is_self("the board of Erasmus University", own) is None
+    assert is_self("our board, with help from Erasmus University", own) == '"our board"'
+    assert is_self("eigen onderzoek met de Hogeschool Utrecht", own)
 
 
 @pytest.mark.parametrize(("text", "flagged"), [

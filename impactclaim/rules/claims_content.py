@@ -190,10 +190,10 @@ class WholeVersusAspect(Rule):
             if not any(may_match(pattern, claim.text) for pattern in wholes) and not (
                     environmental and may_match(_FOOTPRINT, claim.text)):
                 continue
-            period_end = statement.period[1] if statement.period else None
+            period_end, published = statement.period[1] if statement.period else None, statement.published
             for where, text in located_texts(claim.text):
                 whole = next((match for pattern in wholes for match in pattern.finditer(text)
-                              if not future_words(_clause_at(text, match.start()), period_end)), None)
+                              if not future_words(_clause_at(text, match.start()), period_end, published)), None)
                 reduction = None if whole or not environmental else self._footprint_reduction(text)
                 if not whole and not reduction:
                     continue
@@ -267,9 +267,20 @@ _BEYOND = phrases(
     r"|years?|months|weeks|hours)", r"(?:\d+|een|twee|drie|vier|vijf|tien) (?:\w+ )?extra",
     r"verlengd\w*", r"langer dan",
     r"(?:wettelijk )?verplicht\w*", r"zoals (?:de wet|wettelijk) \w+", r"volgens de wet", r"wettelijke plicht",
-    r"net als (?:elk|ieder)\w*", r"above(?! all| [\d,.]+ ?(?:m|metres?|meters?|ft|feet)(?!\w))",
+    r"net als (?:elk|ieder)\w*",
+    # "no lead or cadmium above the EU limits" is within the law, not above it
+    r"above(?! all| [\d,.]+ ?(?:m|metres?|meters?|ft|feet)(?!\w)| the (?:eu |legal |statutory )?limits?)",
     r"higher than(?! [\d,.]+ ?(?:m|metres?|meters?|ft|feet)(?!\w))", r"more than", r"beyond", r"exceed\w*", r"extended",
     r"longer than", r"required by law", r"legally required", r"as the law requires", r"legal (?:obligation|duty)",
+    # saying what the law asks, or setting the legal minimum beside what is paid, is no claim that the
+    # minimum is a merit: "The GDPR requires ... We go further", "110% van het wettelijk minimumloon",
+    # "tegen een wettelijk minimum van 14,06 euro", "for whom the statutory youth minimum wage would be"
+    # (but "at least the statutory minimum wage" presents the law as a merit)
+    r"requires?", r"vereist", r"schrijft (?:\w+ )?voor", r"voorgeschreven", r"go(?:es)? further", r"gaan verder",
+    r"verder dan", r"(?:1\d\d|[2-9]\d\d) ?(?:%|procent|percent) (?:van|of)",
+    r"(?:tegen|tegenover|versus|against|compared (?:with|to)) (?:een|het|de|a|the) (?:wettelijk\w*|statutory|legal)",
+    r"would (?:\w+ )?be", r"zou (?:\w+ ){0,3}(?:zijn|bedragen)",
+    r"(?:vraagt|eist|verlangt) van (?:iedere?|elke?|alle)", r"zoals (?:de |het )?(?:wet|\w+wet|wkkgz|avg)\b",
     r"like every", r"(?:30|60|90|100|dertig|zestig) dagen", r"(?:30|60|90|100|thirty|sixty)[- ]days?",
     r"(?:3|4|5|10|drie|vier|vijf|tien) jaar", r"(?:3|4|5|10|three|four|five|ten)[- ]years?", r"living wage",
     r"leefbaar loon",
@@ -868,9 +879,9 @@ class YearOutsidePeriod(Rule):
 # Comparisons with others: the average, the sector, competitors, conventional products.
 _OTHERS_NL = (r"gemiddeld\w*|sector|branche|markt|concurrent\w*|andere|anderen|gebruikelijk|normaal|reguliere?"
               r"|conventionele?|traditionele?|gangbare?|nieuwe?|vergelijkbare|grote|landelijk\w*|nationale?|doorsnee"
-              r"|gewone?|typische?")
+              r"|gewone?|typische?|meeste|veel")
 _OTHERS_EN = (r"average|norm|sector|industry|market|competitors?|competition|others?|usual|conventional|traditional"
-              r"|regular|new|comparable|typical|big|national|mainstream")
+              r"|regular|new|comparable|typical|big|national|mainstream|most|many")
 _COMPARATIVE = phrases(
     rf"dan (?:\w+ ){{0,5}}(?:{_OTHERS_NL})",
     # a figure of a typical other: "een derde van het water van een conventionele fabriek"

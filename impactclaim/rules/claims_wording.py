@@ -82,6 +82,11 @@ NOT_GENERIC: tuple[str, ...] = (
     "green roof", "green roofs", "green wall", "green walls", "green space", "green spaces", "green facade",
     "green facades", "groen dak", "groene daken", "groene dak", "groene gevel", "groene gevels", "groene muur",
     "groene ruimte", "groene ruimtes", "groenvoorziening", "groenvoorzieningen",
+    # trade and craft terms: unroasted coffee is "green", and ecological mowing is a named way of
+    # managing verges (phased mowing, cuttings removed), not a claim about the enterprise
+    "groene koffie", "groene koffiebonen", "green coffee", "green coffee beans", "ecologisch maaien",
+    "ecologisch gemaaid", "ecologisch maaibeheer", "ecologisch bermbeheer", "ecologisch groenbeheer",
+    "ecologisch beheer", "ecological mowing",
 )
 #: Dutch labour-market terms in which "duurzaam" means lasting, not green: not generic in a
 #: claim that is not about the environment ("duurzame uitstroom naar werk").
@@ -619,13 +624,31 @@ _BEFORE_YEAR = re.compile(
 _RANGE_GOES_ON = re.compile(r"\s*[-–]\s*(?:20\d\d|2100)\b")
 
 
-def _future_year(text: str, match: re.Match[str], end_year: int) -> str | None:
-    """The words that give a year after ``end_year`` ("in 2030", "2026-2030"), if ``match`` is one."""
-    if int(match.group(1)) <= end_year or _RANGE_GOES_ON.match(text, match.end()):
+_MONTH_NUMBERS = {name: number for number, names in enumerate((
+    "januari january", "februari february", "maart march", "april", "mei may", "juni june", "juli july",
+    "augustus august", "september", "oktober october", "november", "december"), start=1) for name in names.split()}
+_MONTH = re.compile(rf"\b({_MONTHS}|april|september|november|december)\b")
+
+
+def _future_year(text: str, match: re.Match[str], end_year: int, published: str | None = None) -> str | None:
+    """The words that give a year after ``end_year`` ("in 2030", "2026-2030"), if ``match`` is one.
+
+    A month no later than the statement's publication is past when the statement was written,
+    though after the period: "de laatste audit was in maart 2025" in a statement of June 2025.
+    """
+    year = int(match.group(1))
+    if year <= end_year or _RANGE_GOES_ON.match(text, match.end()):
         return None  # the first year of a range: the range's end gives the whole range
     start = max(0, match.start() - 48)
     before = _BEFORE_YEAR.search(text[start:match.start()].lower())
-    return text[start + before.start():match.end()] if before else None
+    if before is None:
+        return None
+    month = _MONTH.search(before.group())
+    if month is not None and published is not None and len(published) >= 7 and published[:4].isdigit() \
+            and published[5:7].isdigit() and (year, _MONTH_NUMBERS[month.group(1)]) <= (int(published[:4]),
+                                                                                     int(published[5:7])):
+        return None
+    return text[start + before.start():match.end()]
 
 
 _COMMITMENT_FIELDS = ("target_value", "target_year", "plan", "verifier")
@@ -634,15 +657,18 @@ _COMMITMENT_FIELDS = ("target_value", "target_year", "plan", "verifier")
 _NAMES_AND_SDG_REFERENCES = Phrases(_NOT_GENERIC.body + "|" + SDG_REFERENCE.body)
 
 
-def future_words(text: str, period_end: str | None) -> list[str]:
-    """The future wording of ``text`` (IC105): future verbs, goals with a figure, years after ``period_end``."""
+def future_words(text: str, period_end: str | None, published: str | None = None) -> list[str]:
+    """The future wording of ``text`` (IC105): future verbs, goals with a figure, years after ``period_end``.
+
+    A month and year after the period but not after ``published`` (the statement's date) is past.
+    """
     words = _found([_FUTURE_WORDS], text, exempt=_NAMES_AND_SDG_REFERENCES)
     words += [re.split(r"\W", goal, maxsplit=1)[0]
               for goal in _found([_GOAL_WITH_FIGURE], text, exempt=_NAMES_AND_SDG_REFERENCES)]
     if period_end is not None:
         end_year = int(period_end[:4])
         for match in _YEAR_NUMBER.finditer(text):
-            year = _future_year(text, match, end_year)
+            year = _future_year(text, match, end_year, published)
             if year is not None:
                 words.append(year)
     return words
@@ -745,7 +771,7 @@ class FutureClaimWithoutPlan(Rule):
             if commitment is None and id(claim) not in candidates:
                 continue
             for where, text in located_texts(claim.text):
-                found = future_words(text, period[1] if period else None)
+                found = future_words(text, period[1] if period else None, statement.published)
                 if found and not words:
                     text_path = where
                 words += [word for word in found if word not in words]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.i18n import _, ngettext
@@ -14,6 +14,7 @@ from impactclaim.rules.text import (
     COUNT,
     NOT_PEOPLE,
     OwnName,
+    Phrases,
     claim_index,
     count_value,
     counts,
@@ -44,6 +45,16 @@ INDEPENDENT_WORDING = phrases(
     r"(?:door|by) (?:een )?(?:an )?(?:onafhankelijke|independent) (?:\w+ )?(?:partij|derde|third party|party"
     r"|researchers?|onderzoekers?|bureau)",
 )
+
+# Independence denied rather than claimed: "een eigen peiling, niet door een onafhankelijke partij
+# afgenomen", "not independently verified", "geen onafhankelijk onderzoek".
+_DENIED_BEFORE = re.compile(r"\b(?:niet|geen|not|no|nor|zonder|without|never|nooit)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _affirmed(wording: Phrases, text: str) -> Any:
+    """The first place ``text`` uses ``wording`` that it does not deny, or None."""
+    return next((match for match in wording.finditer(text)
+                 if not _DENIED_BEFORE.search(text, max(0, match.start() - 40), match.start())), None)
 
 
 # How the statement says that someone owns or controls the enterprise.
@@ -174,7 +185,7 @@ class SelfAssessmentAsIndependent(Rule):
         if any(source.is_independent for outcome in outcomes for source in outcome.evidence.sources):
             return
         for where, text in located_texts(claim.text):
-            match = INDEPENDENT_WORDING.search(text)
+            match = _affirmed(INDEPENDENT_WORDING, text)
             if match:
                 yield Issue(where,
                             _("claim '{claim}' speaks of \"{wording}\", but it is not third-party verified "
@@ -204,7 +215,7 @@ class SelfAssessmentAsIndependent(Rule):
                 yield Issue((*source.path, "publisher"), message,
                             _("mark a source the enterprise made itself as relation: own"))
         elif source.relation in ("own", "commissioned") or source.independent is False:
-            match = INDEPENDENT_WORDING.search(source.title or "")
+            match = _affirmed(INDEPENDENT_WORDING, source.title or "")
             if match:
                 message = (_("a source of {outcome} is called \"{wording}\" in its title, but the statement marks it "
                              "as {relation}").format(outcome=label, wording=match.group(), relation=source.relation)

@@ -89,7 +89,10 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "Besluit kunststofproducten voor eenmalig gebruik, art. 6a (since 1 January 2024)",
         (r"(?:(?<=echt\s)|(?<=echte\s))(?:kopje|kopjes|kop|koppen|beker|bekers|mok|mokken|servies)",
          r"herbruikbare? (?:bekers?|kopjes?|servies|bakjes)", r"reusable (?:cups|mugs|tableware) for (?:drinks|food)"
-         r" (?:consumed )?on the premises", r"(?:real|proper) (?:cups|mugs|china)"),
+         r" (?:consumed )?on the premises", r"(?:real|proper) (?:cups|mugs|china)",
+         # "nooit een plastic wegwerpbeker of -bakje", "no single-use cups"
+         r"wegwerpbe(?:ker|kers|kertje|kertjes)", r"wegwerpbak(?:je|jes)?",
+         r"single-use (?:plastic )?(?:cups|containers)"),
     ),
     LegalRequirement(
         N_("the deposit on plastic bottles and cans"),
@@ -220,7 +223,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "levensmiddelen",
         (r"allerge(?:nen|ns)\w*", r"allergen (?:information|info|list|labelling)"),
         (r"(?:14|veertien|fourteen)|informatie|information|info|kaart|lijst|list|overzicht|vermeld\w*|label\w*"
-         r"|menu",),
+         r"|menu|welke|which|vertel\w*|tells?|schap|shelf|bordje|signs?",),
     ),
     LegalRequirement(
         N_("the ban on surcharges for paying by card or iDEAL"),
@@ -252,5 +255,94 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "Bouwbesluit 2012, art. 6.21 (every floor of every home since 1 July 2022); Besluit bouwwerken "
         "leefomgeving",
         (r"rookmelder\w*", r"smoke (?:alarms?|detectors?)"),
+    ),
+    LegalRequirement(
+        N_("repair, replacement or a refund when a product bought does not work as it should"),
+        "Burgerlijk Wetboek 7:17, 7:21 and 7:22 (conformity, second-hand goods included); Directive (EU) 2019/771, "
+        "art. 13",
+        (r"(?:repareren|herstellen|repareert|herstelt) (?:\w+ )?(?:of|en) (?:\w+ )?vervang\w*",
+         r"vervang\w* (?:\w+ )?(?:of|en) (?:\w+ )?(?:repareren|herstellen|repareert|herstelt)",
+         r"repair(?:s|ed)?,? (?:\w+ )?(?:or|and) replace\w*", r"replace(?:s|d)?,? (?:\w+ )?(?:or|and) repair\w*"),
+        (r"geld terug|terugbetal\w*|refund\w*|money back|niet (?:zoals het hoort|goed|werkt)|defect\w*|kapot"
+         r"|doesn't work|does not work|faulty|broken",),
+    ),
+    LegalRequirement(
+        N_("a complaints officer and a recognised disputes body for every care provider"),
+        "Wet kwaliteit, klachten en geschillen zorg (Wkkgz), art. 15 and 18",
+        (r"klachtenfunctionaris\w*", r"geschillen(?:instantie|commissie)\w*", r"complaints officer",
+         r"disputes? (?:body|committee)"),
+        (r"zorg\w*|cli[eë]nt\w*|pati[eë]nt\w*|deelnemers?|mantelzorg\w*|bewoners?|wkkgz|care|clients?|patients?"
+         r"|residents?",),
+    ),
+    LegalRequirement(
+        N_("a label with the fibre composition of every textile product"),
+        "Regulation (EU) No 1007/2011 (textile fibre names and labelling), art. 14",
+        (r"vezelsamenstelling", r"materiaalsamenstelling", r"welke vezels", r"fib(?:re|er) composition",
+         r"which fib(?:re|er)s"),
+        (r"label\w*|etiket\w*|tag\w*|ingenaaid|sewn",),
+    ),
+    LegalRequirement(
+        N_("disclosing the origin of the electricity supplied (stroometiket)"),
+        "Elektriciteitswet 1998 and the Regeling stroometikettering; Directive (EU) 2019/944, art. 18 and Annex I",
+        (r"stroometiket\w*", r"fuel[- ]mix (?:disclosure|label)", r"electricity label"),
+    ),
+    LegalRequirement(
+        N_("extended producer responsibility (UPV) for packaging, textiles and electrical goods"),
+        "Wet milieubeheer, title 9.5; Besluit beheer verpakkingen 2014; Besluit uitgebreide "
+        "producentenverantwoordelijkheid textiel (2023); Regeling afgedankte elektrische en elektronische apparatuur",
+        (r"UPV\b", r"producentenverantwoordelijkheid", r"extended producer responsibility", r"afvalfonds"),
+    ),
+    LegalRequirement(
+        N_("removing fluids, batteries and airbags from end-of-life vehicles before dismantling"),
+        "Besluit beheer autowrakken; Directive 2000/53/EC (end-of-life vehicles), art. 6 and Annex I",
+        (r"remvloeistof\w*", r"koelvloeistof\w*", r"brake fluid", r"coolant", r"airbags?"),
+        (r"depollu\w*|ontmantel\w*|demonte\w*|demontage|gesloopt|sloop\w*|wrak\w*|dismantl\w*|scrap\w*"
+         r"|verwijder\w*|afgetapt|aftappen|removed|drained",),
+    ),
+    LegalRequirement(
+        N_("continued pay for up to two years of sickness"),
+        "Burgerlijk Wetboek 7:629 (at least 70% for up to 104 weeks); Wet verbetering poortwachter",
+        (r"loondoorbetaling", r"(?:loon|salaris) (?:\w+ )?doorbetaald", r"(?:betalen|betaalt|betaald) (?:\w+ ){0,5}"
+         r"(?:loon|salaris) (?:\w+ ){0,2}door", r"doorbetal\w*", r"104 weken",
+         r"(?:continue|continues|keep|keeps) (?:to pay|paying) (?:\w+ ){0,3}(?:wages?|salar\w*|pay)",
+         r"sick pay"),
+        (r"ziek\w*|sick\w*|illness|ill\b|arbeidsongeschikt\w*",),
+    ),
+    LegalRequirement(
+        N_("a risk inventory and evaluation (RI&E) with a plan of action"),
+        "Arbeidsomstandighedenwet, art. 5",
+        (r"RI&E", r"RIE\b", r"risico-?inventari\w*", r"risk (?:inventory|assessment) and evaluation"),
+    ),
+    LegalRequirement(
+        N_("a first conversation within three working days when eviction or disconnection threatens"),
+        "Wet gemeentelijke schuldhulpverlening, art. 4a",
+        (r"(?:drie|3) werkdagen", r"(?:three|3) working days"),
+        (r"huis gezet|uithuiszetting|ontruim\w*|afgesloten|afsluiting|evict\w*|disconnect\w*|cut off|eerste gesprek"
+         r"|first (?:conversation|meeting|appointment)",),
+    ),
+    LegalRequirement(
+        N_("paying copyright and neighbouring-rights fees for music played in public"),
+        "Auteurswet, art. 12 and 26; Wet op de naburige rechten, art. 7 (Buma/Stemra and Sena collect them)",
+        (r"buma\w*", r"stemra", r"sena\b", r"auteursrecht\w*", r"naburige rechten"),
+        (r"muziek|optreden\w*|concert\w*|nummers|componist\w*|artiest\w*|music|performance\w*|songs?"
+         r"|composers?|afdragen|dragen|betalen|pay\w*",),
+    ),
+    LegalRequirement(
+        N_("a manager with the Verklaring Sociale Hygiëne and instructed bar staff"),
+        "Alcoholwet (a manager who holds the Verklaring Sociale Hygiëne; in paracommercial canteens bar staff "
+        "with the Instructie Verantwoord Alcoholgebruik, in the bestuursreglement the law prescribes)",
+        (r"sociale hygi[eë]ne", r"instructie verantwoord alcohol\w*", r"IVA\b"),
+    ),
+    LegalRequirement(
+        N_("written information for tenants and selection of tenants without discrimination"),
+        "Wet goed verhuurderschap (2023), art. 2 and 3; Algemene wet gelijke behandeling, art. 7",
+        (r"servicekosten", r"service charges", r"zonder (?:onderscheid|discriminatie)", r"without discrimination"),
+        (r"huurder\w*|huur\w*|bewoners?|tenants?|renting|residents?",),
+    ),
+    LegalRequirement(
+        N_("nearly zero-energy new buildings (BENG)"),
+        "Besluit bouwwerken leefomgeving (formerly Bouwbesluit 2012): BENG for every new building since 1 January "
+        "2021; Directive 2010/31/EU, art. 9",
+        (r"BENG\b", r"bijna[- ]energieneutra\w*", r"nearly zero[- ]energy", r"NZEB"),
     ),
 )

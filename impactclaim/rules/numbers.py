@@ -111,7 +111,9 @@ class RangeConsistency(Rule):
     Checks three things:
 
     - a percentage metric (``kind: percentage`` or unit ``%``) has its value, baseline value and
-      target value between 0 and 100;
+      target value between 0 and 100, unless its name says it is a change or a difference
+      ("Daling van het gasverbruik", "Tarief ten opzichte van het ACM-maximum"), which may be
+      negative or above 100;
     - a metric with ``part_of`` (a subgroup, e.g. employees from the target group) has the same
       unit as the metric it is part of, and a value not above that total;
     - a claim that states a percentage ("60%", "60 procent") is confirmed by its basis: when the
@@ -197,6 +199,8 @@ class RangeConsistency(Rule):
                 yield from self._claimed_percentages(statement, claim)
 
     def _percentage_ranges(self, metric: Metric) -> Iterator[Issue]:
+        if _names_a_difference(metric):
+            return  # a change or a difference in percent may be negative or above 100: "-9% against the maximum"
         places = {"value": ((*metric.path, "value"), N_("percentage {metric} has value {value}, outside 0 to 100")),
                   "baseline": ((*metric.path, "baseline", "value"),
                                N_("percentage {metric} has baseline value {value}, outside 0 to 100")),
@@ -298,7 +302,19 @@ class RangeConsistency(Rule):
             if part is not None and whole and math.isfinite(part) and math.isfinite(whole):
                 found.append((100 * part / whole,
                               _("'{metric}' of '{total}'").format(metric=metric.id, total=total.id)))
+        found += self._own_counts(statement, claim)
         return found
+
+    @staticmethod
+    def _own_counts(statement: Statement, claim: Claim) -> list[tuple[float, str]]:
+        """Shares the claim works out itself from two values of its basis ("9 of all 14 starters (64%)")."""
+        if not claim.text.has_digits:
+            return []
+        backed = {value for metric in statement.basis_metrics(claim) for _name, value in metric.values()
+                  if value is not None}
+        return [(fraction.share, _("'{count}' in the claim").format(count=fraction.written))
+                for _where, text in claim.text.located() for fraction in fractions(text)
+                if fraction.part in backed and fraction.whole in backed]
 
 
 class FteAboveHeadcount(Rule):
@@ -801,6 +817,17 @@ _CHANGE_NAMED = phrases(
     r"daling", r"stijging", r"afname", r"toename", r"besparing", r"reductie", r"vermindering", r"groei",
     r"verandering", r"decrease", r"increase", r"reduction", r"saving", r"savings", r"growth", r"change", r"drop",
     r"rise", r"fall", r"decline")
+
+# A metric named for how it compares with something else: "Warmtetarief ten opzichte van het maximumtarief".
+_COMPARED_NAMED = phrases(r"ten opzichte van", r"t\.o\.v\.", r"vergeleken met", r"in vergelijking met", r"verschil",
+                          r"compared (?:with|to)", r"relative to", r"difference", r"versus", r"vs\.?")
+
+
+def _names_a_difference(metric: Metric) -> bool:
+    """Whether the metric's name says it is a change or a difference, not a share."""
+    return any(may_match(named, metric.name) and named.search(joined(metric.name)) is not None
+               for named in (_CHANGE_NAMED, _COMPARED_NAMED))
+
 
 #: How far a percentage may lie from the fraction it is computed from: rounding to whole percents.
 _FRACTION_TOLERANCE = 1.0

@@ -257,6 +257,9 @@ _OUTPUT_NAMES = phrases(
     r"startten", r"startte", r"begon", r"handed(?: out| to)?", r"uitgereikt", r"verstrekt", r"gedoneerd", r"donated",
     r"provided",
     r"doorverwezen\w*", r"geworven", r"recruited", r"uitgegeven", r"meegegeven", r"accounts", r"aangemaakt",
+    # whom the enterprise met or listed: "met een intakegesprek", "eerste huisbezoek", "jongeren gesproken"
+    r"intake\w*", r"\w*gesprek(?:ken)?", r"huisbezoek\w*", r"bezocht", r"visited", r"visits", r"gesproken",
+    r"spoken to", r"conversations?", r"interviews?", r"registered", r"geregistreerd\w*",
     r"downloads", r"gedownload", r"installaties", r"new users", r"nieuwe gebruikers",
     # what was made or done: production, not yet a change for anyone
     r"gebakken", r"gemaakt", r"geproduceerd", r"verkocht\w*", r"geleverd\w*", r"bezorgd\w*", r"gegeven",
@@ -273,6 +276,9 @@ _CHANGE_CLAIMED = phrases(
     r"out of (?:\w+ )?(?:debt|poverty|welfare)", r"debt[- ]free", r"helped(?! by)", r"lifted",
     r"uit de (?:\w+ )?(?:\w*armoede|schulden)", r"out of (?:\w+ )?poverty", r"ontlast", r"relieved",
     r"integrated into", r"integreerden", r"geïntegreerd", r"ingeburgerd",
+    r"(?:hielpen|helpen|helpt) (?:\w+ ){0,5}aan (?:\w+ )?(?:werk|een baan|een opleiding|een woning|een huis)",
+    r"(?:hielden|houden|hield|haalden|halen|haalde) (?:\w+ ){0,6}uit de", r"kept (?:\w+ ){0,5}out of",
+    r"(?:gave|give|gaven|geven|gaf) (?:\w+ ){0,6}(?:a |an |een )?(?:\w+ )?(?:future|toekomst|new start|nieuwe start)",
     # a change in what people know or feel: "taught 1,900 children to eat healthily", "developed a bond"
     r"taught (?:\w+ ){0,4}to", r"leerden", r"learned", r"learnt", r"developed (?:a|an|their|real|new)",
     r"ontwikkelden (?:een|hun|nieuwe)",

@@ -9,7 +9,7 @@ from typing import ClassVar
 from impactclaim.findings import Severity
 from impactclaim.i18n import _, ngettext
 from impactclaim.rules.base import Issue, Rule
-from impactclaim.rules.text import without_dates
+from impactclaim.rules.text import OwnName, is_self, without_dates
 from impactclaim.statement.model import Claim, Statement, Text
 
 
@@ -21,9 +21,11 @@ class UnsubstantiatedClaim(Rule):
     the claim. A basis that refers to ids that do not exist is reported by IC107
     (dangling-reference) instead, so the two rules never report the same defect twice.
 
-    A claim that states no figure (years and dates aside) and only that the enterprise holds a
-    label, with the label's ``scheme`` and a third-party ``verification`` by a named body, rests
-    on that certification: the certifier's audit is its basis, and it is not reported.
+    A claim that states no figure (years, dates and the label's own grade aside: "a score of
+    94.2", "niveau 3") and only that the enterprise holds a label, with the label's ``scheme`` and
+    a third-party ``verification`` by a named body or an ``authority`` outside the enterprise that
+    grants it, rests on that certification: the certifier's audit or the authority's decision is
+    its basis, and it is not reported.
 
     Why: the ACM Leidraad Duurzaamheidsclaims (2023), rule 2, asks to substantiate
     sustainability claims with facts and keep them up to date; a trader must be able to prove a
@@ -60,9 +62,10 @@ class UnsubstantiatedClaim(Rule):
     summary: ClassVar[str] = "A claim has no basis: no metric and no outcome substantiates it."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
+        own = OwnName.of(statement.organisation)
         for claim in statement.claims:
             basis = claim.basis
-            if (basis is not None and basis.refs) or _certified(claim):
+            if (basis is not None and basis.refs) or _certified(claim, own):
                 continue
             hint = _("add basis.metrics and/or basis.outcomes with the ids of the metrics and outcomes in this "
                      "statement that prove the claim, or drop the claim")
@@ -76,20 +79,31 @@ class UnsubstantiatedClaim(Rule):
                     claim=claim.id), hint)
 
 
-def _certified(claim: Claim) -> bool:
-    """Whether the claim only states a label that a named third party verified under a named scheme."""
+def _certified(claim: Claim, own: OwnName) -> bool:
+    """Whether the claim only states a label that a named third party grants or verified under a named scheme."""
     label, verification = claim.label, claim.verification
-    return (label is not None and bool(label.scheme) and verification is not None
-            and verification.status == "third-party" and bool(verification.by) and not _states_figure(claim.text))
+    if label is None or not label.scheme or _states_figure(claim.text):
+        return False
+    verified = verification is not None and verification.status == "third-party" and bool(verification.by)
+    # A recognition granted by a named body outside the enterprise ("Erkend leerbedrijf", by SBB)
+    # rests on that body's decision as a certificate rests on its audit.
+    granted = bool(label.authority) and is_self(label.authority, own) is None
+    return verified or granted
 
 
 def _states_figure(text: Text) -> bool:
     """Whether ``text`` gives a number other than a year or a date."""
-    # A date says when the label was granted or last audited ("sinds 2023", "in May 2024").
-    return text.has_digits and any(_DIGIT.search(without_dates(value)) for _, value in text.located())
+    # A date says when the label was granted or last audited ("sinds 2023", "in May 2024"), and a
+    # grade is the certification's own verdict ("a score of 94.2", "niveau 3", "two stars"); the
+    # 2 of CO2 is a name ("de CO2-Prestatieladder").
+    return text.has_digits and any(_DIGIT.search(_GRADE.sub("", without_dates(value)))
+                                   for _, value in text.located())
 
 
 _DIGIT = re.compile(r"\d")
+_GRADE = re.compile(
+    r"\bCO2\b|\b(?:score|niveau|level|trede|rung|step|stap|klasse|class|categorie|category)\s+(?:of\s+|van\s+)?\d+(?:[.,]\d+)?"
+    r"|\b\d+(?:[.,]\d+)?\s+(?:sterren|ster|stars?|punten|points)\b", re.IGNORECASE)
 
 
 # The text already tells the reader that the figure is an estimate: then it is honest as it is.

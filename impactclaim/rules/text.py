@@ -484,8 +484,21 @@ def is_self(text: str | None, own: OwnName) -> str | None:
         return None
     if own.named_in(text):
         return "the enterprise's own name"
-    match = SELF_WORDS.search(text)
-    return f'"{match.group()}"' if match else None
+    institution = _INSTITUTION.search(text) is not None
+    for match in SELF_WORDS.finditer(text):
+        # A role in a text that names an institution is that institution's, or part of its name
+        # ("Instituut voor Management Research"); "our board" stays the enterprise's.
+        if institution and _BARE_ROLE.fullmatch(match.group()):
+            continue
+        return f'"{match.group()}"'
+    return None
+
+
+_INSTITUTION = re.compile(r"\b(?:universiteit|university|hogeschool|instituut|institute|academie|academy|rekenkamer"
+                          r"|planbureau|kennisinstituut|kenniscentrum)\b", re.IGNORECASE)
+_BARE_ROLE = re.compile(r"(?:het |the )?(?:bestuur|directie|raad van bestuur|management ?team|mt|board|management"
+                        r"|owners?|founders?|directors?|eigenaars?|eigenaren|oprichters?|directeur|aandeelhouders?)",
+                        re.IGNORECASE)
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'“‘(])")
