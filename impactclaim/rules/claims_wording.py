@@ -19,7 +19,7 @@ from impactclaim.rules.text import (
     is_self,
     may_match,
 )
-from impactclaim.statement.model import Claim, FutureCommitment, Path, Statement
+from impactclaim.statement.model import Claim, FutureCommitment, Path, Statement, parse_date
 
 # --- term lists ---------------------------------------------------------------------------------
 #
@@ -627,7 +627,7 @@ _RANGE_GOES_ON = re.compile(r"\s*[-–]\s*(?:20\d\d|2100)\b")
 _MONTH_NUMBERS = {name: number for number, names in enumerate((
     "januari january", "februari february", "maart march", "april", "mei may", "juni june", "juli july",
     "augustus august", "september", "oktober october", "november", "december"), start=1) for name in names.split()}
-_MONTH = re.compile(rf"\b({_MONTHS}|april|september|november|december)\b")
+_MONTH = re.compile(rf"\b({_MONTHS})\b")
 
 
 def _future_year(text: str, match: re.Match[str], end_year: int, published: str | None = None) -> str | None:
@@ -644,9 +644,9 @@ def _future_year(text: str, match: re.Match[str], end_year: int, published: str 
     if before is None:
         return None
     month = _MONTH.search(before.group())
-    if month is not None and published is not None and len(published) >= 7 and published[:4].isdigit() \
-            and published[5:7].isdigit() and (year, _MONTH_NUMBERS[month.group(1)]) <= (int(published[:4]),
-                                                                                     int(published[5:7])):
+    written = parse_date(published)
+    if month is not None and written is not None and (year, _MONTH_NUMBERS[month.group(1)]) <= (written.year,
+                                                                                             written.month):
         return None
     return text[start + before.start():match.end()]
 

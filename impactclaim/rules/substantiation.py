@@ -62,10 +62,9 @@ class UnsubstantiatedClaim(Rule):
     summary: ClassVar[str] = "A claim has no basis: no metric and no outcome substantiates it."
 
     def check(self, statement: Statement) -> Iterator[Issue]:
-        own = OwnName.of(statement.organisation)
         for claim in statement.claims:
             basis = claim.basis
-            if (basis is not None and basis.refs) or _certified(claim, own):
+            if (basis is not None and basis.refs) or _certified(claim, statement):
                 continue
             hint = _("add basis.metrics and/or basis.outcomes with the ids of the metrics and outcomes in this "
                      "statement that prove the claim, or drop the claim")
@@ -79,7 +78,7 @@ class UnsubstantiatedClaim(Rule):
                     claim=claim.id), hint)
 
 
-def _certified(claim: Claim, own: OwnName) -> bool:
+def _certified(claim: Claim, statement: Statement) -> bool:
     """Whether the claim only states a label that a named third party grants or verified under a named scheme."""
     label, verification = claim.label, claim.verification
     if label is None or not label.scheme or _states_figure(claim.text):
@@ -87,8 +86,8 @@ def _certified(claim: Claim, own: OwnName) -> bool:
     verified = verification is not None and verification.status == "third-party" and bool(verification.by)
     # A recognition granted by a named body outside the enterprise ("Erkend leerbedrijf", by SBB)
     # rests on that body's decision as a certificate rests on its audit.
-    granted = bool(label.authority) and is_self(label.authority, own) is None
-    return verified or granted
+    return verified or (bool(label.authority)
+                        and is_self(label.authority, OwnName.of(statement.organisation)) is None)
 
 
 def _states_figure(text: Text) -> bool:
