@@ -109,6 +109,7 @@ class DeprecatedField:
     location: str  # e.g. "outcomes[].evidence.sources[].independent"
     replaced_by: str | None
     description: str
+    key: str = ""  # the property's own name; "<pattern>" or "*" when any key matching it can be the one
 
 
 def resolve_ref(root: dict[str, Any], ref: str) -> Any:
@@ -170,7 +171,8 @@ def deprecated_fields(version: str) -> tuple[DeprecatedField, ...]:
             where = f"{label}.{name}" if label else name
             marks = merged_annotations(root, sub)
             if marks.get("deprecated") is True and where not in found:
-                found[where] = DeprecatedField(where, _replaced_by(marks), str(marks.get("description", "")))
+                found[where] = DeprecatedField(where, _replaced_by(marks), str(marks.get("description", "")),
+                                                name)
             visit(sub, where, refs)
         if isinstance(node.get("items"), dict):
             visit(node["items"], f"{label}[]", refs)
@@ -218,6 +220,32 @@ def _replaced_by(marks: dict[str, Any]) -> str | None:
     return replaced if isinstance(replaced, str) else None
 
 
+_ANY_NAME: frozenset[str] = frozenset({"*"})
+
+
+@cache
+def _deprecated_names(version: str) -> frozenset[str]:
+    """The keys under which a deprecated property of ``version`` can stand; ``_ANY_NAME`` when any key can."""
+    names = {field.key for field in deprecated_fields(version)}
+    if any(name == "*" or name.startswith("<") for name in names):
+        return _ANY_NAME
+    return frozenset(names)
+
+
+def _has_key(data: Any, names: frozenset[str]) -> bool:
+    """Whether a mapping anywhere in ``data`` has one of ``names`` as a key."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if not names.isdisjoint(node):
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
 def deprecated_findings(data: Any, source_map: SourceMap, path: str, version: str) -> list[Finding]:
     """One warning (IC022) per use of a property that ``version``'s schema marks as deprecated.
 
@@ -225,8 +253,9 @@ def deprecated_findings(data: Any, source_map: SourceMap, path: str, version: st
     (properties, items, ``$ref``, the ``anyOf``/``oneOf`` branches the value matches, ``if``/``then``/
     ``else``), and each finding stands at the deprecated key.
     """
-    if not deprecated_fields(version):
-        return []
+    names = _deprecated_names(version)
+    if not names or (names is not _ANY_NAME and not _has_key(data, names)):
+        return []  # nothing to report, and the pure-Python validator need not be imported
     root = load_schema(version)
     validator = validator_for(version)
     reaches = _reaches_deprecated(version)
