@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core poppler-utils qpdf \
 	chromium time
 
-.PHONY: demo test lint typecheck unit bench catalog system-deps clean
+.PHONY: demo test lint typecheck unit bench catalog precompile system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,11 @@ test: lint typecheck unit
 # translate them in impactclaim/locale/nl/LC_MESSAGES/impactclaim.po and run this again.
 catalog: $(BIN)/.installed
 	$(BIN)/python tools/catalog.py
+
+# After changing a rule's pattern or phrase list: the patterns compiled ahead of time, so that a
+# start does not parse them again (impactclaim/precompiled.py; a test fails while it is stale).
+precompile: $(BIN)/.installed
+	$(BIN)/python tools/precompile.py
 
 clean:
 	rm -rf $(VENV) node_modules dist build .pytest_cache .mypy_cache .ruff_cache out

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.i18n import N_, _
+from impactclaim.precompiled import regex
 from impactclaim.statement.model import Claim, Metric, Outcome, Path, Statement, Text
 
 
@@ -43,7 +44,7 @@ def located_texts(text: Text) -> Iterator[tuple[Path, str]]:
         yield path, " ".join(value.split())
 
 
-_EXAMPLE = re.compile(r"^(Failing|Passing) example::\n\n((?:[ ]{4}.*\n|\n)+)", re.MULTILINE)
+_EXAMPLE = regex(r"^(Failing|Passing) example::\n\n((?:[ ]{4}.*\n|\n)+)", re.MULTILINE)
 
 
 class Rule:

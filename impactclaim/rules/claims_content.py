@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.i18n import N_, _
+from impactclaim.precompiled import regex
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.claims_wording import future_words
 from impactclaim.rules.legal import LEGAL_REQUIREMENTS, LegalRequirement
@@ -21,6 +22,7 @@ from impactclaim.rules.text import (
     counts,
     has_year_before,
     joined,
+    longest_first,
     may_match,
     metric_detail_index,
     metric_name_index,
@@ -311,7 +313,7 @@ def _legal_by_word() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int
         for beginning in gate.beginnings:
             by_beginning.setdefault(beginning, set()).add(index)
     # one search for all beginnings ("asbestvrij", "haccp"), longest first so that none hides another
-    beginnings = re.compile("|".join(re.escape(beginning) for beginning in sorted(by_beginning, key=len, reverse=True))
+    beginnings = regex("|".join(re.escape(beginning) for beginning in longest_first(by_beginning))
                             or r"(?!)")
     return ({word: frozenset(found) for word, found in by_word.items()},
             {beginning: frozenset(found) for beginning, found in by_beginning.items()}, beginnings, tuple(always))
@@ -559,7 +561,7 @@ _STARTERS = phrases(
     r"enrol(?:l)?ments?", r"intakes?", r"signed up", r"began", r"entered", r"joined",
 )
 MAX_DROP_OUT = 30  # percent: a larger drop-out makes a completers' rate a different number than the group's
-_PERCENT_SIGN = re.compile(r"\d\s*(?:%|procent|percent|per cent)")
+_PERCENT_SIGN = regex(r"\d\s*(?:%|procent|percent|per cent)")
 # A claim that itself says who dropped out, or counts them in, hides nothing.
 _DROP_OUT_SAID = phrases(r"voortijdig\w*", r"gestopt\w*", r"stopten", r"uitgevallen", r"uitval\w*", r"afgehaakt",
                          r"dropped out", r"drop-?outs?", r"left early", r"early leavers?",
@@ -737,7 +739,7 @@ _REFERENCE_YEAR = phrases(
     # a year that dates a thing, not the figure: "made before 2020", "gebouwd in 1965"
     r"(?:before|vóór|after|made|gemaakt|built|gebouwd|bought|gekocht|produced|geproduceerd) (?:in )?(?:19|20)\d\d",
 )
-_FIGURE = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
+_FIGURE = regex(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # The period's own figure is not there yet: the value given is of another year.
 _NOT_YET_COUNTED = phrases(
     r"(?:telling|cijfers?|gegevens|meting) (?:\w+ ){0,4}(?:is|zijn) (?:\w+ )?nog niet"

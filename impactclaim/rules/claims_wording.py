@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.i18n import N_, _, ngettext
+from impactclaim.precompiled import regex
 from impactclaim.rules.base import Issue, Rule, located_texts
 from impactclaim.rules.text import (
     SDG_REFERENCE,
@@ -17,6 +18,7 @@ from impactclaim.rules.text import (
     Phrases,
     claim_index,
     is_self,
+    longest_first,
     may_match,
 )
 from impactclaim.statement.model import Claim, FutureCommitment, Path, Statement, parse_date
@@ -127,8 +129,7 @@ def _term_pattern(term: str) -> str:
 
 def _compile(terms: Iterable[str]) -> Phrases:
     # Longest first, so that "greener" is reported rather than stopping at a shorter alternative.
-    alternatives = sorted({_term_pattern(term) for term in terms}, key=len, reverse=True)
-    return Phrases("|".join(alternatives))
+    return Phrases("|".join(longest_first(_term_pattern(term) for term in terms)))
 
 
 _GENERIC = {language: _compile(terms) for language, terms in GENERIC_TERMS.items()}
@@ -165,9 +166,9 @@ def _quoted(words: Iterable[str]) -> str:
 
 # A goal or target named by its number and its title in brackets: "SDG 11 (sustainable cities and
 # communities)", "subdoel 12.7 (duurzaam inkopen)". The title is the UN's words, not the claim's.
-_SDG_MENTION = re.compile(r"sdg|sustainable development goal|duurzame ontwikkelingsdoel|werelddoel|global goal",
+_SDG_MENTION = regex(r"sdg|sustainable development goal|duurzame ontwikkelingsdoel|werelddoel|global goal",
                           re.IGNORECASE)
-_NUMBERED_TITLE = re.compile(r"(?<![\w.,])\d{1,2}(?:\.\w{1,2})?\s*(\([^()]{1,80}\))")
+_NUMBERED_TITLE = regex(r"(?<![\w.,])\d{1,2}(?:\.\w{1,2})?\s*(\([^()]{1,80}\))")
 
 
 def _without_sdg_titles(text: str) -> str:
@@ -300,20 +301,20 @@ class GenericTerm(Rule):
 # --- IC103 --------------------------------------------------------------------------------------
 
 # What a text says about offsetting: any form of compensate/compensatie/offset, carbon credits.
-_OFFSET_MENTION = re.compile(
+_OFFSET_MENTION = regex(
     r"\b\w*(?:compens|kompens)\w*|\boffset\w*|\b(?:carbon|CO[2₂]|koolstof)[\s-]?credits?\b", re.IGNORECASE)
 # Saying that emissions *are* compensated states a reduced or neutral net impact ...
-_COMPENSATED = re.compile(
+_COMPENSATED = regex(
     r"\b\w*gecompenseerd\w*|\b\w*compensated\b"
     r"|\b(?:is|are|was|were|be|been|being|fully|completely|entirely|totally|100\s?%)\s+offset\b",
     re.IGNORECASE)
 # ... but only when it is about climate: "loonkosten worden gecompenseerd" is no climate claim.
-_CLIMATE_SUBJECT = re.compile(
+_CLIMATE_SUBJECT = regex(
     r"\b(?:CO[2₂]e?|tCO[2₂]e|carbon|klimaat\w*|climate|emissions?|emissies?|\w*uitstoot|broeikasgas\w*"
     r"|greenhouse|footprint|\w*voetafdruk)\b", re.IGNORECASE)
 
 
-_COMPENSATION_STEM = re.compile(r"compens|kompens|offset")
+_COMPENSATION_STEM = regex(r"compens|kompens|offset")
 
 
 class OffsetNeutrality(Rule):
@@ -437,10 +438,8 @@ def _whole_words(patterns: Iterable[str]) -> Phrases:
     return Phrases("|".join(p.replace(" ", r"\s+") for p in patterns))
 
 
-_ALL_TERMS_NL = "|".join(sorted({_term_pattern(t) for t in (*GENERIC_TERMS["nl"], *POSITIVE_IMPACT_TERMS["nl"])},
-                                key=len, reverse=True))
-_ALL_TERMS_EN = "|".join(sorted({_term_pattern(t) for t in (*GENERIC_TERMS["en"], *POSITIVE_IMPACT_TERMS["en"])},
-                                key=len, reverse=True))
+_ALL_TERMS_NL = "|".join(longest_first(_term_pattern(t) for t in (*GENERIC_TERMS["nl"], *POSITIVE_IMPACT_TERMS["nl"])))
+_ALL_TERMS_EN = "|".join(longest_first(_term_pattern(t) for t in (*GENERIC_TERMS["en"], *POSITIVE_IMPACT_TERMS["en"])))
 
 #: Phrases that speak about the whole organisation or all its products (IC104).
 WHOLE_ORGANISATION_PHRASES: tuple[str, ...] = (
@@ -613,21 +612,21 @@ _MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktobe
 # The year is searched first (a literal "20" the search skips to) and the words before it only
 # for a year after the period, which is rare: searching for the time words first was a third of
 # the rule's time.
-_YEAR_NUMBER = re.compile(r"(?<![\w.,/])(20\d\d|2100)\b(?![.,]\d)")
-_BEFORE_YEAR = re.compile(
+_YEAR_NUMBER = regex(r"(?<![\w.,/])(20\d\d|2100)\b(?![.,]\d)")
+_BEFORE_YEAR = regex(
     r"(?:\b(?:in|tegen|vóór|voor|uiterlijk|tot|tot en met|per|vanaf|na|by|before|until|till|from|after|end of)"
     rf"(?:\s+(?:{_MONTHS}|eind|begin|medio|mid|q[1-4]|het jaar|the year|de periode|the period))?\s+"
     r"|\b(?:19|20)\d\d\s*[-–]\s*"
     r"|\b(?:in|tegen|vóór|voor|uiterlijk|tot|per|vanaf|na|by|before|until|till|from|after)\s+20\d\d\s*[-–]\s*)$")
 
 
-_RANGE_GOES_ON = re.compile(r"\s*[-–]\s*(?:20\d\d|2100)\b")
+_RANGE_GOES_ON = regex(r"\s*[-–]\s*(?:20\d\d|2100)\b")
 
 
 _MONTH_NUMBERS = {name: number for number, names in enumerate((
     "januari january", "februari february", "maart march", "april", "mei may", "juni june", "juli july",
     "augustus august", "september", "oktober october", "november", "december"), start=1) for name in names.split()}
-_MONTH = re.compile(rf"\b({_MONTHS})\b")
+_MONTH = regex(rf"\b({_MONTHS})\b")
 
 
 def _future_year(text: str, match: re.Match[str], end_year: int, published: str | None = None) -> str | None:
@@ -657,13 +656,17 @@ _COMMITMENT_FIELDS = ("target_value", "target_year", "plan", "verifier")
 _NAMES_AND_SDG_REFERENCES = Phrases(_NOT_GENERIC.body + "|" + SDG_REFERENCE.body)
 
 
+_NON_WORD = regex(r"\W")
+_YEAR_IN_WORD = regex(r"(?:19|20)\d\d|2100")
+
+
 def future_words(text: str, period_end: str | None, published: str | None = None) -> list[str]:
     """The future wording of ``text`` (IC105): future verbs, goals with a figure, years after ``period_end``.
 
     A month and year after the period but not after ``published`` (the statement's date) is past.
     """
     words = _found([_FUTURE_WORDS], text, exempt=_NAMES_AND_SDG_REFERENCES)
-    words += [re.split(r"\W", goal, maxsplit=1)[0]
+    words += [_NON_WORD.split(goal, maxsplit=1)[0]
               for goal in _found([_GOAL_WITH_FIGURE], text, exempt=_NAMES_AND_SDG_REFERENCES)]
     if period_end is not None:
         end_year = int(period_end[:4])
@@ -810,7 +813,7 @@ def _declared_as_target(statement: Statement, claim: Claim, words: list[str]) ->
     if not targets:
         return False
     target_years = {str(target.year) for target in targets}
-    said_years = {year for word in words for year in re.findall(r"(?:19|20)\d\d|2100", word)}
+    said_years = {year for word in words for year in _YEAR_IN_WORD.findall(word)}
     return said_years <= target_years
 
 

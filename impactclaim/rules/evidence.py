@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.i18n import _, ngettext
+from impactclaim.precompiled import regex
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
     COUNT,
@@ -48,7 +49,7 @@ INDEPENDENT_WORDING = phrases(
 
 # Independence denied rather than claimed: "een eigen peiling, niet door een onafhankelijke partij
 # afgenomen", "not independently verified", "geen onafhankelijk onderzoek".
-_DENIED_BEFORE = re.compile(r"\b(?:niet|geen|not|no|nor|zonder|without|never|nooit)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_DENIED_BEFORE = regex(r"\b(?:niet|geen|not|no|nor|zonder|without|never|nooit)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _affirmed(wording: Phrases, text: str) -> Any:
@@ -389,7 +390,7 @@ class ContributionOverclaimed(Rule):
 MIN_SAMPLE = 30
 # Searched without a word boundary in front, so that compounds count ("evaluatiegesprekken",
 # "medewerkersenquête"); a leading \w* would make the search quadratic in the text's length.
-_SURVEY = re.compile(
+_SURVEY = regex(
     r"enqu[eê]te|vragenlijst|respondent|ingevuld|invulden|\bvulden|geantwoord|antwoordden|reageerden"
     r"|interview|gesprekken|ondervraagd|\bpanel\b|survey|questionnaire|responded|\bresponses?\b|answered"
     r"|filled in|completed the|rondvraag|belronde|gebeld|nabel|telefonisch|\bcalls?\b|phoned|feedback|ratings"
@@ -414,7 +415,7 @@ def _text_sample(text: str) -> _Sample | None:
     "n=12", "gesprekken met 4 ouders", or "7 van de 212 deelnemers vulden de enquête in".
     """
     for match in _N_EQUALS.finditer(text):
-        size = int(re.sub(r"[.,]", "", match.group(1)))
+        size = int(match.group(1).replace(".", "").replace(",", ""))
         if size < MIN_SAMPLE:
             return _Sample(size, f"\"{match.group()}\"")
     if not _SURVEY.search(text.lower()):
@@ -438,7 +439,7 @@ def _text_sample(text: str) -> _Sample | None:
     return None
 
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = regex(r"\d")
 # Stems of _N_EQUALS and _SURVEY, looked up as plain substrings: methods are long, tokens not needed.
 _SAMPLE_STEMS = ("=", "enqu", "vragenlijst", "respond", "ingevuld", "invulden", "vulden", "antwoord", "reageerden",
                  "interview", "gesprek", "ondervraag", "panel", "survey", "questionnaire", "answered", "filled in",
@@ -446,14 +447,14 @@ _SAMPLE_STEMS = ("=", "enqu", "vragenlijst", "respond", "ingevuld", "invulden", 
                  "feedback", "rating", "beoordeling", "returned", "teruggestuurd", "spraken", "spoke")
 
 
-_SAMPLE_STEM = re.compile("|".join(re.escape(stem) for stem in _SAMPLE_STEMS))  # one search, not seventeen
+_SAMPLE_STEM = regex("|".join(re.escape(stem) for stem in _SAMPLE_STEMS))  # one search, not seventeen
 
 
 def _may_give_a_sample(lowered: str) -> bool:
     return _SAMPLE_STEM.search(lowered) is not None
 # Whom a survey or talks asked: "evaluatiegesprekken met 4 ouders", "interviews with six
 # participants", "een enquête onder 12 cliënten", "we spoke to 5 families".
-_ASKED = re.compile(
+_ASKED = regex(
     rf"(?:gesprek\w*|interview\w*|enqu[eê]te\w*|vragenlijst\w*|survey\w*|questionnaire\w*|spraken|spoke|asked"
     rf"|vroegen|ondervroegen|peiling\w*|calls?|belronde\w*|rondvraag|telefoontjes|phoned|belden)"
     rf"\s+(?:[^\W\d]+\s+){{0,2}}?(?:met|with|among|onder|aan|to|of)\s+(?:de\s+|the\s+)?"
@@ -462,16 +463,16 @@ _ASKED = re.compile(
 # "the 9 parents who returned the form". The verb is searched first (the search skips to its
 # letters) and the count only before it: a pattern that begins with a count is tried at every
 # character.
-_ANSWERED_VERB = re.compile(r"\b(?:terugstuurden|instuurden|retourneerden|invulden|beantwoordden|reageerden"
+_ANSWERED_VERB = regex(r"\b(?:terugstuurden|instuurden|retourneerden|invulden|beantwoordden|reageerden"
                             r"|returned|filled|completed|answered|responded)\b")
-_ANSWERED_BEFORE = re.compile(
+_ANSWERED_BEFORE = regex(
     rf"(?<![\w.,])({COUNT})\s+(?!{NOT_PEOPLE.pattern})[^\W\d]+\s+(?:die|who|that)\s+(?:[^\W\d]+\s+){{0,4}}$")
 
 
 # Answers counted as such: "the four ratings clients gave", "4 parents returned it", "12 reacties".
-_ANSWERS = re.compile(rf"(?<![\w.,])({COUNT})\s+(?:ratings|reviews|responses|beoordelingen|antwoorden|reacties"
+_ANSWERS = regex(rf"(?<![\w.,])({COUNT})\s+(?:ratings|reviews|responses|beoordelingen|antwoorden|reacties"
                       r"|ingevulde (?:formulieren|vragenlijsten)|returned questionnaires)\b")
-_ANSWERED_AFTER = re.compile(
+_ANSWERED_AFTER = regex(
     rf"(?<!of the )(?<!van de )(?<![\w.,])({COUNT})\s+(?:(?!{NOT_PEOPLE.pattern})[^\W\d]+\s+)?"
     r"(?:returned|responded|answered|replied|reageerden|antwoordden)\b")
 
@@ -487,7 +488,7 @@ def _respondents(low: str) -> Iterator[tuple[str, int, int]]:
         before = _ANSWERED_BEFORE.search(low, max(0, verb.start() - 100), verb.start())
         if before is not None:
             yield before.group(1), before.start(), verb.end()
-_RELATIVE = re.compile(r"\W*(?:\w+\W+)?(?:die|dat|wie|who|that|which)\b", re.IGNORECASE)
+_RELATIVE = regex(r"\W*(?:\w+\W+)?(?:die|dat|wie|who|that|which)\b", re.IGNORECASE)
 
 
 class TinySample(Rule):

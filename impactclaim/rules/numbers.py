@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.i18n import N_, _, ngettext, number
+from impactclaim.precompiled import regex
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
     FRACTION_PATTERN,
@@ -36,7 +37,7 @@ from impactclaim.statement.model import Claim, Metric, Path, Statement, Text, pa
 # A percentage stated in a claim: "60%", "60 %", "7,2%", "60 procent", "60 percent", "60 per cent".
 # Not inside a longer number ("2024/825"), and not "procentpunten" (percentage points are a
 # difference, not a share that a metric could confirm).
-_STATED_PERCENTAGE = re.compile(
+_STATED_PERCENTAGE = regex(
     r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:%|(?:procent|percent|per\s+cent)\b)", re.IGNORECASE)
 # Half a percentage point either way: "60%" is confirmed by 59.5 up to 60.5.
 _TOLERANCE = 0.5 + 1e-9
@@ -48,7 +49,7 @@ _SOURCES = {"value": N_("'{metric}'"), "baseline": N_("'{metric}' baseline"), "t
 
 # A figure of something else beside the headline figure: a comparison group, an average, a
 # benchmark ("72% had werk, tegen 41% in de vergelijkingsgroep"); its basis is not the claim's.
-_COMPARISON_CONTEXT = re.compile(
+_COMPARISON_CONTEXT = regex(
     r"\b(?:tegen(?:over)?|versus|vs\.?|vergeleken met|ten opzichte van|t\.o\.v\.|in vergelijking met|dan"
     r"|vergelijkingsgroep\w*|controlegroep\w*|landelijk\w*|gemiddel\w*|against|compared (?:to|with)|than"
     r"|comparison group|control group|national(?:ly)?|average|benchmark\w*|sector|branche|vergelijkbare?"
@@ -59,7 +60,7 @@ _COMPARISON_CONTEXT = re.compile(
     # the response to a survey is no result of the work either: "een respons van 83%"
     r"|respons\w*|response\w*|responded|uitgenodigd\w*|invited|ingevuld|invulden|answered)\b",
     re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:()]|,(?!\d)|\s[-–]\s|\b(?:en|and|maar|but|terwijl|while|whereas)\b")
+_CLAUSE_BREAK = regex(r"[;:()]|,(?!\d)|\s[-–]\s|\b(?:en|and|maar|but|terwijl|while|whereas)\b")
 
 
 def _clause(text: str, position: int) -> str:
@@ -78,9 +79,9 @@ def _comparison_figure(text: str, position: int) -> bool:
 
 # Who answered a survey: "(15 van de 17 medewerkers deden mee) zegt 87%" gives the response, and
 # the percentage is of those 15, so the count is not the share it states.
-_SURVEY = re.compile(r"enqu[eê]te|survey|vragenlijst|questionnaire|interview|onderzoek|peiling|\bpoll",
+_SURVEY = regex(r"enqu[eê]te|survey|vragenlijst|questionnaire|interview|onderzoek|peiling|\bpoll",
                      re.IGNORECASE)  # also inside a compound: "medewerkersenquête", "klanttevredenheidsonderzoek"
-_TOOK_PART = re.compile(r"\b(?:deden|doen|deed) mee|namen deel|took part|participated|took the survey|filled (?:it )?in"
+_TOOK_PART = regex(r"\b(?:deden|doen|deed) mee|namen deel|took part|participated|took the survey|filled (?:it )?in"
                         r"|vulden|ingevuld|responded|answered|beantwoord\w*|respons\w*|response\w*", re.IGNORECASE)
 
 
@@ -769,7 +770,7 @@ _WITHIN = phrases(r"alle (?:\w+ ){0,3}zijn (?:\w+ )?(?:ook )?", r"all (?:\w+ ){0
                   r"(?:also|ook) (?:counted|meegeteld|geteld) (?:among|bij|onder)", r"counted among",
                   r"(?:ook|tevens) (?:in dienst|op de loonlijst|medewerker)", r"also (?:on the payroll|employed)")
 # A group whose method counts another group of the sum in: "inclusief de 131 dagbestedingsdeelnemers".
-_INCLUDING = re.compile(r"\b(?:inclusief|including|waaronder|among them|of whom|van wie|met daarin)\s+(?:de\s+|the\s+)?"
+_INCLUDING = regex(r"\b(?:inclusief|including|waaronder|among them|of whom|van wie|met daarin)\s+(?:de\s+|the\s+)?"
                         r"(\d{1,3}(?:[.,]\d{3})+|\d+)\b", re.IGNORECASE)
 
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.i18n import _, ngettext
+from impactclaim.precompiled import regex
 from impactclaim.rules.base import Issue, Rule
 from impactclaim.rules.text import OwnName, is_self, without_dates
 from impactclaim.statement.model import Claim, Statement, Text
@@ -99,14 +100,14 @@ def _states_figure(text: Text) -> bool:
                                    for _, value in text.located())
 
 
-_DIGIT = re.compile(r"\d")
-_GRADE = re.compile(
+_DIGIT = regex(r"\d")
+_GRADE = regex(
     r"\bCO2\b|\b(?:score|niveau|level|trede|rung|step|stap|klasse|class|categorie|category)\s+(?:of\s+|van\s+)?\d+(?:[.,]\d+)?"
     r"|\b\d+(?:[.,]\d+)?\s+(?:sterren|ster|stars?|punten|points)\b", re.IGNORECASE)
 
 
 # The text already tells the reader that the figure is an estimate: then it is honest as it is.
-_ESTIMATE_WORDING = re.compile(
+_ESTIMATE_WORDING = regex(
     r"\b(?:estimat\w*|approximately|roughly|(?:ge)?schat(?:te|ting|tingen|ten)?|ongeveer|circa)\b|\b(?:approx|ca)\.",
     re.IGNORECASE)
 

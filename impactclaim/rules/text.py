@@ -11,9 +11,20 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar, cast
 
+from impactclaim import precompiled
+from impactclaim.precompiled import regex
 from impactclaim.statement.model import Organisation, Path, Statement, Text
 
 T = TypeVar("T")
+
+
+def longest_first(alternatives: Iterable[str]) -> list[str]:
+    """Distinct alternatives, longest first so a longer one wins, ties in a fixed order.
+
+    A fixed order keeps the joined pattern the same from run to run (a set's order changes with
+    the hash seed), so the precompiled table finds it.
+    """
+    return sorted(set(alternatives), key=lambda alternative: (-len(alternative), alternative))
 
 
 def phrases(*patterns: str) -> Phrases:
@@ -78,20 +89,14 @@ class Phrases:
         return self._gate
 
     def _prepare(self) -> None:
-        """Parse the lower-case pattern once: its tree gives the gate and is then compiled as it is."""
-        import re._parser as parser  # type: ignore[import-not-found]
-
+        """Lower-case the pattern and find its gate: from the precompiled table, else from its parse tree."""
+        ahead = precompiled.gate(self._body)
         self._body = _lower_literals(self._body)
-        source = rf"(?<!\w)(?:{self._body})(?!\w)"
-        try:
-            tree = parser.parse(source, 0)
-            self._gate = Gate.from_items(list(tree.data))
-        except re.error:
-            self._gate, tree = Gate(frozenset(), (), always=True), None
-        if tree is not None and self._gate.starts_with_letters:
-            del tree.data[0]  # the look-behind; checked after the search instead
-            self._checks_start = True
-        self._tree = tree
+        if ahead is not None:
+            words, beginnings, digits, always, self._checks_start = ahead
+            self._gate = Gate(frozenset(words), beginnings, always=always, digits=digits)
+            return
+        self._gate, self._checks_start, self._tree = work_out_gate(self._body)
 
     @property
     def body(self) -> str:
@@ -102,21 +107,24 @@ class Phrases:
     def pattern(self) -> re.Pattern[str]:
         """The case-insensitive pattern with word boundaries, as written: for gates and odd text."""
         if self._pattern is None:
-            self._pattern = re.compile(rf"(?<!\w)(?:{self._body})(?!\w)", re.IGNORECASE)
+            self._pattern = precompiled.regex(rf"(?<!\w)(?:{self._body})(?!\w)", re.IGNORECASE)
         return self._pattern
 
     def _compiled(self) -> re.Pattern[str]:
         if self._fast is None:
-            self.gate  # noqa: B018 - parses the pattern and decides on the look-behind
+            self.gate  # noqa: B018 - finds the gate and decides on the look-behind
             lowered = self._body
             source = rf"(?:{lowered})(?!\w)" if self._checks_start else rf"(?<!\w)(?:{lowered})(?!\w)"
-            try:
-                import re._compiler as compiler  # type: ignore[import-not-found]
+            if self._tree is None or precompiled.recording is not None:
+                self._fast = precompiled.regex(source)
+            else:
+                try:
+                    import re._compiler as compiler  # type: ignore[import-not-found]
 
-                # The tree parsed for the gate, so the pattern is not parsed twice.
-                self._fast = compiler.compile(self._tree, 0) if self._tree is not None else re.compile(source)
-            except (re.error, TypeError, AttributeError):
-                self._fast = re.compile(source)
+                    # The tree parsed for the gate, so the pattern is not parsed twice.
+                    self._fast = compiler.compile(self._tree, 0)
+                except (re.error, TypeError, AttributeError):
+                    self._fast = regex(source)
             self._tree = None
         return self._fast
 
@@ -143,13 +151,32 @@ class Phrases:
         return next(self.finditer(text), None)
 
 
+def work_out_gate(lowered: str) -> tuple[Gate, bool, Any]:
+    """The gate of a lower-case phrase body, whether the search drops the look-behind, and the parse tree.
+
+    The tree (without the look-behind where it is dropped) compiles to the search pattern, so a
+    pattern missing from the precompiled table is not parsed twice.
+    """
+    import re._parser as parser  # type: ignore[import-not-found]
+
+    try:
+        tree = parser.parse(rf"(?<!\w)(?:{lowered})(?!\w)", 0)
+        gate = Gate.from_items(list(tree.data))
+    except re.error:
+        return Gate(frozenset(), (), always=True), False, None
+    if gate.starts_with_letters:
+        del tree.data[0]  # the look-behind; checked after the search instead
+        return gate, True, tree
+    return gate, False, tree
+
+
 def _lower_literals(body: str) -> str:
     """``body`` with its literal characters in lower case; escapes (``\\S``, ``\\W``) keep their case."""
     parts = _ESCAPE.split(body)
     return "".join(part if index % 2 else part.lower() for index, part in enumerate(parts))
 
 
-_ESCAPE = re.compile(r"(\\.)", re.DOTALL)
+_ESCAPE = regex(r"(\\.)", re.DOTALL)
 
 
 def show_number(value: float) -> str:
@@ -168,10 +195,14 @@ def joined(*texts: Text) -> str:
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?"
 
 
+_THOUSANDS = regex(r"\d{1,3}(?:[.,]\d{3})+")
+_PLAIN_NUMBER = regex(rf"(?<![\w.,/-])({_NUMBER})(?![\w/-]|\s*%|[.,]\d)")
+
+
 def number(written: str) -> float:
     """The value of a number as matched by the patterns here, Dutch or English notation."""
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", written):
-        return float(re.sub(r"[.,]", "", written))
+    if _THOUSANDS.fullmatch(written):
+        return float(written.replace(".", "").replace(",", ""))
     return float(written.replace(",", "."))
 
 
@@ -184,11 +215,11 @@ _WORDS = {
 }
 _COUNT = rf"(?:{_NUMBER}|{'|'.join(_WORDS)})"
 # A fraction written in words: a number word before "van"/"of"/"uit"/"out".
-_WORD_FRACTION = re.compile(rf"\b(?:{'|'.join(_WORDS)})\s+(?:van|of|uit|out)\b", re.IGNORECASE)
-_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_WORDS)})\b", re.IGNORECASE)
+_WORD_FRACTION = regex(rf"\b(?:{'|'.join(_WORDS)})\s+(?:van|of|uit|out)\b", re.IGNORECASE)
+_NUMBER_WORD = regex(rf"\b(?:{'|'.join(_WORDS)})\b", re.IGNORECASE)
 
 # "9 van de 30", "9 van 30", "9 uit 30", "9 of the 30", "9 out of 30", "9 of 30", "9/30 participants".
-_FRACTION = re.compile(
+_FRACTION = regex(
     rf"(?<![\w.,/-])({_COUNT})\s+(?:van\s+(?:de\s+|het\s+|onze\s+|deze\s+|alle\s+)?|uit\s+(?:de\s+)?"
     rf"|out\s+of\s+(?:the\s+|our\s+|all\s+)?|of\s+(?:the\s+|our\s+|these\s+|all\s+|this\s+year['’]s\s+)?)"
     rf"({_COUNT})(?![\w/%-]|[.,]\d)(?:\s+(\w+))?"
@@ -196,7 +227,7 @@ _FRACTION = re.compile(
     )
 # Units of time or money, or events, after a fraction make it no share of people ("8 van de 12
 # maanden", "ten of the twelve sessions").
-_NOT_PEOPLE = re.compile(
+_NOT_PEOPLE = regex(
     r"(?:maand|week|weken|dag|dagen|jaar|jaren|uur|uren|minuten|month|week|day|year|hour|minute|euro|eur|km|kg"
     r"|sessie|session|bijeenkomst|lessen|lesson|meeting|workshop|dagdel|keer|times)\w*",
     re.IGNORECASE)
@@ -226,12 +257,12 @@ class Fraction:
 # who finished", "iedereen die afrondde", "all of our graduates who". Each is searched by the
 # words it ends with, which the search skips to, and the words before are read only there: a
 # pattern that begins with a count or "every" is tried at every position, five times slower.
-_RATIO = re.compile(rf"\s(?:out\s+of|in|op)\s+(?:the\s+|de\s+|every\s+|elke\s+)?"
+_RATIO = regex(rf"\s(?:out\s+of|in|op)\s+(?:the\s+|de\s+|every\s+|elke\s+)?"
                     rf"(?:(?!(?:19|20)\d\d\b)\d+|{'|'.join(_WORDS)})\b")
-_COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:{_COUNT})$")
-_PART_OR_ALL = re.compile(r"(?:helft|half\s+of|derde|thirds|driekwart|quarters|third|kwart|quarter|who|die"
+_COUNT_BEFORE = regex(rf"(?<![\w.,])(?:{_COUNT})$")
+_PART_OR_ALL = regex(r"(?:helft|half\s+of|derde|thirds|driekwart|quarters|third|kwart|quarter|who|die"
                           r"|uitzondering|exception)\b")
-_PART_OR_ALL_WHOLE = re.compile(
+_PART_OR_ALL_WHOLE = regex(
     r"\b(?:de\s+helft|half\s+of|twee\s*derde|two[\s-]thirds|driekwart|three[\s-]quarters|een\s+derde|a\s+third"
     r"|een\s+kwart|a\s+quarter|every\s+(?:single\s+)?\w+\s+who|each\s+\w+\s+who|everyone\s+who"
     r"|all\s+(?:of\s+)?(?:the\s+|our\s+)?\w+\s+who|iedereen\s+die|alle\s+\w+\s+die|elke?\s+\w+\s+die"
@@ -296,13 +327,13 @@ def fractions(text: str) -> list[Fraction]:
 # A total and a count that stand apart: "for 26 households; 14 of them had", "alle 24
 # mantelzorgers; 14 van hen", "Van de 21 deelnemers zijn er in 2024 vier doorgestroomd",
 # "Of the 26 households, 14 saw".
-_OF_THEM = re.compile(rf"(?<![\w.,/-])({_COUNT})\s+(?:of\s+them|of\s+whom|van\s+hen|van\s+wie|daarvan|hiervan)\b")
-_TOTAL_BEFORE = re.compile(rf"(?<![\w.,/%-])({_NUMBER})\s+(?!{_NOT_PEOPLE.pattern})[^\W\d]+")
-_OF_THE_TOTAL = re.compile(rf"(?:^|[.;:!?]\s+)(?:van|of)\s+(?:de|the|alle|all|onze|our)\s+({_NUMBER})\s+"
+_OF_THEM = regex(rf"(?<![\w.,/-])({_COUNT})\s+(?:of\s+them|of\s+whom|van\s+hen|van\s+wie|daarvan|hiervan)\b")
+_TOTAL_BEFORE = regex(rf"(?<![\w.,/%-])({_NUMBER})\s+(?!{_NOT_PEOPLE.pattern})[^\W\d]+")
+_OF_THE_TOTAL = regex(rf"(?:^|[.;:!?]\s+)(?:van|of)\s+(?:de|the|alle|all|onze|our)\s+({_NUMBER})\s+"
                            rf"(?!{_NOT_PEOPLE.pattern})[^\W\d]+")
-_COUNT_AFTER = re.compile(rf"(?<![\w.,/-])({_NUMBER}|{'|'.join(word for word in _WORDS if word not in ('een', 'one'))})"
+_COUNT_AFTER = regex(rf"(?<![\w.,/-])({_NUMBER}|{'|'.join(word for word in _WORDS if word not in ('een', 'one'))})"
                           rf"(?![\w/%]|[.,]\d|\s*(?:%|procent|percent))")
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_SENTENCE_END = regex(r"[.;!?](?:\s|$)")
 
 
 def _is_year(written: str) -> bool:
@@ -347,8 +378,8 @@ def _quote(text: str, total_start: int, total_length: int, part_start: int, part
     return " ".join(text[total_start:total_start + total_length].split()) + " … " + text[part_start:part_end]
 
 
-_PERCENTAGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:%|(?:procent|percent|per\s+cent)\b)")
-_DIGIT_CHARACTER = re.compile(r"\d")
+_PERCENTAGE = regex(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:%|(?:procent|percent|per\s+cent)\b)")
+_DIGIT_CHARACTER = regex(r"\d")
 
 
 def percentages(text: str) -> list[tuple[float, int]]:
@@ -356,7 +387,7 @@ def percentages(text: str) -> list[tuple[float, int]]:
     return [(float(match.group(1).replace(",", ".")), match.start()) for match in _PERCENTAGE.finditer(text.lower())]
 
 
-_YEAR = re.compile(r"(?<![\w.,/-])(19[5-9]\d|20\d\d)(?![\w/%-]|[.,]\d|\s*%)")
+_YEAR = regex(r"(?<![\w.,/-])(19[5-9]\d|20\d\d)(?![\w/%-]|[.,]\d|\s*%)")
 
 
 YEAR_PATTERN = _YEAR  # for searching all texts of an index at once
@@ -376,7 +407,7 @@ def has_year_before(text: Text, first_year: int) -> bool:
 _MONTHS = (r"jan(?:uari|uary)?|feb(?:ruari|ruary)?|m(?:aart|arch)|apr(?:il)?|m(?:ei|ay)|jun[ie]?|jul[iy]?"
            r"|aug(?:ustus|ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 # "31 december 2025", "1 March", "2024", "12-03-2025", "2025-03-12": when, not how many.
-_DATE = re.compile(rf"(?<![\w.,])\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+(?:19|20)\d\d)?"
+_DATE = regex(rf"(?<![\w.,])\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+(?:19|20)\d\d)?"
                    r"|(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-]?\d)"
                    r"|(?<![\w.,])\d{1,2}[-/]\d{1,2}[-/](?:19|20)\d\d(?!\d)"
                    r"|(?<![\w.,])(?:19|20)\d\d-\d\d-\d\d(?!\d)",
@@ -391,14 +422,14 @@ def without_dates(text: str) -> str:
 def counts(text: str) -> list[float]:
     """Every plain number in ``text`` (not percentages, years or parts of codes)."""
     values = []
-    for match in re.finditer(rf"(?<![\w.,/-])({_NUMBER})(?![\w/-]|\s*%|[.,]\d)", text):
+    for match in _PLAIN_NUMBER.finditer(text):
         values.append(number(match.group(1)))
     return values
 
 
 # -- the enterprise itself ----------------------------------------------------------------------
 
-_LEGAL_FORMS = re.compile(
+_LEGAL_FORMS = regex(
     r"\b(?:b\.?\s?v\.?|n\.?\s?v\.?|u\.?\s?a\.?|stichting|co[oö]peratie(?:ve)?|vereniging|v\.?o\.?f\.?|c\.?v\.?"
     r"|ltd|limited|inc|foundation|cooperative)(?=\s|$|[.,])", re.IGNORECASE)
 
@@ -494,14 +525,14 @@ def is_self(text: str | None, own: OwnName) -> str | None:
     return None
 
 
-_INSTITUTION = re.compile(r"\b(?:universiteit|university|hogeschool|instituut|institute|academie|academy|rekenkamer"
+_INSTITUTION = regex(r"\b(?:universiteit|university|hogeschool|instituut|institute|academie|academy|rekenkamer"
                           r"|planbureau|kennisinstituut|kenniscentrum)\b", re.IGNORECASE)
-_BARE_ROLE = re.compile(r"(?:het |the )?(?:bestuur|directie|raad van bestuur|management ?team|mt|board|management"
+_BARE_ROLE = regex(r"(?:het |the )?(?:bestuur|directie|raad van bestuur|management ?team|mt|board|management"
                         r"|owners?|founders?|directors?|eigenaars?|eigenaren|oprichters?|directeur|aandeelhouders?)",
                         re.IGNORECASE)
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'“‘(])")
+_SENTENCE_BREAK = regex(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'“‘(])")
 
 
 def sentences(text: str) -> list[str]:
@@ -826,7 +857,7 @@ class TextIndex:
         return found
 
 
-_WORD_RUN = re.compile(r"\w+")
+_WORD_RUN = regex(r"\w+")
 
 
 def memo(owner: object, key: str, make: Callable[[], T]) -> T:
