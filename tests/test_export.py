@@ -302,3 +302,86 @@ def test_duckdb_reads_the_shards_as_one_dataset(cli: Cli, tmp_path: Path) -> Non
         JOIN read_parquet('OUT/statements/**/*.parquet', hive_partitioning = true) AS s USING (statement_key)
         WHERE m.iris_id = 'OI8869' AND m.value_kind = 'value' ORDER BY 1""")
     assert rows and all(isinstance(value, float) for _, value in rows)
+
+
+# --- large Parquet exports: segments, each written by a process of its own ---------------------------
+
+def _pid_recording(monkeypatch: pytest.MonkeyPatch, record: Path, fail_on: str | None = None) -> None:
+    """``exported_rows`` noting the process it runs in (forked processes inherit the patch), failing on one file."""
+    import os
+
+    from impactclaim.checker import CheckOptions
+    from impactclaim.dataset import export as export_module
+
+    real = export_module.exported_rows
+
+    def recording(path: str, options: CheckOptions) -> Any:
+        with record.open("a") as stream:
+            stream.write(f"{os.getpid()}\n")
+        if path == fail_on:
+            raise OSError(28, "No space left on device")
+        return real(path, options)
+
+    monkeypatch.setattr(export_module, "exported_rows", recording)
+
+
+def test_a_large_parquet_export_is_written_in_segments_that_read_as_one(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from impactclaim.checker import CheckOptions
+    from impactclaim.dataset.export import export
+
+    files = [str(path) for path in ALL_SAMPLES]
+    whole, segmented, record = tmp_path / "whole", tmp_path / "segmented", tmp_path / "pids.txt"
+    export(files, whole, "parquet", CheckOptions(), segments_from=len(files) + 1)
+    _pid_recording(monkeypatch, record)
+    advanced: list[object] = []
+    summary = export(files, segmented, "parquet", CheckOptions(), segment_statements=3, segments_from=1,
+                     advance=advanced.append)
+    segments = math.ceil(len(files) / 3)
+    # Each segment in a process of its own, never this one; progress and counts as without segments.
+    pids = record.read_text().split()
+    assert len(pids) == len(files) and len(set(pids)) == segments and str(os.getpid()) not in pids
+    assert len(advanced) == len(files) and summary.statements == len(files)
+    names = {path.name for path in (segmented / "statements").rglob("*.parquet")}
+    assert names == {f"part-1-of-1.{segment:04d}.parquet" for segment in range(segments)}
+    assert sorted(summary.files) == sorted(segmented.rglob("*.parquet"))
+    for table in TABLES:  # the same rows, in the same order
+        assert parquet_rows(segmented, table.name) == parquet_rows(whole, table.name), table.name
+    # A run without segments into the same folder replaces the segments' files, and the other way round.
+    export(files, segmented, "parquet", CheckOptions(), segments_from=len(files) + 1)
+    assert {path.name for path in (segmented / "statements").rglob("*.parquet")} == {"part-1-of-1.parquet"}
+    export(files, segmented, "parquet", CheckOptions(), segment_statements=3, segments_from=1)
+    assert {path.name for path in (segmented / "statements").rglob("*.parquet")} == names
+
+
+def test_a_failing_segment_leaves_no_files_of_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from impactclaim.checker import CheckOptions
+    from impactclaim.dataset.export import export
+
+    files = [str(path) for path in ALL_SAMPLES]
+    _pid_recording(monkeypatch, tmp_path / "pids.txt", fail_on=files[7])  # in the third segment of three files
+    output = tmp_path / "out"
+    with pytest.raises(OSError) as raised:
+        export(files, output, "parquet", CheckOptions(), segment_statements=3, segments_from=1)
+    assert raised.value.errno == 28  # the segment's own error, raised here
+    assert [path for path in output.rglob("*") if path.is_file()] == []
+
+
+def test_a_segment_error_that_does_not_pickle_still_reaches_the_command(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from impactclaim.checker import CheckOptions
+    from impactclaim.dataset import export as export_module
+
+    class Odd(Exception):
+        def __init__(self, first: str, second: str) -> None:  # unpickles with one argument: fails
+            super().__init__(f"{first} {second}")
+
+    def failing(path: str, options: CheckOptions) -> Any:
+        raise Odd("cannot", "continue")
+
+    monkeypatch.setattr(export_module, "exported_rows", failing)
+    with pytest.raises(RuntimeError, match="Odd: cannot continue"):
+        export_module.export([str(path) for path in ALL_SAMPLES], tmp_path / "out", "parquet", CheckOptions(),
+                             segment_statements=5, segments_from=1)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from impactclaim.checker import CheckedFile, CheckOptions, check_path_and_read, warm_up
 from impactclaim.dataset.tables import TABLES, TABLES_BY_NAME, rows_of, status_of
@@ -44,23 +45,50 @@ def rows_as_tuples(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[tupl
             for name, table_rows in rows.items()}
 
 
+#: Statements per segment of a large Parquet export. Each segment is written by a process of its own
+#: (forked from this one, which only waits and counts), so the largest process holds one segment's
+#: memory however large the batch: a process that writes Parquet keeps a little more memory with
+#: every row group, in pyarrow and the allocator, whatever its writer's options (bench/RESULTS.md).
+SEGMENT_STATEMENTS = 2000
+#: Smaller Parquet exports stay in this process: a segment's process costs a fraction of a second.
+SEGMENTS_FROM = 500
+
+
 def export(files: Sequence[str], output: Path, output_format: str, options: CheckOptions, *, jobs: int = 1,
            shard: tuple[int, int] = (1, 1), separator: str = ",", language: str = "en",
-           advance: Callable[[object], None] = lambda _: None) -> ExportSummary:
+           advance: Callable[[object], None] = lambda _: None,
+           segment_statements: int = SEGMENT_STATEMENTS, segments_from: int = SEGMENTS_FROM) -> ExportSummary:
     """Check ``files`` and write every table into ``output`` (a folder per table) and the dictionary.
 
     Rows go to the table writers as each statement is checked, so memory does not grow with the
-    batch; a table's files appear only when it is complete.
+    batch; a table's files appear only when it is complete. A Parquet export of ``segments_from``
+    files or more is written in segments of ``segment_statements``, a file per segment.
     """
     from impactclaim.dataset.dictionary import write_dictionary
-    from impactclaim.run import parallel_map
 
     output.mkdir(parents=True, exist_ok=True)
+    if output_format == "parquet" and len(files) >= segments_from and _can_fork():
+        summary = _write_segments(files, output, options, jobs=jobs, shard=shard, advance=advance,
+                                  size=segment_statements)
+    else:
+        summary = _write_tables(files, output, output_format, options, jobs=jobs, shard=shard,
+                                separator=separator, advance=advance)
+    write_dictionary(output / "dictionary", language)
+    return summary
+
+
+def _write_tables(files: Sequence[str], output: Path, output_format: str, options: CheckOptions, *, jobs: int,
+                  shard: tuple[int, int], separator: str = ",", advance: Callable[[object], None],
+                  segment: int | None = None) -> ExportSummary:
+    """Check ``files`` and write their rows, in this process (and its workers), as one set of files."""
+    from impactclaim.run import parallel_map
+
     summary = ExportSummary(rows={table.name: 0 for table in TABLES})
     writers: dict[str, TableWriter] = {}
     try:
         for table in TABLES:
-            writers[table.name] = table_writer(table, output / table.name, output_format, shard, separator=separator)
+            writers[table.name] = table_writer(table, output / table.name, output_format, shard, separator=separator,
+                                               segment=segment)
         for status, rows in parallel_map(partial(exported_rows, options=options), files, jobs, min_per_worker=8,
                                          warm_up=warm_up):
             for name, table_rows in rows.items():
@@ -73,8 +101,96 @@ def export(files: Sequence[str], output: Path, output_format: str, options: Chec
     finally:
         for writer in writers.values():  # only after a failure: nothing half-written is left behind
             writer.discard()
-    write_dictionary(output / "dictionary", language)
     return summary
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _write_segments(files: Sequence[str], output: Path, options: CheckOptions, *, jobs: int,
+                    shard: tuple[int, int], advance: Callable[[object], None], size: int) -> ExportSummary:
+    """Write a Parquet export segment by segment, each in a fresh process; a failure removes every segment."""
+    import multiprocessing
+
+    import pyarrow.parquet  # noqa: F401 - imported once here: every segment's process inherits it
+
+    warm_up()
+    context = multiprocessing.get_context("fork")
+    summary = ExportSummary(rows={table.name: 0 for table in TABLES})
+    try:
+        for segment, start in enumerate(range(0, len(files), size)):
+            receiving, sending = context.Pipe(duplex=False)
+            writer = context.Process(target=_segment_process, name=f"impactclaim-export-segment-{segment}",
+                                     args=(sending, files[start:start + size], output, options, jobs, shard, segment))
+            writer.start()
+            sending.close()
+            try:
+                part = _follow_segment(receiving, writer, advance)
+            finally:
+                receiving.close()
+                if writer.is_alive():
+                    writer.terminate()
+                writer.join()
+            summary.files += part.files
+            for name, count in part.rows.items():
+                summary.rows[name] += count
+            for status, count in part.statuses.items():
+                summary.statuses[status] = summary.statuses.get(status, 0) + count
+    except BaseException:
+        for path in summary.files:  # the segments written before the failure
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    return summary
+
+
+def _follow_segment(receiving: Any, writer: Any, advance: Callable[[object], None]) -> ExportSummary:
+    """The summary a segment's process sends at its end, passing its progress on meanwhile."""
+    while True:
+        try:
+            kind, value = receiving.recv()
+        except EOFError:
+            writer.join()
+            raise RuntimeError(f"the process writing {writer.name} stopped unexpectedly "
+                               f"(exit code {writer.exitcode})") from None
+        if kind == "advance":
+            for _ in range(value):
+                advance(None)
+        elif kind == "error":
+            raise value
+        else:
+            return cast(ExportSummary, value)
+
+
+def _segment_process(sending: Any, files: Sequence[str], output: Path, options: CheckOptions, jobs: int,
+                     shard: tuple[int, int], segment: int) -> None:
+    """One segment, in its own process: its rows written, its progress and summary sent to the parent."""
+    done = 0
+
+    def advance(_rows: object) -> None:
+        nonlocal done
+        done += 1
+        if done % 32 == 0:
+            sending.send(("advance", 32))
+
+    try:
+        part = _write_tables(files, output, "parquet", options, jobs=jobs, shard=shard, advance=advance,
+                             segment=segment)
+        sending.send(("advance", done % 32))
+        sending.send(("done", part))
+    except BaseException as error:  # the parent raises it, so the command reports it as it would its own
+        import pickle
+
+        try:
+            pickle.loads(pickle.dumps(error))  # the parent must be able to read it back
+        except Exception:
+            error = RuntimeError(f"{type(error).__name__}: {error}")
+        sending.send(("error", error))
+    finally:
+        sending.close()
 
 
 def refuse_inputs_as_outputs(files: Sequence[str], output: Path) -> str | None:

@@ -2,7 +2,8 @@
 
 Each table is a folder under the output folder, and each run writes its own files into it,
 named after its shard (``part-1-of-4``): several ``--shard`` runs into one folder make one
-dataset, and a run again replaces only its own files. Rows are written as they come, so
+dataset, and a run again replaces only its own files. A large Parquet export adds a segment
+number (``part-1-of-4.0002``): see ``impactclaim.dataset.export``. Rows are written as they come, so
 memory stays flat however many statements there are; each file is written under a temporary
 name and renamed into place when the table is complete.
 """
@@ -91,10 +92,14 @@ def _umask() -> int:
 class TableWriter:
     """Writes one table's rows (tuples in column order) in one format; ``close`` puts the files in place."""
 
-    def __init__(self, table: Table, folder: Path, shard: tuple[int, int]) -> None:
-        self.table, self.folder, self.name = table, folder, part_name(shard)
+    def __init__(self, table: Table, folder: Path, shard: tuple[int, int], segment: int | None = None) -> None:
+        # A large Parquet export is written in segments, each by a process of its own, one file per
+        # segment ("part-1-of-1.0002.parquet"); the first segment clears the files of an earlier run.
+        self.table, self.folder = table, folder
+        self.name = part_name(shard) if segment is None else f"{part_name(shard)}.{segment:04d}"
         folder.mkdir(parents=True, exist_ok=True)
-        remove_own_files(folder, shard)
+        if not segment:
+            remove_own_files(folder, shard)
 
     def add(self, rows: Sequence[Values]) -> None:
         raise NotImplementedError
@@ -109,8 +114,8 @@ class TableWriter:
 class ParquetWriter(TableWriter):
     """One file per reporting year, under ``reporting_year=YYYY/`` (Hive partitioning), the year not in the file."""
 
-    def __init__(self, table: Table, folder: Path, shard: tuple[int, int]) -> None:
-        super().__init__(table, folder, shard)
+    def __init__(self, table: Table, folder: Path, shard: tuple[int, int], segment: int | None = None) -> None:
+        super().__init__(table, folder, shard, segment)
         self.schema = arrow_schema(table, without=["reporting_year"])
         names = table.column_names
         self.year_index = names.index("reporting_year")
@@ -249,9 +254,9 @@ class JsonLinesWriter(TableWriter):
 
 
 def table_writer(table: Table, folder: Path, output_format: str, shard: tuple[int, int], *,
-                 separator: str = ",") -> TableWriter:
+                 separator: str = ",", segment: int | None = None) -> TableWriter:
     if output_format == "parquet":
-        return ParquetWriter(table, folder, shard)
+        return ParquetWriter(table, folder, shard, segment)
     if output_format == "csv":
         return CsvWriter(table, folder, shard, separator)
     if output_format == "xlsx":
