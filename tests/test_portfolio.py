@@ -116,6 +116,26 @@ def _visible_text(html: str) -> str:
     return "\n".join(line.strip() for line in re.sub(r"<[^>]+>", " ", body).splitlines() if line.strip())
 
 
+def test_large_counts_are_grouped_as_each_language_writes_them(portfolio: Portfolio) -> None:
+    import dataclasses
+
+    from impactclaim import i18n
+    from impactclaim.portfolio.render import render_html
+
+    large = dataclasses.replace(portfolio, statements=12500, claims=25500, verified_claims=9500, positive=16000,
+                                negative=5000, unplaced=2000)
+    with i18n.using("nl"):  # as the command renders it: the page's language for its messages too
+        dutch = render_html(large, "nl", "Portefeuille")
+    with i18n.using("en"):
+        english = render_html(large, "en", "Portfolio")
+    for page, figures in ((dutch, ("12.500 verklaringen", "9.500 van 25.500", "16.000 / 5.000", "2.000 ondernemingen")),
+                          (english, ("12,500 statements", "9,500 of 25,500", "16,000 / 5,000", "2,000 enterprises"))):
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+        for figure in figures:
+            assert figure in text, figure
+        assert "16000" not in text and "12500" not in text
+
+
 def test_the_page_in_both_languages(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(CORPUS.parent)  # file names in the page as the golden file has them
     for language in ("nl", "en"):

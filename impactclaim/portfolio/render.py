@@ -41,7 +41,7 @@ def _maps(portfolio: Portfolio, labels: Any, formatter: Any) -> list[MapView]:
         for region in regions.regions:
             count, figure = counts.get(region.code, (0, None))
             tooltip = f"{region.name}: " + ngettext("{count} enterprise", "{count} enterprises", count).format(
-                count=count)
+                count=formatter.number(count))
             if figure is not None and portfolio.figure is not None:
                 tooltip += f"; {formatter.quantity(figure, portfolio.figure.unit)}"
             shown.append(MapRegion(region.path, shade(count, maximum), tooltip))
@@ -49,7 +49,7 @@ def _maps(portfolio: Portfolio, labels: Any, formatter: Any) -> list[MapView]:
         if kind == "municipality" and portfolio.unplaced:
             note = ngettext("{count} enterprise names no municipality the map knows.",
                             "{count} enterprises name no municipality the map knows.", portfolio.unplaced).format(
-                count=portfolio.unplaced)
+                count=formatter.number(portfolio.unplaced))
         views.append(MapView(title, regions.width, regions.height, shown,
                              [region.path for region in provinces.regions] if kind == "municipality" else [],
                              list(legend(maximum)), note))
