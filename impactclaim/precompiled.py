@@ -3,10 +3,11 @@
 Python's ``re`` parses and compiles every pattern in pure Python at each start: for the rules'
 phrase lists that was about 60 ms of a 250 ms ``validate one.yaml``. ``precompiled.marshal``
 holds, for the Python build that wrote it, each pattern's compiled program (what ``re._compiler``
-hands to the C engine ``_sre``) and each phrase list's gate. The table only saves time: a
-pattern it lacks, or a table written by another Python version, is compiled as usual, and a
-test compares every entry with a fresh compile. ``tools/precompile.py`` rewrites the table
-(``make precompile``); a test fails while it is out of date.
+hands to the C engine ``_sre``) and each phrase list's gate. A pattern the table lacks, a
+damaged entry, or a table written by another Python build is compiled as usual, and a test
+compares every entry with a fresh compile. The gates are worked out by the rules' own code
+(``impactclaim.rules.text``): after changing that code or a pattern, ``tools/precompile.py``
+rewrites the table (``make precompile``), and a test fails while it is out of date.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ recording: dict[str, Any] | None = None
 
 def build() -> tuple[Any, ...]:
     """What a table must have been written by to be used here: Python version, engine, word size, byte order."""
+    # The whole version: a patch release may compile a pattern differently under the same engine.
     magic = _sre.MAGIC if _sre is not None else None
-    return tuple(sys.version_info[:2]), magic, array("I").itemsize, sys.byteorder
+    return tuple(sys.version_info[:3]), magic, array("I").itemsize, sys.byteorder
 
 
 def read_table(path: Path = TABLE) -> dict[str, Any] | None:
@@ -51,6 +53,8 @@ def read_table(path: Path = TABLE) -> dict[str, Any] | None:
     except (OSError, ValueError, EOFError, TypeError):
         return None
     if not isinstance(table, dict) or table.get("build") != build() or _sre is None:
+        return None
+    if not isinstance(table.get("programs"), dict) or not isinstance(table.get("gates"), dict):
         return None
     return table
 
@@ -72,9 +76,12 @@ def regex(source: str, flags: int = 0) -> re.Pattern[str]:
     program = _programs.get((source, flags))
     if program is None or _sre is None:
         return re.compile(source, flags)
-    code, final_flags, groups, group_index, index_group = program
-    compiled: re.Pattern[str] = _sre.compile(source, final_flags, array("I", code).tolist(), groups,
-                                             dict(group_index), tuple(index_group))
+    try:
+        code, final_flags, groups, group_index, index_group = program
+        compiled: re.Pattern[str] = _sre.compile(source, final_flags, array("I", code).tolist(), groups,
+                                                 dict(group_index), tuple(index_group))
+    except (RuntimeError, TypeError, ValueError):  # a damaged entry ("invalid SRE code"): compile as usual
+        return re.compile(source, flags)
     return compiled
 
 

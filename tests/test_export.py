@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow.dataset as arrow_dataset
 import pytest
 
+from impactclaim.dataset.export import exported_rows
 from impactclaim.dataset.tables import TABLES, statement_key
 from impactclaim.dataset.writers import defused
 from impactclaim.loader import load_path
@@ -22,6 +23,7 @@ from tests.conftest import SAMPLES, Cli
 from tests.test_render_support import VALID_SAMPLES
 
 ALL_SAMPLES = sorted(SAMPLES.rglob("*.yaml"))
+_REAL_EXPORTED_ROWS = exported_rows
 
 
 def parquet_rows(folder: Path, table: str) -> list[dict[str, Any]]:
@@ -306,23 +308,27 @@ def test_duckdb_reads_the_shards_as_one_dataset(cli: Cli, tmp_path: Path) -> Non
 
 # --- large Parquet exports: segments, each written by a process of its own ---------------------------
 
-def _pid_recording(monkeypatch: pytest.MonkeyPatch, record: Path, fail_on: str | None = None) -> None:
-    """``exported_rows`` noting the process it runs in (forked processes inherit the patch), failing on one file."""
+def _recording_rows(path: str, options: Any) -> Any:
+    """``exported_rows`` noting the process it runs in, failing on one file (module level: workers unpickle it)."""
     import os
 
-    from impactclaim.checker import CheckOptions
+    from impactclaim.dataset.tables import TABLES as _tables  # noqa: F401 - the module is loaded in workers
+
+    with open(os.environ["IMPACTCLAIM_TEST_PIDS"], "a", encoding="utf-8") as stream:
+        stream.write(f"{os.getpid()}\n")
+    if path == os.environ.get("IMPACTCLAIM_TEST_FAIL_ON"):
+        raise OSError(28, "No space left on device")
+    return _REAL_EXPORTED_ROWS(path, options)
+
+
+def _pid_recording(monkeypatch: pytest.MonkeyPatch, record: Path, fail_on: str | None = None) -> None:
+    """``exported_rows`` replaced by ``_recording_rows`` (forked processes inherit the patch)."""
     from impactclaim.dataset import export as export_module
 
-    real = export_module.exported_rows
-
-    def recording(path: str, options: CheckOptions) -> Any:
-        with record.open("a") as stream:
-            stream.write(f"{os.getpid()}\n")
-        if path == fail_on:
-            raise OSError(28, "No space left on device")
-        return real(path, options)
-
-    monkeypatch.setattr(export_module, "exported_rows", recording)
+    monkeypatch.setenv("IMPACTCLAIM_TEST_PIDS", str(record))
+    if fail_on is not None:
+        monkeypatch.setenv("IMPACTCLAIM_TEST_FAIL_ON", fail_on)
+    monkeypatch.setattr(export_module, "exported_rows", _recording_rows)
 
 
 def test_a_large_parquet_export_is_written_in_segments_that_read_as_one(tmp_path: Path,
@@ -349,6 +355,10 @@ def test_a_large_parquet_export_is_written_in_segments_that_read_as_one(tmp_path
     assert sorted(summary.files) == sorted(segmented.rglob("*.parquet"))
     for table in TABLES:  # the same rows, in the same order
         assert parquet_rows(segmented, table.name) == parquet_rows(whole, table.name), table.name
+        # Only the first segment writes an empty file for a table it has no rows of (for the columns).
+        for path in (segmented / table.name).rglob("*.parquet"):
+            if not path.name.endswith(".0000.parquet"):
+                assert arrow_dataset.dataset(path).count_rows() > 0, path
     # A run without segments into the same folder replaces the segments' files, and the other way round.
     export(files, segmented, "parquet", CheckOptions(), segments_from=len(files) + 1)
     assert {path.name for path in (segmented / "statements").rglob("*.parquet")} == {"part-1-of-1.parquet"}
@@ -385,3 +395,71 @@ def test_a_segment_error_that_does_not_pickle_still_reaches_the_command(tmp_path
     with pytest.raises(RuntimeError, match="Odd: cannot continue"):
         export_module.export([str(path) for path in ALL_SAMPLES], tmp_path / "out", "parquet", CheckOptions(),
                              segment_statements=5, segments_from=1)
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def test_a_segment_process_that_dies_ends_the_export_with_its_workers(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+    import time
+
+    from impactclaim.checker import CheckOptions
+    from impactclaim.dataset import writers
+    from impactclaim.dataset.export import export
+
+    record = tmp_path / "pids.txt"
+    _pid_recording(monkeypatch, record)
+    # Killed as the out-of-memory killer would: no exception, no last message. Its two workers still
+    # hold the pipe open; the export must notice the death and not wait for ever.
+    monkeypatch.setattr(writers.ParquetWriter, "add", lambda self, rows: os.kill(os.getpid(), signal.SIGKILL))
+
+    def too_long(*_: object) -> None:
+        raise TimeoutError("the export waited for a dead segment")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(120)
+    try:
+        with pytest.raises(RuntimeError, match="stopped unexpectedly"):
+            export([str(path) for path in ALL_SAMPLES], tmp_path / "out", "parquet", CheckOptions(), jobs=2,
+                   segment_statements=100, segments_from=1)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    workers = {int(pid) for pid in record.read_text().split()}
+    assert len(workers) == 2 and os.getpid() not in workers  # the files were checked by two workers
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _running(pid)], "the dead segment's workers were left running"
+    assert [path for path in (tmp_path / "out").rglob("*") if path.is_file()] == []
+
+
+def test_an_interrupted_segmented_export_leaves_no_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from impactclaim.checker import CheckOptions
+    from impactclaim.dataset.export import export
+
+    record = tmp_path / "pids.txt"
+    _pid_recording(monkeypatch, record)
+    seen: list[object] = []
+
+    def interrupted(rows: object) -> None:  # Ctrl-C in the command, while the progress bar moves
+        seen.append(rows)
+        if len(seen) == 5:
+            raise KeyboardInterrupt
+
+    output = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        export([str(path) for path in ALL_SAMPLES], output, "parquet", CheckOptions(), segment_statements=100,
+               segments_from=1, advance=interrupted)
+    (segment,) = {int(pid) for pid in record.read_text().split()}
+    assert not _running(segment)
+    assert [path for path in output.rglob("*") if path.is_file()] == []  # no table, no temporary file

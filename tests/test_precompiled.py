@@ -84,3 +84,11 @@ def test_validating_a_statement_parses_none_of_the_rules_patterns() -> None:
     parsed, by_the_rules = map(int, done.stdout.split())
     assert by_the_rules == 0, "the rules parse patterns at start-up: run make precompile"
     assert parsed > 0  # the recording works: other modules still compile their own patterns
+
+
+def test_a_damaged_entry_is_compiled_as_usual(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = r"(?<!\w)(?:duurzaam|duurzame)(?!\w)"
+    code, flags, groups, group_index, index_group = precompiled.program(source)
+    monkeypatch.setattr(precompiled, "_programs", {(source, 0): (b"\xff\xff\xff\xff" + code[4:], flags, groups,
+                                                                 group_index, index_group)})
+    assert precompiled.regex(source).search("een duurzame keuze") is not None

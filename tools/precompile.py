@@ -4,7 +4,7 @@ Run after changing a rule's pattern or phrase list, with the Python the project 
 ``tests/test_precompiled.py`` fails while the table is out of date. It imports the rules, checks
 the bundled samples and the claim corpus so that patterns built on first use are built, then
 finds every phrase list and asks for its gate and search pattern. What was asked for is written
-with what this Python compiles it to. Only time depends on the table, never a result.
+with what this Python compiles it to. Run it again after changing how gates are worked out.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from impactclaim import precompiled  # noqa: E402 - the recording must start before the rules import
 
-STATEMENTS = [*sorted((ROOT / "samples").rglob("*.yaml")), *sorted((ROOT / "bench" / "claims" / "corpus").rglob("*.yaml"))]
+STATEMENTS = [*sorted((ROOT / "samples").rglob("*.yaml")),
+              *sorted((ROOT / "bench" / "claims" / "corpus").rglob("*.yaml"))]
 
 
 def recorded() -> tuple[set[tuple[str, int]], set[str]]:
@@ -57,14 +58,14 @@ def main() -> int:
     where = precompiled.TABLE.relative_to(ROOT)
     if "--check" in sys.argv:
         if precompiled.read_table() != expected:
-            print(f"{where} is out of date: run tools/precompile.py (make precompile)", file=sys.stderr)
+            sys.stderr.write(f"{where} is out of date: run tools/precompile.py (make precompile)\n")
             return 1
         return 0
     if precompiled.read_table() != expected:
         temporary = precompiled.TABLE.with_suffix(".tmp")
         temporary.write_bytes(marshal.dumps(expected))
         temporary.replace(precompiled.TABLE)
-    print(f"{len(expected['gates'])} phrase lists, {len(expected['programs'])} patterns -> {where}")
+    sys.stdout.write(f"{len(expected['gates'])} phrase lists, {len(expected['programs'])} patterns -> {where}\n")
     return 0
 
 

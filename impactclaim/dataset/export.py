@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from impactclaim.checker import CheckedFile, CheckOptions, check_path_and_read, warm_up
 from impactclaim.dataset.tables import TABLES, TABLES_BY_NAME, rows_of, status_of
-from impactclaim.dataset.writers import TableWriter, table_writer
+from impactclaim.dataset.writers import TableWriter, remove_own_files, table_writer
 
 
 @dataclass
@@ -112,7 +112,11 @@ def _can_fork() -> bool:
 
 def _write_segments(files: Sequence[str], output: Path, options: CheckOptions, *, jobs: int,
                     shard: tuple[int, int], advance: Callable[[object], None], size: int) -> ExportSummary:
-    """Write a Parquet export segment by segment, each in a fresh process; a failure removes every segment."""
+    """Write a Parquet export segment by segment, each in a fresh process; a failure removes every segment.
+
+    Each segment's process leads a process group of its own, with its workers: the parent stops
+    them all together (an interrupt, then a kill), also when the segment's process dies first.
+    """
     import multiprocessing
 
     import pyarrow.parquet  # noqa: F401 - imported once here: every segment's process inherits it
@@ -126,30 +130,62 @@ def _write_segments(files: Sequence[str], output: Path, options: CheckOptions, *
             writer = context.Process(target=_segment_process, name=f"impactclaim-export-segment-{segment}",
                                      args=(sending, files[start:start + size], output, options, jobs, shard, segment))
             writer.start()
+            assert writer.pid is not None
+            with contextlib.suppress(OSError):  # also done by the process itself: whichever runs first
+                os.setpgid(writer.pid, writer.pid)
             sending.close()
             try:
                 part = _follow_segment(receiving, writer, advance)
+                writer.join(timeout=60)  # it has sent everything and shuts its workers down
             finally:
                 receiving.close()
-                if writer.is_alive():
-                    writer.terminate()
-                writer.join()
+                _stop_group(writer)
             summary.files += part.files
             for name, count in part.rows.items():
                 summary.rows[name] += count
             for status, count in part.statuses.items():
                 summary.statuses[status] = summary.statuses.get(status, 0) + count
     except BaseException:
-        for path in summary.files:  # the segments written before the failure
-            with contextlib.suppress(OSError):
-                path.unlink()
+        for table in TABLES:  # every file of this run, also those of the failing segment and its temporaries
+            remove_own_files(output / table.name, shard, temporaries=True)
         raise
     return summary
 
 
+def _stop_group(writer: Any) -> None:
+    """Stop a segment's process and its workers: an interrupt first, so they remove their temporary files."""
+    import signal
+
+    for stop, grace in ((signal.SIGINT, 10.0), (signal.SIGKILL, 10.0)):
+        if not writer.is_alive() and not _group_alive(writer.pid):
+            break
+        with contextlib.suppress(OSError):
+            os.killpg(writer.pid, stop)
+        writer.join(timeout=grace)
+    writer.join(timeout=1)
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except OSError:
+        return False
+    return True
+
+
 def _follow_segment(receiving: Any, writer: Any, advance: Callable[[object], None]) -> ExportSummary:
-    """The summary a segment's process sends at its end, passing its progress on meanwhile."""
+    """The summary a segment's process sends at its end, passing its progress on meanwhile.
+
+    Looks at the process itself between messages: its workers hold the pipe (and the process's
+    sentinel) open too, so a process that dies without a word (killed for memory, say) would
+    otherwise leave the parent waiting for ever.
+    """
     while True:
+        if not receiving.poll(0.5):
+            if writer.is_alive() or receiving.poll():
+                continue
+            raise RuntimeError(f"the process writing {writer.name} stopped unexpectedly "
+                               f"(exit code {writer.exitcode})")
         try:
             kind, value = receiving.recv()
         except EOFError:
@@ -168,6 +204,8 @@ def _follow_segment(receiving: Any, writer: Any, advance: Callable[[object], Non
 def _segment_process(sending: Any, files: Sequence[str], output: Path, options: CheckOptions, jobs: int,
                      shard: tuple[int, int], segment: int) -> None:
     """One segment, in its own process: its rows written, its progress and summary sent to the parent."""
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)  # a group of its own, with the workers it forks: stopped together
     done = 0
 
     def advance(_rows: object) -> None:
@@ -183,12 +221,15 @@ def _segment_process(sending: Any, files: Sequence[str], output: Path, options: 
         sending.send(("done", part))
     except BaseException as error:  # the parent raises it, so the command reports it as it would its own
         import pickle
+        import traceback
 
+        error.add_note(f"in the process writing segment {segment} of the export:\n{traceback.format_exc()}")
         try:
             pickle.loads(pickle.dumps(error))  # the parent must be able to read it back
         except Exception:
             error = RuntimeError(f"{type(error).__name__}: {error}")
-        sending.send(("error", error))
+        with contextlib.suppress(OSError):  # the parent may be gone already
+            sending.send(("error", error))
     finally:
         sending.close()
 

@@ -48,14 +48,22 @@ def part_name(shard: tuple[int, int]) -> str:
     return f"part-{shard[0]}-of-{shard[1]}"
 
 
-def remove_own_files(folder: Path, shard: tuple[int, int]) -> None:
-    """Delete the files an earlier run of this shard wrote (and nothing else), before writing anew."""
+def remove_own_files(folder: Path, shard: tuple[int, int], *, temporaries: bool = False) -> None:
+    """Delete the files an earlier run of this shard wrote (and nothing else), before writing anew.
+
+    With ``temporaries`` also the shard's files still under a temporary name: after a failure,
+    when no run of this shard is writing any more.
+    """
     own = part_name(shard)
     if not folder.is_dir():
         return
     # Folders are left, even empty: shards may run at once into one folder, and readers skip an empty one.
-    for path in [path for path in folder.rglob(f"{own}.*") if path.is_file() and path.suffix in SUFFIXES.values()]:
-        path.unlink()
+    found = [path for path in folder.rglob(f"{own}.*") if path.is_file() and path.suffix in SUFFIXES.values()]
+    if temporaries:
+        found += [path for path in folder.rglob(f".{own}.*.tmp") if path.is_file()]
+    for path in found:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
 
 
 class _PendingFile:
@@ -95,7 +103,7 @@ class TableWriter:
     def __init__(self, table: Table, folder: Path, shard: tuple[int, int], segment: int | None = None) -> None:
         # A large Parquet export is written in segments, each by a process of its own, one file per
         # segment ("part-1-of-1.0002.parquet"); the first segment clears the files of an earlier run.
-        self.table, self.folder = table, folder
+        self.table, self.folder, self.segment = table, folder, segment
         self.name = part_name(shard) if segment is None else f"{part_name(shard)}.{segment:04d}"
         folder.mkdir(parents=True, exist_ok=True)
         if not segment:
@@ -153,8 +161,9 @@ class ParquetWriter(TableWriter):
             self.group_rows = max(FIRST_ROW_GROUP, min(MAX_ROW_GROUP, ROW_GROUP_BYTES // per_row))
 
     def close(self) -> list[Path]:
-        if not self.files and not self.pending:
-            self.pending[_NULL_PARTITION] = []  # an empty table still has a file with its columns
+        if not self.files and not self.pending and not self.segment:
+            # An empty table still has a file with its columns (the first segment's, when segmented).
+            self.pending[_NULL_PARTITION] = []
         for key in list(self.pending):
             self._flush(key)
         written = []
