@@ -30,6 +30,7 @@ def test_wheel_installs_and_validates_outside_the_checkout(tmp_path: Path) -> No
         assert f"impactclaim/samples/valid/{sample.name}" in inside
     assert "impactclaim/samples/invalid/kvk-number-too-short/expected.txt" in inside
     assert "impactclaim/locale/nl/LC_MESSAGES/impactclaim.mo" in inside
+    assert "impactclaim/precompiled.marshal" in inside  # the rules' patterns, compiled ahead of time
     assert {"impactclaim/starter/example.en.yaml", "impactclaim/starter/example.nl.yaml"} <= inside
     assert {"impactclaim/portfolio/portfolio.html.j2", "impactclaim/portfolio/compare.html.j2",
             "impactclaim/portfolio/feedback.html.j2", "impactclaim/data/nl-regions/gemeente_2025.topojson",
@@ -55,6 +56,10 @@ def test_wheel_installs_and_validates_outside_the_checkout(tmp_path: Path) -> No
     assert where[0].startswith(str(environment)), "the wheel, not the checkout, must be imported"
     assert where[1].startswith(str(environment))
     assert where[2].startswith(str(environment))
+    installed_table = subprocess.run(
+        [str(python), "-c", "from impactclaim import precompiled; print(precompiled.read_table() is not None)"],
+        cwd=elsewhere, check=True, capture_output=True, text=True).stdout.strip()
+    assert installed_table == "True", "the installed package must use its precompiled patterns"
 
     command = environment / "bin" / "impactclaim"
     good = subprocess.run([str(command), "validate", "statement.yaml"], cwd=elsewhere, capture_output=True,
