@@ -109,7 +109,7 @@ class DeprecatedField:
     location: str  # e.g. "outcomes[].evidence.sources[].independent"
     replaced_by: str | None
     description: str
-    key: str = ""  # the property's own name; "<pattern>" or "*" when any key matching it can be the one
+    key: str  # the property's own name; "<pattern>" or "*" when any key matching it can be the one
 
 
 def resolve_ref(root: dict[str, Any], ref: str) -> Any:

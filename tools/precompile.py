@@ -47,7 +47,7 @@ def table(patterns: set[tuple[str, int]], gates: set[str]) -> dict[str, Any]:
 
     gate_entries = {}
     for body in sorted(gates):
-        gate, checks_start, _tree = work_out_gate(_lower_literals(body))
+        gate, checks_start = work_out_gate(_lower_literals(body))
         gate_entries[body] = (tuple(sorted(gate.words)), gate.beginnings, gate.digits, gate.always, checks_start)
     programs = {key: precompiled.program(*key) for key in sorted(patterns)}
     return {"build": precompiled.build(), "gates": gate_entries, "programs": programs}

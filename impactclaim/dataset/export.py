@@ -27,6 +27,14 @@ class ExportSummary:
     def statements(self) -> int:
         return sum(self.statuses.values())
 
+    def add(self, part: ExportSummary) -> None:
+        """Count in what ``part`` (one segment of the export) wrote."""
+        self.files += part.files
+        for name, count in part.rows.items():
+            self.rows[name] = self.rows.get(name, 0) + count
+        for status, count in part.statuses.items():
+            self.statuses[status] = self.statuses.get(status, 0) + count
+
 
 def exported_rows(path: str, options: CheckOptions) -> tuple[str, dict[str, list[tuple[Any, ...]]]]:
     """One file checked: its status (valid, invalid, unreadable) and its rows (in a worker process with --jobs).
@@ -140,11 +148,7 @@ def _write_segments(files: Sequence[str], output: Path, options: CheckOptions, *
             finally:
                 receiving.close()
                 _stop_group(writer)
-            summary.files += part.files
-            for name, count in part.rows.items():
-                summary.rows[name] += count
-            for status, count in part.statuses.items():
-                summary.statuses[status] = summary.statuses.get(status, 0) + count
+            summary.add(part)
     except BaseException:
         for table in TABLES:  # every file of this run, also those of the failing segment and its temporaries
             remove_own_files(output / table.name, shard, temporaries=True)
@@ -184,14 +188,11 @@ def _follow_segment(receiving: Any, writer: Any, advance: Callable[[object], Non
         if not receiving.poll(0.5):
             if writer.is_alive() or receiving.poll():
                 continue
-            raise RuntimeError(f"the process writing {writer.name} stopped unexpectedly "
-                               f"(exit code {writer.exitcode})")
+            raise _stopped_unexpectedly(writer)
         try:
             kind, value = receiving.recv()
         except EOFError:
-            writer.join()
-            raise RuntimeError(f"the process writing {writer.name} stopped unexpectedly "
-                               f"(exit code {writer.exitcode})") from None
+            raise _stopped_unexpectedly(writer) from None
         if kind == "advance":
             for _ in range(value):
                 advance(None)
@@ -199,6 +200,11 @@ def _follow_segment(receiving: Any, writer: Any, advance: Callable[[object], Non
             raise value
         else:
             return cast(ExportSummary, value)
+
+
+def _stopped_unexpectedly(writer: Any) -> RuntimeError:
+    writer.join()
+    return RuntimeError(f"the process writing {writer.name} stopped unexpectedly (exit code {writer.exitcode})")
 
 
 def _segment_process(sending: Any, files: Sequence[str], output: Path, options: CheckOptions, jobs: int,

@@ -69,7 +69,7 @@ class Phrases:
     searched with the plain case-insensitive pattern.
     """
 
-    __slots__ = ("_body", "_checks_start", "_fast", "_gate", "_pattern", "_tree")
+    __slots__ = ("_body", "_checks_start", "_fast", "_gate", "_pattern")
 
     def __init__(self, body: str) -> None:
         # Parsed for the gate on first use and compiled only when a text passes the gate: the
@@ -78,7 +78,6 @@ class Phrases:
         self._pattern: re.Pattern[str] | None = None
         self._fast: re.Pattern[str] | None = None
         self._gate: Gate | None = None
-        self._tree: Any = None
         self._checks_start = False
 
     @property
@@ -96,7 +95,7 @@ class Phrases:
             words, beginnings, digits, always, self._checks_start = ahead
             self._gate = Gate(frozenset(words), beginnings, always=always, digits=digits)
             return
-        self._gate, self._checks_start, self._tree = work_out_gate(self._body)
+        self._gate, self._checks_start = work_out_gate(self._body)
 
     @property
     def body(self) -> str:
@@ -107,7 +106,7 @@ class Phrases:
     def pattern(self) -> re.Pattern[str]:
         """The case-insensitive pattern with word boundaries, as written: for gates and odd text."""
         if self._pattern is None:
-            self._pattern = precompiled.regex(rf"(?<!\w)(?:{self._body})(?!\w)", re.IGNORECASE)
+            self._pattern = regex(rf"(?<!\w)(?:{self._body})(?!\w)", re.IGNORECASE)
         return self._pattern
 
     def _compiled(self) -> re.Pattern[str]:
@@ -115,17 +114,7 @@ class Phrases:
             self.gate  # noqa: B018 - finds the gate and decides on the look-behind
             lowered = self._body
             source = rf"(?:{lowered})(?!\w)" if self._checks_start else rf"(?<!\w)(?:{lowered})(?!\w)"
-            if self._tree is None or precompiled.recording is not None:
-                self._fast = precompiled.regex(source)
-            else:
-                try:
-                    import re._compiler as compiler  # type: ignore[import-not-found]
-
-                    # The tree parsed for the gate, so the pattern is not parsed twice.
-                    self._fast = compiler.compile(self._tree, 0)
-                except (re.error, TypeError, AttributeError):
-                    self._fast = regex(source)
-            self._tree = None
+            self._fast = regex(source)
         return self._fast
 
     def finditer(self, text: str) -> Iterator[_Match]:
@@ -151,23 +140,15 @@ class Phrases:
         return next(self.finditer(text), None)
 
 
-def work_out_gate(lowered: str) -> tuple[Gate, bool, Any]:
-    """The gate of a lower-case phrase body, whether the search drops the look-behind, and the parse tree.
-
-    The tree (without the look-behind where it is dropped) compiles to the search pattern, so a
-    pattern missing from the precompiled table is not parsed twice.
-    """
+def work_out_gate(lowered: str) -> tuple[Gate, bool]:
+    """The gate of a lower-case phrase body, from its parse tree, and whether the search drops the look-behind."""
     import re._parser as parser  # type: ignore[import-not-found]
 
     try:
-        tree = parser.parse(rf"(?<!\w)(?:{lowered})(?!\w)", 0)
-        gate = Gate.from_items(list(tree.data))
+        gate = Gate.from_items(list(parser.parse(rf"(?<!\w)(?:{lowered})(?!\w)", 0).data))
     except re.error:
-        return Gate(frozenset(), (), always=True), False, None
-    if gate.starts_with_letters:
-        del tree.data[0]  # the look-behind; checked after the search instead
-        return gate, True, tree
-    return gate, False, tree
+        return Gate(frozenset(), (), always=True), False
+    return gate, gate.starts_with_letters  # with a letter to skip to, the look-behind is checked after the search
 
 
 def _lower_literals(body: str) -> str:
