@@ -1102,3 +1102,158 @@ outcomes:
     assert pointers(fragment.format(publisher="Stichting Schakel Twente"), "IC120") \
         == ["/outcomes/0/evidence/sources/0/publisher"]
     assert pointers(fragment.format(publisher="Hogeschool Saxion"), "IC120") == []
+
+
+# -- the seventh held-out part, used for tuning once the eighth was written ----------------------
+
+def test_a_standards_number_in_a_certified_label_claim_is_no_figure() -> None:
+    fragment = """
+claims:
+  - id: iso
+    text: TEXT
+    domain: environmental
+    label:
+      name: LABEL
+      scheme: ISO 14001 environmental management systems
+      authority: Kiwa Nederland (accredited by the Dutch Accreditation Council RvA)
+    verification:
+      status: third-party
+      by: Kiwa Nederland
+"""
+    certified = fragment.replace("TEXT", "Our environmental management system is certified to ISO 14001:2015.")
+    assert pointers(certified.replace("LABEL", "ISO 14001:2015"), "IC101") == []
+    assert pointers(certified.replace("LABEL", "R2v3"), "IC101") == []  # the standard's number alone
+    named = fragment.replace("TEXT", "Onze werkplaats is gecertificeerd volgens R2v3.").replace("LABEL", "R2v3")
+    assert pointers(named, "IC101") == []
+    # a figure of the enterprise's own still needs a basis
+    assert pointers(named.replace("volgens R2v3.", "volgens R2v3 en recyclet 4.100 laptops per jaar."),
+                    "IC101") == ["/claims/0"]
+    # management as a discipline is no management team assessing itself
+    assert pointers(certified.replace("LABEL", "ISO 14001:2015"), "IC106") == []
+
+
+def test_a_ratio_in_percent_may_pass_100_but_a_share_may_not() -> None:
+    fragment = """
+metrics:
+  - id: wage
+    name: Laagste uurloon als deel van het wettelijk minimumuurloon
+    unit: "%"
+    kind: KIND
+    value: 112
+"""
+    assert pointers(fragment.replace("KIND", "ratio"), "IC114") == []
+    assert pointers(fragment.replace("KIND", "percentage"), "IC114") == ["/metrics/0/value"]
+    assert pointers(fragment.replace("KIND", "ratio").replace("112", "-4"), "IC114") == ["/metrics/0/value"]
+
+
+def test_what_a_buyer_demands_of_everyone_is_no_figure_of_the_claim() -> None:
+    fragment = """
+metrics:
+  - id: share
+    name: Aandeel social return in de aanneemsom
+    unit: "%"
+    kind: percentage
+    value: 11
+claims:
+  - id: c
+    text: "De gemeente vraagt 5% social return op de aanneemsom, zoals van elke aannemer; wij kwamen uit op 11%."
+    domain: social
+    basis:
+      metrics: [share]
+"""
+    assert pointers(fragment, "IC114") == []
+    assert pointers(fragment.replace("wij kwamen uit op 11%", "wij kwamen uit op 14%"), "IC114") == ["/claims/0/text"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # who replied, who was reached: the percentage is of them
+    ("In onze eigen klantenenquête (186 van de 540 klanten reageerden) zei 90% ons aan te bevelen.", False),
+    ("In onze eigen nabelronde (150 van de 212 bereikt) fietste 72% zelfstandig naar school.", False),
+    ("In onze eigen klantenenquête zei 90% (186 van de 540 klanten) ons aan te bevelen.", True),
+])
+def test_a_claims_response_count_is_no_share(text: str, flagged: bool) -> None:
+    assert pointers(claim(text), "IC128") == (["/claims/0/text"] if flagged else [])
+
+
+def test_a_metrics_sample_is_who_was_asked_not_the_share() -> None:
+    fragment = """
+metrics:
+  - id: income
+    name: Average income of member households as a share of the living income benchmark
+    unit: "%"
+    kind: percentage
+    value: 58
+    method: Household survey among a random sample of 412 of the 1,240 member households.
+"""
+    assert pointers(fragment, "IC128") == []
+    # the count the value is of, in the same method, is still checked
+    assert pointers(fragment.replace("a random sample of", "the"), "IC128") == ["/metrics/0/value"]
+
+
+def test_only_an_environmental_future_claim_needs_an_independent_verifier() -> None:
+    fragment = """
+claims:
+  - id: c
+    text: We hebben nu 48 werkervaringsplaatsen; ons doel is 60 plaatsen in 2027.
+    domain: DOMAIN
+    future_commitment:
+      target_value: 60
+      target_year: 2027
+      plan: Een derde winkel met reparatiewerkplaats, gepland voor 2026.
+"""
+    assert pointers(fragment.replace("DOMAIN", "social"), "IC105") == []
+    assert pointers(fragment.replace("DOMAIN", "environmental"), "IC105") == ["/claims/0/future_commitment"]
+    # without a plan a social commitment is still incomplete
+    assert pointers(fragment.replace("DOMAIN", "social").replace(
+        "      plan: Een derde winkel met reparatiewerkplaats, gepland voor 2026.\n", ""), "IC105") \
+        == ["/claims/0/future_commitment"]
+
+
+@pytest.mark.parametrize(("text", "domain", "flagged"), [
+    ("Onze uitstoot daalde naar 61 ton; die komt van aardgas, dus klimaatneutraal zijn we nog niet.",
+     "environmental", False),
+    ("We are not yet carbon neutral: 61 tonnes of CO2e came from gas.", "environmental", False),
+    ("Wij zijn niet alleen duurzaam maar ook lokaal.", "environmental", True),
+    ("Our shop is not only green but fair.", "environmental", True),
+    ("De elektriciteit van onze werkplaats is 100% groene stroom van Nederlandse windparken.", "environmental",
+     False),
+    ("De elektriciteit van onze werkplaats is 100% groene stroom.", "environmental", True),
+    ("15 oud-deelnemers stroomden duurzaam uit: zij hadden een contract van minstens twaalf maanden.", "social",
+     False),
+])
+def test_denied_and_specific_terms_are_no_generic_claims(text: str, domain: str, flagged: bool) -> None:
+    assert pointers(claim(text, domain=domain), "IC102") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Al onze begeleiders werken volgens de meldcode huiselijk geweld en kindermishandeling.", True),
+    ("Iedere leerling krijgt een schriftelijke praktijkovereenkomst, ondertekend door school en leerbedrijf.", True),
+    ("Every bike we sell comes standard with a bell and reflectors on both wheels and pedals.", True),
+    ("Al onze hennepblokken zijn gegarandeerd vrij van asbest.", True),
+    ("Ieder lid ziet op zijn jaarafrekening uit welke bronnen zijn stroom komt.", True),
+    ("All our refurbished laptops comply with RoHS.", True),
+    ("Every can of our beer carries a 15 cent deposit, so the cans come back.", True),
+    ("Scholieren van 13 en 14 jaar werken bij ons nooit langer dan 7 uur per dag.", True),
+    ("In our coffee bar every drink at the table is served in a real cup - no disposable cups for guests who stay.",
+     True),
+    ("Thanks to our deposit cups we used 14,500 disposable cups for takeaway drinks, against 38,000 in 2023.", False),
+    ("Ons frituurvet laten we ophalen door een erkende inzamelaar.", True),
+    ("Bij onze bibliotheek zijn kinderen tot 18 jaar gratis lid.", True),
+    ("Op al onze bouwplaatsen werken we met een V&G-plan en een veiligheidscoördinator.", True),
+    ("Naast het wettelijk verplichte V&G-plan krijgt elke deelnemer 16 uur veiligheidstraining.", False),
+    ("Bij ons loopt je loon gewoon door als je ziek bent: tot twee jaar lang krijg je minstens 70% doorbetaald.",
+     True),
+    ("Every technician holds a personal F-gas certificate.", True),
+    ("Onze verhuiswagens rijden met een digitale tachograaf en onze chauffeurs hebben code 95.", True),
+    ("Anders dan commerciële bemiddelaars brengen wij nooit kosten in rekening voor het regelen van schulden.", True),
+    ("Van elk glazuur voor ons servies laten we de afgifte van lood en cadmium meten.", True),
+    ("Every batch of our leather contains no chromium VI above 3 mg/kg.", True),
+    ("Voor elke partij hout doen wij een zorgvuldigheidsonderzoek naar legale kap.", True),
+    ("Safety shoes and cut-resistant gloves are on us: we never deduct a cent for them.", True),
+    ("We take back your old e-bike battery free of charge, wherever you bought it.", True),
+    ("Anyone who rides for more than five and a half hours gets a break of at least half an hour.", True),
+    ("Anyone who rides for more than five and a half hours gets a break of at least 45 minutes, more than the "
+     "law asks.", False),
+])
+def test_more_legal_requirements_as_features(text: str, flagged: bool) -> None:
+    assert pointers(claim(text), "IC121") == (["/claims/0/text"] if flagged else [])

@@ -262,18 +262,22 @@ _BEYOND = phrases(
     # "hoger dan 2,5 meter" is a height and "veiligheid boven alles" a motto, not more than the law asks
     r"boven(?! alles| [\d,.]+ ?(?:m|meter|meters|cm)(?!\w))", r"bovenop",
     r"hoger dan(?! [\d,.]+ ?(?:m|meter|meters|cm)(?!\w))",
-    r"meer dan", r"ruim(?:er)?",
+    # "nooit langer dan 7 uur", "meer dan vijfeneenhalf uur" name a limit or a threshold of the law
+    r"(?<!nooit\s)(?<!niet\s)(?<!never\s)meer dan(?! (?:\S+ ){0,3}(?:uur|minuten)\b)", r"ruim(?:er)?",
     # "extra vakantiedagen", "30 dagen extra" go beyond the law; "als extra service", "extra
     # zekerheid" present the law as a bonus
     r"extra (?:\w+ ){0,2}(?:dagen|vakantiedagen|verlof\w*|jaar|jaren|maanden|weken|uren|euro|procent|days|leave"
     r"|years?|months|weeks|hours)", r"(?:\d+|een|twee|drie|vier|vijf|tien) (?:\w+ )?extra",
-    r"verlengd\w*", r"langer dan",
+    r"verlengd\w*", r"(?<!nooit\s)(?<!niet\s)langer dan",
     r"(?:wettelijk )?verplicht\w*", r"zoals (?:de wet|wettelijk) \w+", r"volgens de wet", r"wettelijke plicht",
     r"net als (?:elk|ieder)\w*",
-    # "no lead or cadmium above the EU limits" is within the law, not above it
-    r"above(?! all| [\d,.]+ ?(?:m|metres?|meters?|ft|feet)(?!\w)| the (?:eu |legal |statutory )?limits?)",
-    r"higher than(?! [\d,.]+ ?(?:m|metres?|meters?|ft|feet)(?!\w))", r"more than", r"beyond", r"exceed\w*", r"extended",
-    r"longer than", r"required by law", r"legally required", r"as the law requires", r"legal (?:obligation|duty)",
+    # "no lead or cadmium above the EU limits" is within the law, not above it, and "no chromium VI
+    # above 3 mg/kg" is the legal limit itself
+    r"above(?! all| [\d,.]+ ?(?:m|metres?|meters?|ft|feet|mg|µg|ppm|ppb)(?!\w)| the (?:eu |legal |statutory )?limits?)",
+    r"higher than(?! [\d,.]+ ?(?:m|metres?|meters?|ft|feet)(?!\w))",
+    r"(?<!never\s)(?<!no\s)(?<!not\s)more than(?! (?:\S+ ){0,4}(?:hours?|minutes)\b)", r"beyond", r"exceed\w*",
+    r"extended", r"(?<!never\s)(?<!no\s)(?<!not\s)longer than", r"required by law", r"legally required",
+    r"as the law requires", r"legal (?:obligation|duty)",
     # saying what the law asks, or setting the legal minimum beside what is paid, is no claim that the
     # minimum is a merit: "The GDPR requires ... We go further", "110% van het wettelijk minimumloon",
     # "tegen een wettelijk minimum van 14,06 euro", "for whom the statutory youth minimum wage would be"
@@ -347,12 +351,20 @@ class LegalRequirementAsFeature(Rule):
     asbestos-free materials, taking back e-waste (old for new), free protective equipment, fall
     protection, no chemical weed control on pavements, the VIHB list, reporting waste to the
     LMA, legally harvested timber, HACCP, allergen information, no surcharges for card payments,
-    the taxi driver's card, no alcohol under 18, filing the annual accounts and smoke alarms. The
-    list, with the law behind each entry, is ``impactclaim.rules.legal.LEGAL_REQUIREMENTS``.
+    the taxi driver's card, no alcohol under 18, filing the annual accounts, smoke alarms, the
+    reporting code for domestic violence, placement agreements for vocational students, bells and
+    reflectors on bicycles, the origin of electricity on the bill, the working hours of 13- and
+    14-year-olds, frying fat to a registered collector, free library membership under 18, a health
+    and safety plan on building sites, F-gas certificates, tachographs and code 95, no fees for
+    debt mediation, lead and cadmium limits for tableware, chromium VI in leather, due diligence
+    on timber, taking back batteries and breaks in long shifts, among others. The list, with the
+    law behind each entry, is ``impactclaim.rules.legal.LEGAL_REQUIREMENTS``.
 
     A sentence that goes beyond the obligation ("ruim boven het minimumloon", "30 dagen
     bedenktijd", "above the minimum wage", "living wage") or says that it is the law ("zoals
-    wettelijk verplicht", "as required by law") is not reported.
+    wettelijk verplicht", "as required by law") is not reported. A limit that the law itself sets
+    is no going beyond it: "nooit langer dan 7 uur", "more than five and a half hours", "no
+    chromium VI above 3 mg/kg".
 
     Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
     Directive (Annex I, point 10a) presenting requirements imposed by law on all products

@@ -98,6 +98,9 @@ LABOUR_MARKET_TERMS: tuple[str, ...] = (
     "duurzaam geplaatst", "duurzame arbeidsrelatie", "duurzame arbeidsrelaties", "duurzame re-integratie",
     "duurzame arbeidsparticipatie", "duurzame participatie", "duurzame baan", "duurzame banen",
     "duurzaam herstel", "sustainable employment", "sustainable employability", "sustainably employed",
+    # the same as verbs: "15 oud-deelnemers stroomden duurzaam uit"
+    "stroomden duurzaam uit", "stroomde duurzaam uit", "stromen duurzaam uit", "stroomt duurzaam uit",
+    "duurzaam uitstromen", "duurzaam uit te stromen", "duurzaam uitstroomden", "duurzaam aan de slag",
 )
 
 #: Wording that states a positive climate impact or a negative footprint (IC103), besides the
@@ -158,6 +161,47 @@ def _found(patterns: Iterable[re.Pattern[str] | Phrases], text: str, exempt: Phr
     for _start, word in sorted(hits.items()):
         seen.setdefault(word.lower(), word)
     return list(seen.values())
+
+
+# A term the sentence denies is no claim: "klimaatneutraal zijn we nog niet", "we are not yet
+# carbon neutral", "nog niet CO2-neutraal". "Niet alleen duurzaam" (not only) still claims it.
+_DENIED_AFTER = regex(r"\b(?:not|niet|never|nooit|no longer|niet langer)(?:\s+yet|\s+nog)?\s+(?!only\b|just\b|alleen\b"
+                      r"|enkel\b|slechts\b|merely\b|less\b|minder\b)(?:(?:fully|helemaal|volledig|100%)\s+)?"
+                      r"((?:[\w-]+\s+)?[\w-]+)", re.IGNORECASE)
+_DENIED_BEFORE = regex(r"\b([\w-]+)\s+(?:zijn|is|ben|was|waren|worden|wordt)\s+(?:we|wij|ze|zij|het|onze \w+)\s+"
+                       r"(?:nog\s+)?(?:niet|nooit)\b", re.IGNORECASE)
+_DENIAL_CUE = regex(r"\b(?:not|niet|never|nooit|no longer)\b", re.IGNORECASE)
+
+
+def _without_denials(text: str) -> str:
+    """``text`` with the words a denial speaks of blanked out (same length)."""
+    if not _DENIAL_CUE.search(text):
+        return text
+    for pattern in (_DENIED_AFTER, _DENIED_BEFORE):
+        for match in list(pattern.finditer(text))[::-1]:
+            start, end = match.span(1)
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+# Green electricity whose source the sentence names ("100% groene stroom van Nederlandse
+# windparken", "green power from our own solar roof", "met garanties van oorsprong") is specific.
+_GREEN_POWER = regex(r"\b(?:groene\s+(?:stroom|elektriciteit)|green\s+(?:electricity|power))\b", re.IGNORECASE)
+_POWER_SOURCE = regex(r"\b(?:wind\w*|zon\w*|solar|hydro\w*|waterkracht\w*|garanties? van oorsprong|GvO'?s?"
+                      r"|guarantees? of origin|GOs?)\b", re.IGNORECASE)
+
+
+def _without_named_green_power(text: str) -> str:
+    """``text`` with "groene stroom" blanked out in a sentence that names where the power comes from."""
+    if not _GREEN_POWER.search(text):
+        return text
+    pieces = []
+    for sentence in regex(r"[^.!?]+[.!?]*").findall(text) or [text]:
+        if _POWER_SOURCE.search(sentence):
+            sentence = _GREEN_POWER.sub(lambda match: " " * len(match.group()), sentence)
+        pieces.append(sentence)
+    joined = "".join(pieces)
+    return joined if len(joined) == len(text) else text
 
 
 def _quoted(words: Iterable[str]) -> str:
@@ -286,7 +330,8 @@ class GenericTerm(Rule):
             own = OwnName.of(statement.organisation)
             for where, text in located_texts(claim.text):
                 # "De Groene Fietsfabriek" is a name, not a claim.
-                words = _found(patterns, _without_sdg_titles(own.masked(text)), exempt=exempt)
+                searched = _without_denials(_without_named_green_power(_without_sdg_titles(own.masked(text))))
+                words = _found(patterns, searched, exempt=exempt)
                 if not words:
                     continue
                 yield Issue(
@@ -696,7 +741,10 @@ class FutureClaimWithoutPlan(Rule):
       doel"), and "doelgroep", "target group" and "target register" are no goals.
 
     Such a claim needs a ``future_commitment`` with all of ``target_value``, ``target_year``,
-    ``plan`` and ``verifier``; the finding lists what is missing. Names and references to the
+    ``plan`` and, for an environmental claim, ``verifier``; the finding lists what is missing.
+    The independent verifier is what Directive (EU) 2024/825 asks of environmental claims about
+    the future; a social, economic or governance commitment with a value, a year and a plan is
+    concrete and measurable as the ACM asks, and is not reported for lacking one. Names and references to the
     UN goals are no future wording ("target 8.5 of the UN Sustainable Development Goals",
     "SDG-doel 8"). A claim without
     ``future_commitment`` that reports targets declared on its basis metrics (a ``target`` with
@@ -782,7 +830,7 @@ class FutureClaimWithoutPlan(Rule):
                 continue
             if commitment is None and _declared_as_target(statement, claim, words):
                 continue
-            missing = _missing_commitment(commitment)
+            missing = _missing_commitment(commitment, verified=claim.domain == "environmental")
             if not missing:
                 continue
             if commitment is not None:
@@ -821,13 +869,16 @@ _FUTURE_HINT = N_("add future_commitment with target_value, target_year, a concr
                   "the independent verifier, or rewrite the text as a statement about what was achieved")
 
 
-def _missing_commitment(commitment: FutureCommitment | None) -> list[str]:
-    """The parts of a commitment (in the order of _COMMITMENT_FIELDS) that it does not give."""
+def _missing_commitment(commitment: FutureCommitment | None, *, verified: bool = True) -> list[str]:
+    """The parts of a commitment (in the order of _COMMITMENT_FIELDS) that it does not give.
+
+    ``verified``: whether it needs an independent verifier (an environmental claim does).
+    """
     given = {
         "target_value": commitment is not None and commitment.target_value is not None,
         "target_year": commitment is not None and commitment.target_year is not None,
         "plan": commitment is not None and bool(commitment.plan.variants),
-        "verifier": commitment is not None and commitment.verifier is not None,
+        "verifier": not verified or (commitment is not None and commitment.verifier is not None),
     }
     return [name for name in _COMMITMENT_FIELDS if not given[name]]
 

@@ -89,15 +89,26 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "Besluit kunststofproducten voor eenmalig gebruik, art. 6a (since 1 January 2024)",
         (r"(?:(?<=echt\s)|(?<=echte\s))(?:kopje|kopjes|kop|koppen|beker|bekers|mok|mokken|servies)",
          r"herbruikbare? (?:bekers?|kopjes?|servies|bakjes)", r"reusable (?:cups|mugs|tableware) for (?:drinks|food)"
-         r" (?:consumed )?on the premises", r"(?:real|proper) (?:cups|mugs|china)",
+         r" (?:consumed )?on the premises", r"(?:real|proper) (?:cups?|mugs?|china|crockery)",
+         r"reusable (?:crockery|tableware|dishes)",
          # "nooit een plastic wegwerpbeker of -bakje", "no single-use cups"
          r"wegwerpbe(?:ker|kers|kertje|kertjes)", r"wegwerpbak(?:je|jes)?",
          r"single-use (?:plastic )?(?:cups|containers)"),
     ),
     LegalRequirement(
+        N_("reusable cups and containers for food and drink consumed on the premises"),
+        "Besluit kunststofproducten voor eenmalig gebruik, art. 6a (since 1 January 2024)",
+        # no disposable cups for those who stay; takeaway cups are another matter
+        (r"disposable (?:cups?|trays?|containers?)", r"wegwerp(?:bekers?|servies|bakjes?)"),
+        (r"on the spot|on site|on the premises|eat in|at the table|who stay|in (?:the|our|every) (?:canteen|caf[eé]|"
+         r"restaurant|coffee bar)|ter plaatse|aan tafel|die blijven|in (?:de|onze|elke) (?:kantine|zaak|koffiebar)",),
+    ),
+    LegalRequirement(
         N_("the deposit on plastic bottles and cans"),
         "Besluit beheer verpakkingen 2014, art. 7a",
-        (r"statiegeld op (?:\w+ )?(?:flesjes|flessen|blikjes|blik)", r"deposit on (?:\w+ )?(?:bottles|cans)"),
+        (r"statiegeld op (?:\w+ )?(?:flesjes|flessen|blikjes|blik)", r"deposit on (?:\w+ )?(?:bottles|cans)",
+         r"statiegeld\w*", r"deposits?"),
+        (r"blik\w*|flesje\w*|flessen|petfles\w*|cans?\b|bottles?",),
     ),
     LegalRequirement(
         N_("CE marking"),
@@ -116,7 +127,8 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         N_("RoHS compliance for electrical equipment"),
         "Directive 2011/65/EU (RoHS)",
-        (r"RoHS-?(?:conform|proof|compliant|gecertificeerd|certified)",),
+        (r"RoHS-?(?:conform|proof|compliant|gecertificeerd|certified)", r"(?<=with\s)RoHS", r"(?<=aan\s)RoHS",
+         r"(?<=de\s)RoHS", r"(?<=the\s)RoHS", r"RoHS[- ](?:directive|richtlijn|rules|regels|norms?|normen)"),
     ),
     LegalRequirement(
         N_("GDPR (AVG) compliance"),
@@ -143,7 +155,8 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         N_("asbestos-free materials"),
         "Asbestverwijderingsbesluit 2005 and Productenbesluit asbest; Regulation (EC) No 1907/2006, Annex XVII",
-        (r"asbestvrij\w*", r"asbestos[- ]free"),
+        (r"asbestvrij\w*", r"asbestos[- ]free", r"vrij van asbest", r"zonder asbest", r"free (?:from|of) asbestos",
+         r"no asbestos", r"asbestos(?:[- ]free)? guaranteed"),
     ),
     LegalRequirement(
         N_("an asbestos inventory before demolition or renovation"),
@@ -174,10 +187,12 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         N_("personal protective equipment free of charge"),
         "Arbeidsomstandighedenbesluit, art. 8.3; Directive 89/656/EEC, art. 4(6)",
         (r"veiligheidsschoenen", r"werkschoenen", r"helm", r"helmen", r"gehoorbescherming", r"oordoppen",
+         r"werkhandschoenen", r"(?:cut-resistant |safety |work )gloves",
          r"veiligheidsbril", r"persoonlijke beschermingsmiddelen", r"pbm", r"safety (?:shoes|boots|helmets?|glasses)",
          r"hard hats?", r"hearing protection", r"ear ?plugs", r"protective (?:equipment|clothing|gear)", r"ppe"),
         (r"kosteloos|kosteloze|gratis|geen cent|op onze kosten|free of charge|for free|at no cost|no charge"
-         r"|at our expense|(?<!\w)free(?!\w)",),
+         r"|at our expense|(?<!\w)free(?!\w)|on us|op onze rekening|van de zaak|never deduct\w*|nooit (?:\w+ ){0,4}"
+         r"in(?:ge)?houden|geen eigen bijdrage|paid by us|we pay for",),
     ),
     LegalRequirement(
         N_("fall protection when working at height"),
@@ -303,7 +318,8 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         N_("continued pay for up to two years of sickness"),
         "Burgerlijk Wetboek 7:629 (at least 70% for up to 104 weeks); Wet verbetering poortwachter",
         (r"loondoorbetaling", r"(?:loon|salaris) (?:\w+ )?doorbetaald", r"(?:betalen|betaalt|betaald) (?:\w+ ){0,5}"
-         r"(?:loon|salaris) (?:\w+ ){0,2}door", r"doorbetal\w*", r"104 weken",
+         r"(?:loon|salaris) (?:\w+ ){0,2}door", r"doorbeta\w*", r"104 weken",
+         r"(?:loon|salaris) (?:loopt|lopen) (?:\w+ ){0,2}door",
          r"(?:continue|continues|keep|keeps) (?:to pay|paying) (?:\w+ ){0,3}(?:wages?|salar\w*|pay)",
          r"sick pay"),
         (r"ziek\w*|sick\w*|illness|ill\b|arbeidsongeschikt\w*",),
@@ -344,5 +360,113 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "Besluit bouwwerken leefomgeving (formerly Bouwbesluit 2012): BENG for every new building since 1 January "
         "2021; Directive 2010/31/EU, art. 9",
         (r"BENG\b", r"bijna[- ]energieneutra\w*", r"nearly zero[- ]energy", r"NZEB"),
+    ),
+    LegalRequirement(
+        N_("working with the reporting code for domestic violence and child abuse"),
+        "Wet verplichte meldcode huiselijk geweld en kindermishandeling (2013): Wmo 2015, art. 3.3; Jeugdwet, "
+        "art. 4.1.1; Wet kinderopvang, art. 1.51a; Wet BIG",
+        (r"meldcode\w*", r"reporting code (?:for|on) domestic (?:violence|abuse)"),
+    ),
+    LegalRequirement(
+        N_("a written placement agreement for every vocational student in a company"),
+        "Wet educatie en beroepsonderwijs (WEB), art. 7.2.8 (praktijkovereenkomst)",
+        (r"praktijkovereenkomst\w*", r"POK\b", r"(?:work[- ]?placement|apprenticeship) agreements?"),
+    ),
+    LegalRequirement(
+        N_("a bell, reflectors and lights on every bicycle"),
+        "Regeling voertuigen, chapter 5, part 1 (requirements for bicycles on public roads)",
+        (r"reflector\w*", r"fietsverlichting", r"(?:bike|bicycle) lights?", r"fietsbel\w*"),
+        (r"fiets\w*|bikes?|bicycles?|e-bikes?",),
+    ),
+    LegalRequirement(
+        N_("showing customers where their electricity comes from"),
+        "Elektriciteitswet 1998, art. 95m, and the Regeling stroometikettering; Directive (EU) 2019/944, art. 18 "
+        "and Annex I",
+        (r"welke (?:energie)?bronnen", r"(?:herkomst|bronnen|oorsprong) van (?:de |je |uw |zijn |hun |onze )?"
+         r"(?:stroom|elektriciteit)", r"where (?:\w+ ){0,2}(?:electricity|power) comes from",
+         r"sources? of (?:\w+ ){0,2}(?:electricity|power)"),
+        (r"\w*rekening|\w*factuur|nota|bills?|invoices?|statements?",),
+    ),
+    LegalRequirement(
+        N_("the working hours of 13- and 14-year-olds"),
+        "Arbeidstijdenwet, art. 3:2, and Arbeidstijdenbesluit, chapter 3 (at most 7 hours a day in holidays, "
+        "between 07:00 and 19:00)",
+        (r"(?:13|14|dertien|veertien)(?: en (?:14|veertien))? jaar", r"(?:13|14)(?:- and 14)?-year-olds?",
+         r"(?:thirteen|fourteen)-year-olds?"),
+        (r"nooit (?:langer|meer|na)|never (?:longer|more|after)|maximaal|hooguit|at most|no more than|niet na|not after"
+         r"|uur per dag|hours a day",),
+    ),
+    LegalRequirement(
+        N_("handing used frying fat to a registered collector instead of pouring it down the drain"),
+        "Besluit activiteiten leefomgeving (formerly Activiteitenbesluit milieubeheer); Wet milieubeheer, "
+        "art. 10.37 and 10.45",
+        (r"frituurvet\w*", r"frituurolie", r"(?:used )?frying (?:fat|oil)", r"(?:used )?cooking oil"),
+        (r"inzamel\w*|ophal\w*|opgehaald|collect\w*|gootsteen|riool|afvoer|drain|sink",),
+    ),
+    LegalRequirement(
+        N_("free library membership for everyone under 18"),
+        "Wet stelsel openbare bibliotheekvoorzieningen (Wsob), art. 12(3)",
+        (r"gratis lid\w*", r"lidmaatschap (?:\w+ ){0,3}gratis", r"free (?:library )?membership",
+         r"(?:become |join as )?members? for free"),
+        (r"bibliothe\w*|bieb\w*|librar\w*",),
+    ),
+    LegalRequirement(
+        N_("a health and safety plan and a safety coordinator on construction sites"),
+        "Arbeidsomstandighedenbesluit, art. 2.26 to 2.28 (V&G-plan and V&G-coördinator for design and execution)",
+        (r"V&G-?plan\w*", r"V&G-?co[öo]rdinator\w*", r"veiligheids- en gezondheidsplan\w*",
+         r"veiligheidsco[öo]rdinator\w*", r"health and safety plan", r"safety coordinator"),
+    ),
+    LegalRequirement(
+        N_("F-gas certificates for work on refrigerant circuits"),
+        "Regulation (EU) 2024/573 (fluorinated greenhouse gases), art. 10; Uitvoeringsregeling gefluoreerde "
+        "broeikasgassen",
+        (r"F-?gas\w*", r"STEK\b"),
+        (r"certifica\w*|gecertificeerd|diploma\w*|erkenning|erkend|licen[cs]\w*|qualified|gekwalificeerd",),
+    ),
+    LegalRequirement(
+        N_("tachographs, driving and rest times and code 95 for professional drivers"),
+        "Regulation (EC) No 561/2006 (driving and rest times); Regulation (EU) No 165/2014 (tachographs); "
+        "Directive (EU) 2022/2561 and Reglement rijbewijzen (code 95)",
+        (r"tachogra\w*", r"rij- en rusttijden", r"driving and rest (?:times|periods|hours)", r"code 95"),
+    ),
+    LegalRequirement(
+        N_("no fees for arranging a consumer's debts"),
+        "Wet op het consumentenkrediet, art. 47 and 48 (debt mediation against payment is prohibited)",
+        (r"(?:nooit|geen) (?:\w+ ){0,3}kosten", r"kosteloos", r"gratis", r"never charge\w*", r"free of charge",
+         r"no (?:fees?|charge)"),
+        (r"schuld\w*|debts?\b", r"regel\w*|bemiddel\w*|saner\w*|arrang\w*|mediat\w*|settl\w*"),
+    ),
+    LegalRequirement(
+        N_("limits on lead and cadmium released by ceramic tableware, with a declaration of compliance"),
+        "Directive 84/500/EEC as amended by Directive 2005/31/EC; Regulation (EC) No 1935/2007; Warenwetbesluit "
+        "verpakkingen en gebruiksartikelen",
+        (r"lood en cadmium", r"lead and cadmium", r"cadmium", r"loodafgifte"),
+        (r"servies|glazuur|keramiek\w*|aardewerk|tableware|glazes?|ceramics?|crockery|pottery|tafel|table",),
+    ),
+    LegalRequirement(
+        N_("leather free of chromium VI"),
+        "Regulation (EC) No 1907/2006 (REACH), Annex XVII, entry 47 (below 3 mg/kg in leather touching the skin)",
+        (r"chro(?:om|mium)[ -]?(?:VI|6|zes)\b", r"chromium\(VI\)", r"chroom\(VI\)", r"hexavalent chromium",
+         r"zeswaardig chroom"),
+    ),
+    LegalRequirement(
+        N_("due diligence on the legal harvest of timber placed on the market"),
+        "Regulation (EU) No 995/2010 (EU Timber Regulation), art. 4 and 6; Regulation (EU) 2023/1115 (EUDR)",
+        (r"zorgvuldigheidsonderzoek\w*", r"zorgvuldigheidseis\w*", r"due diligence"),
+        (r"hout\w*|timber|wood|kap\b|houtkap|logging|forest\w*|bosbeheer\w*",),
+    ),
+    LegalRequirement(
+        N_("taking back waste batteries free of charge"),
+        "Regulation (EU) 2023/1542 (batteries), art. 62; Regeling beheer batterijen en accu's",
+        (r"accu\w*", r"batterij\w*", r"batter(?:y|ies)"),
+        (r"gratis|kosteloos|free(?: of charge)?|zonder kosten|no charge|at no cost",
+         r"\b(?:aan|in|inname|innemen|terug|retour|back|take\w*|collect\w*)\b"),
+    ),
+    LegalRequirement(
+        N_("a break of at least 30 minutes in a shift of more than 5.5 hours"),
+        "Arbeidstijdenwet, art. 5:4",
+        (r"pauze\w*", r"breaks?"),
+        (r"5[.,]5|vijfeneenhalf|vijf en een half|five and a half|5½",
+         r"30 minuten|half uur|halfuur|half an hour|30 minutes|30 min"),
     ),
 )

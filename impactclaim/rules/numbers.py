@@ -57,6 +57,8 @@ _COMPARISON_CONTEXT = regex(
     r"|without (?:us|our|the programme|support)|regio|region|elders|elsewhere"
     # what the law asks, beside what the enterprise does: "9% vakantiegeld in plaats van de wettelijke 8%"
     r"|in plaats van|instead of|rather than|wettelijk\w*|statutory|legal(?:ly)?|cao"
+    # what a buyer or the law demands of everyone: "de gemeente vraagt 5% social return, wij haalden 11%"
+    r"|vraagt|vragen|eist|eisen|vereist\w*|verplicht\w*|requires?|required|requirement|demands?|asks? for"
     # the response to a survey is no result of the work either: "een respons van 83%"
     r"|respons\w*|response\w*|responded|uitgenodigd\w*|invited|ingevuld|invulden|answered)\b",
     re.IGNORECASE)
@@ -79,10 +81,18 @@ def _comparison_figure(text: str, position: int) -> bool:
 
 # Who answered a survey: "(15 van de 17 medewerkers deden mee) zegt 87%" gives the response, and
 # the percentage is of those 15, so the count is not the share it states.
-_SURVEY = regex(r"enqu[eê]te|survey|vragenlijst|questionnaire|interview|onderzoek|peiling|\bpoll",
-                     re.IGNORECASE)  # also inside a compound: "medewerkersenquête", "klanttevredenheidsonderzoek"
+_SURVEY = regex(r"enqu[eê]te|survey|vragenlijst|questionnaire|interview|onderzoek|peiling|\bpoll|nabel\w*|belronde"
+                r"|follow-up call|steekproef|sample",
+                re.IGNORECASE)  # also inside a compound: "medewerkersenquête", "klanttevredenheidsonderzoek"
 _TOOK_PART = regex(r"\b(?:deden|doen|deed) mee|namen deel|took part|participated|took the survey|filled (?:it )?in"
-                        r"|vulden|ingevuld|responded|answered|beantwoord\w*|respons\w*|response\w*", re.IGNORECASE)
+                        r"|vulden|ingevuld|responded|answered|beantwoord\w*|respons\w*|response\w*"
+                        # who replied or was reached, and who was drawn: "212 van de 480 klanten reageerden",
+                        # "(150 van de 212 bereikt)", "a random sample of 412 of the 1,240 households"
+                        r"|reageer\w*|gereageerd|bereikt|reached|replied|steekproef|sample", re.IGNORECASE)
+
+
+# The size of a sample and the population it was drawn from, right before the count.
+_SAMPLE_OF = regex(r"\b(?:sample|steekproef)\s+(?:of|van)\s+(?:ongeveer\s+|about\s+)?$", re.IGNORECASE)
 
 
 def _response_count(sentence: str, position: int) -> bool:
@@ -114,7 +124,9 @@ class RangeConsistency(Rule):
     - a percentage metric (``kind: percentage`` or unit ``%``) has its value, baseline value and
       target value between 0 and 100, unless its name says it is a change or a difference
       ("Daling van het gasverbruik", "Tarief ten opzichte van het ACM-maximum"), which may be
-      negative or above 100;
+      negative or above 100, and unless its kind is ``ratio``: a ratio to a reference written in
+      percent ("starting wage as a share of the statutory minimum wage: 112%") may exceed 100,
+      though not fall below 0;
     - a metric with ``part_of`` (a subgroup, e.g. employees from the target group) has the same
       unit as the metric it is part of, and a value not above that total;
     - a claim that states a percentage ("60%", "60 procent") is confirmed by its basis: when the
@@ -207,9 +219,11 @@ class RangeConsistency(Rule):
                                N_("percentage {metric} has baseline value {value}, outside 0 to 100")),
                   "target": ((*metric.path, "target", "value"),
                              N_("percentage {metric} has target value {value}, outside 0 to 100"))}
+        # A ratio to a reference in percent (a wage to the minimum wage) may pass 100; a share may not.
+        highest = float("inf") if metric.kind == "ratio" else 100
         for name, value in metric.values():
             path, message = places[name]
-            if value is not None and not 0 <= value <= 100:
+            if value is not None and not 0 <= value <= highest:
                 yield Issue(
                     path,
                     _(message).format(metric=_label(metric, "metric"), value=_show(value)),
@@ -902,8 +916,11 @@ class PercentageContradictsMethod(Rule):
                 continue
             if may_match(_CHANGE_NAMED, metric.name) and _CHANGE_NAMED.search(joined(metric.name)):
                 continue  # a fall or rise in percent ("daling gasverbruik") is no share of the people counted
+            # A sample drawn for a survey ("a random sample of 412 of the 1,240 households") says who
+            # was asked, not the share the value gives.
             given = [fraction for source in (metric.method, metric.data_source, metric.name)
-                     for _, text in located_texts(source) for fraction in fractions(text)]
+                     for _, text in located_texts(source) for fraction in fractions(text)
+                     if not _SAMPLE_OF.search(text, max(0, fraction.start - 40), fraction.start)]
             worked_out = [value for source in (metric.method, metric.data_source) if speaks_of_percentages(source)
                       for _, text in located_texts(source) for value, _ in percentages(text)]
             if any(abs(value - metric.value) <= _FRACTION_TOLERANCE for value in worked_out):

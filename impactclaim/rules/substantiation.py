@@ -82,7 +82,7 @@ class UnsubstantiatedClaim(Rule):
 def _certified(claim: Claim, statement: Statement) -> bool:
     """Whether the claim only states a label that a named third party grants or verified under a named scheme."""
     label, verification = claim.label, claim.verification
-    if label is None or not label.scheme or _states_figure(claim.text):
+    if label is None or not label.scheme or _states_figure(claim.text, label.name or ""):
         return False
     verified = verification is not None and verification.status == "third-party" and bool(verification.by)
     # A recognition granted by a named body outside the enterprise ("Erkend leerbedrijf", by SBB)
@@ -91,16 +91,24 @@ def _certified(claim: Claim, statement: Statement) -> bool:
                         and is_self(label.authority, OwnName.of(statement.organisation)) is None)
 
 
-def _states_figure(text: Text) -> bool:
-    """Whether ``text`` gives a number other than a year or a date."""
+def _states_figure(text: Text, label_name: str = "") -> bool:
+    """Whether ``text`` gives a number other than a year, a date or the label's own name."""
     # A date says when the label was granted or last audited ("sinds 2023", "in May 2024"), and a
     # grade is the certification's own verdict ("a score of 94.2", "niveau 3", "two stars"); the
-    # 2 of CO2 is a name ("de CO2-Prestatieladder").
-    return text.has_digits and any(_DIGIT.search(_GRADE.sub("", without_dates(value)))
-                                   for _, value in text.located())
+    # 2 of CO2 is a name ("de CO2-Prestatieladder"), and so are the numbers of a standard or a
+    # label ("ISO 14001:2015", "R2v3").
+    if not text.has_digits:
+        return False
+    for _where, value in text.located():
+        named = value.replace(label_name, " ") if label_name.strip() else value
+        if _DIGIT.search(_GRADE.sub("", _STANDARD.sub(" ", without_dates(named)))):
+            return True
+    return False
 
 
 _DIGIT = regex(r"\d")
+# A standard's designation: "ISO 14001:2015", "NEN-EN 1176", "NTA 8080-1", "IEC 62443-2-1".
+_STANDARD = regex(r"\b(?:ISO|NEN|EN|IEC|DIN|NTA|NPR|BS)(?:[ -](?:EN|ISO|IEC))*[ -]?\d+(?:[-:./]\d+)*\b")
 _GRADE = regex(
     r"\bCO2\b|\b(?:score|niveau|level|trede|rung|step|stap|klasse|class|categorie|category)\s+(?:of\s+|van\s+)?\d+(?:[.,]\d+)?"
     r"|\b\d+(?:[.,]\d+)?\s+(?:sterren|ster|stars?|punten|points)\b", re.IGNORECASE)

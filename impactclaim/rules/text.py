@@ -497,6 +497,8 @@ def is_self(text: str | None, own: OwnName) -> str | None:
     if own.named_in(text):
         return "the enterprise's own name"
     institution = _INSTITUTION.search(text) is not None
+    if "anagement" in text:
+        text = _DISCIPLINE.sub(lambda match: " " * len(match.group()), text)
     for match in SELF_WORDS.finditer(text):
         # A role in a text that names an institution is that institution's, or part of its name
         # ("Instituut voor Management Research"); "our board" stays the enterprise's.
@@ -506,6 +508,11 @@ def is_self(text: str | None, own: OwnName) -> str | None:
     return None
 
 
+# Management as a discipline, not as the people who run the enterprise: "ISO 14001
+# environmental management systems", "kwaliteitsmanagement", "a management system standard".
+_DISCIPLINE = regex(r"\b(?:environmental|quality|energy|safety|risk|asset|facility|waste|information security"
+                    r"|milieu|kwaliteits?|energie|veiligheids?|risico|afval)[\s-]*management\w*"
+                    r"|\bmanagement[\s-]*(?:systems?|systeem|systemen|standards?|norm\w*)\b", re.IGNORECASE)
 _INSTITUTION = regex(r"\b(?:universiteit|university|hogeschool|instituut|institute|academie|academy|rekenkamer"
                           r"|planbureau|kennisinstituut|kenniscentrum)\b", re.IGNORECASE)
 _BARE_ROLE = regex(r"(?:het |the )?(?:bestuur|directie|raad van bestuur|management ?team|mt|board|management"
