@@ -1257,3 +1257,196 @@ def test_denied_and_specific_terms_are_no_generic_claims(text: str, domain: str,
 ])
 def test_more_legal_requirements_as_features(text: str, flagged: bool) -> None:
     assert pointers(claim(text), "IC121") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("text", "name", "value", "flagged"), [
+    ("In 2025 vonden 41 Apeldoorners via ons een baan in het groen.", "Gestarte proefplaatsingen bij hoveniers", 41,
+     True),
+    ("In 2025 begeleidden we 112 Emmenaren van de uitkering naar een nieuwe start.", "Aanmeldingen via het Werkplein",
+     112, True),
+    ("Through us, 212 young people found their way into technical education.", "Sign-ups for the taster track", 212,
+     True),
+    ("We helped 2,300 young Frisians become financially independent.", "Pupils who attended a money workshop", 2300,
+     True),
+    ("In 2025, 64 people swapped their benefit for a pay slip.", "Trial placement agreements signed", 64, True),
+    ("In 2025 hielpen we 85 jongeren aan een baan.", "Jongeren die de sollicitatietraining volgden", 85, True),
+    ("Thanks to us, 215 more children are now water-safe.", "Children enrolled in diploma lessons", 215, True),
+    # a count of people in the changed situation is the outcome itself
+    ("In 2025 vonden 41 Apeldoorners via ons een baan in het groen.", "Deelnemers met betaald werk na een jaar", 41,
+     False),
+    ("Thanks to us, 215 more children are now water-safe.", "Children with an A diploma", 215, False),
+])
+def test_outputs_counted_as_a_change_in_more_words(text: str, name: str, value: int, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: m
+    name: {name}
+    unit: people
+    kind: count
+    value: {value}
+claims:
+  - id: c
+    text: "{text}"
+    domain: social
+    basis:
+      metrics: [m]
+"""
+    assert pointers(fragment, "IC109") == (["/claims/0/text"] if flagged else [])
+
+
+WHOLE_FLEET = """
+metrics:
+  - id: fleet
+    name: Voertuigen in de deelvloot
+    unit: voertuigen
+    kind: count
+    value: 41
+  - id: electric
+    name: Elektrische voertuigen in de deelvloot
+    unit: voertuigen
+    kind: count
+    value: 34
+    part_of: fleet
+claims:
+  - id: c
+    text: TEXT
+    domain: DOMAIN
+    basis:
+      metrics: [electric, fleet]
+"""
+
+
+@pytest.mark.parametrize(("text", "domain", "flagged"), [
+    ("Onze hele deelvloot rijdt elektrisch.", "environmental", True),
+    ("Op De Hooiberg is alles biologisch.", "environmental", True),
+    ("Zaanoogst sloopt afvalloos.", "environmental", True),
+    ("Al het textiel dat binnenkomt krijgt een nieuw leven.", "environmental", True),
+    ("ReBoot is a climate-neutral company.", "environmental", True),
+    ("Every euro lent through KapitaalKring goes to an enterprise with impact.", "economic", True),
+    ("Every bag of Eemland Koffie is fairly traded.", "economic", True),
+    ("34 van onze 41 deelauto's rijden elektrisch.", "environmental", False),
+    ("We drive the whole day on electricity in 34 of our 41 cars.", "environmental", False),
+])
+def test_more_words_for_the_whole(text: str, domain: str, flagged: bool) -> None:
+    fragment = WHOLE_FLEET.replace("TEXT", text).replace("DOMAIN", domain)
+    assert pointers(fragment, "IC119") == (["/claims/0/text"] if flagged else [])
+
+
+def test_a_share_of_a_part_given_as_a_share_of_the_whole() -> None:
+    fragment = """
+metrics:
+  - id: material
+    name: Bouwmateriaal op alle projecten
+    unit: ton
+    kind: mass
+    value: 3200
+  - id: wood
+    name: Hout en houten kozijnen
+    unit: ton
+    kind: mass
+    value: 320
+    part_of: material
+  - id: wood-reused
+    name: Hergebruikt hout
+    unit: ton
+    kind: mass
+    value: 288
+    part_of: wood
+claims:
+  - id: c
+    text: TEXT
+    domain: environmental
+    basis:
+      metrics: [wood-reused]
+"""
+    findings = [f for f in check_fragment(fragment.replace("TEXT", "90% van ons bouwmateriaal is hergebruikt."))
+                if f.code == "IC119"]
+    assert [f.pointer for f in findings] == ["/claims/0/text"]
+    assert "288 of 320 ton of 'wood' (90%), which is 320 of 3200 ton of 'material' (10%)" in findings[0].message
+    # the claim that names the part says what it covers
+    assert pointers(fragment.replace("TEXT", "90% van ons hout is hergebruikt."), "IC119") == []
+
+
+def test_a_verifier_or_publisher_the_statement_calls_its_own() -> None:
+    fragment = """
+schema_version: "1.1"
+organisation:
+  name: De Maasbleek B.V.
+  contact:
+    name: Marieke Janssen
+    role: Founder
+metrics:
+  - id: m
+    name: Deelnemers met betaald werk na een jaar
+    unit: personen
+    kind: count
+    value: 12
+outcomes:
+  - id: o
+    what:
+      description: Deelnemers vinden betaald werk.
+      polarity: positive
+    who:
+      stakeholder: Bijstandsgerechtigden
+    contribution:
+      description: De evaluatie deed Kessels Impact Advies, het adviesbureau van onze bestuursvoorzitter.
+    risks:
+      - type: evidence
+        level: medium
+    evidence:
+      level: 2
+      sources:
+        - title: Evaluatie 2025
+          publisher: Kessels Impact Advies
+          year: 2025
+          relation: independent
+claims:
+  - id: c
+    text: 12 deelnemers hadden na een jaar betaald werk.
+    domain: social
+    basis:
+      metrics: [m]
+    verification:
+      status: third-party
+      by: VERIFIER
+"""
+    both = ["/claims/0/verification/by", "/outcomes/0/evidence/sources/0/publisher"]
+    assert sorted(pointers(fragment.replace("VERIFIER", "Marieke Janssen"), "IC120")) == both  # the contact person
+    assert sorted(pointers(fragment.replace("VERIFIER", "Kessels Impact Advies"), "IC120")) == both
+    outside = fragment.replace("VERIFIER", "Accountantskantoor Van Dijk").replace(
+        ", het adviesbureau van onze bestuursvoorzitter", "")
+    assert pointers(outside, "IC120") == []
+
+
+@pytest.mark.parametrize(("told", "flagged"), [
+    ("Meter readings were available for 6 of the 1,150 households visited.", True),
+    ("Gemeten bij de 3 van de 27 statushouders die zowel de begin- als de eindtoets maakten.", True),
+    ("Based on conversations with 4 of our 340 pupils.", True),
+    ("In de gesprekken vertelden vier van de vijf klanten dat ze beter slapen.", True),
+    ("4 van de 6 leerlingen die het evaluatieformulier terugstuurden.", True),
+    # a result over the whole cohort is no sample
+    ("12 van de 18 gestarte leerlingen hadden werk, gemeten in 2025 door het Kenniscentrum.", False),
+])
+def test_small_samples_in_more_words(told: str, flagged: bool) -> None:
+    fragment = f"""
+outcomes:
+  - id: o
+    what:
+      description: Deelnemers zijn er beter aan toe.
+      polarity: positive
+    who:
+      stakeholder: Deelnemers
+      size: 1150
+    how_much:
+      scale: "{told}"
+    risks:
+      - type: evidence
+        level: medium
+claims:
+  - id: c
+    text: Onze deelnemers zijn er aantoonbaar beter aan toe.
+    domain: social
+    basis:
+      outcomes: [o]
+"""
+    assert pointers(fragment, "IC124") == (["/claims/0/text"] if flagged else [])

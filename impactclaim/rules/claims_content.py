@@ -66,6 +66,16 @@ _WHOLE = phrases(
     r"|productie|bedrijfsvoering)",
     r"zero[- ]landfill", r"nothing (?:\w+ ){0,6}ends? up (?:in|on) (?:a |the )?(?:landfill|dump|incinerator)",
     r"niets (?:\w+ ){0,6}(?:op de (?:stort|vuilnisbelt)|in de (?:verbrandingsoven|verbranding))",
+    # "onze hele deelvloot", "mijn hele werkplaats" (not "de hele dag"); "alles is biologisch"; "afvalloos";
+    # "er wordt niets verbrand", "niks bij het restafval", "al het textiel"; "a climate-neutral company"
+    r"(?:onze|ons|mijn) (?:hele|gehele|complete|volledige) (?!dag|jaar|week|maand|periode|seizoen|leven)\w+",
+    r"alles (?:is |wordt |hier )?(?:\w+ )?(?:biologisch|circulair|hergebruikt|gerecycled|elektrisch|fairtrade"
+    r"|eerlijk)", r"afvalloos\w*", r"(?:niets|niks) (?:\w+ ){0,3}(?:verbrand|gestort|weggegooid)",
+    r"(?:niets|niks) (?:meer )?(?:bij|in) het restafval",
+    r"nothing (?:\w+ ){0,3}(?:burned|burnt|incinerated|landfilled)",
+    r"al het (?:\w+ )?(?:textiel|hout|afval|materiaal|voedsel|eten|plastic|puin|water)\w*",
+    r"(?:climate|carbon|co2|co₂)[- ]neutral\w*", r"net[- ]zero",
+    r"(?:our|the) (?:whole|entire|complete) (?!day|year|week|month|period|season|time|life)\w+",
 )
 # Every unit of what the enterprise makes or sells: "every bean we roast", "elke druppel". Read in
 # social claims too ("every bean we roast is fairly traded"), where "volledig" is about a person.
@@ -73,6 +83,11 @@ _EVERY_UNIT = phrases(
     r"(?:every|each) (?:single )?\w+ (?:that )?(?:we|you) \w+",
     r"(?:elke|iedere) (?:\w+ )?(?:die|dat) (?:wij|we|u|je) \w+", r"(?:elke|iedere) druppel", r"every (?:single )?drop",
     r"alles wat (?:wij|we) \w+", r"everything (?:that )?we \w+",
+    # a unit of what is sold or lent: "every bag of Eemland Koffie", "every euro lent through us", "elke zak"
+    r"(?:every|each) (?:single )?(?:bag|cup|bean|euro|kilo|product|item|garment|loan|bottle|box|pack)s? (?:of|lent"
+    r"|sold|bought|invested|from)",
+    r"(?:elke|iedere|ieder) (?:zak|kop|boon|euro|kilo|product|artikel|kledingstuk|lening|fles|doos|pak) (?:\w+ )?"
+    r"(?:van|die|dat|uitgeleend|verkocht|ingekocht|geïnvesteerd)",
 )
 # A reduction of the whole footprint: "75% lower footprint", "75% minder CO2-uitstoot".
 _FOOTPRINT = phrases(
@@ -182,6 +197,8 @@ class WholeVersusAspect(Rule):
 
     def check(self, statement: Statement) -> Iterator[Issue]:
         index = claim_index(statement)
+        if "%" in index.lowered:
+            yield from self._shares_of_a_part(statement)
         if not index.may_match(_WHOLE) and not index.may_match(_FOOTPRINT) and not index.may_match(_EVERY_UNIT):
             return
         for claim in statement.claims:
@@ -206,6 +223,45 @@ class WholeVersusAspect(Rule):
                     # metrics cover only ...".
                     yield Issue(where, _("claim '{claim}' says \"{said}\", but {evidence}").format(
                                     claim=claim.id, said=said, evidence=evidence),
+                                _("say which part the claim covers (\"our electricity\", \"at our Oudegracht "
+                                  "site\"), or substantiate it for the whole"))
+                    break
+
+    @staticmethod
+    def _shares_of_a_part(statement: Statement) -> Iterator[Issue]:
+        """Claims whose percentage is a share within a part that the claim does not name.
+
+        "90% van het bouwmateriaal is hergebruikt" resting on 288 of 320 t of wood, itself 320 of
+        3,200 t of all material: the share is of the wood, and the claim says it of the whole.
+        """
+        for claim in statement.claims:
+            if claim.domain not in (None, "environmental") or not claim.text.has_digits:
+                continue
+            # (metric, its part, the whole, and their values), where the part is clearly less than the whole
+            nested: list[tuple[Metric, Metric, Metric, float, float, float]] = []
+            for metric in statement.basis_metrics(claim):
+                part = statement.total_of(metric)
+                whole = statement.total_of(part) if part is not None else None
+                if whole is None or part is None or not metric.same_unit(part) or not part.same_unit(whole):
+                    continue
+                if metric.value is not None and part.value and whole.value and 100 * part.value / whole.value < 95:
+                    nested.append((metric, part, whole, metric.value, part.value, whole.value))
+            for where, text in located_texts(claim.text) if nested else ():
+                stated = [value for value, _ in percentages(text)]
+                found = next((entry for entry in nested
+                              if any(abs(100 * entry[3] / entry[4] - value) <= 1 for value in stated)
+                              and not _names_the_part(text, entry[1])), None)
+                if found:
+                    metric, part, whole, value, part_value, whole_value = found
+                    evidence = _("basis metric '{metric}' is {value} of {total} {unit} of '{of}' ({share}%)").format(
+                        metric=metric.id, value=_show(value), total=_show(part_value), unit=metric.unit,
+                        of=part.id, share=f"{100 * value / part_value:.0f}")
+                    # Translators: after "basis metric 'x' is 288 of 320 t of 'wood' (90%)"; the part of the whole.
+                    evidence += _(", which is {value} of {total} {unit} of '{of}' ({share}%)").format(
+                        value=_show(part_value), total=_show(whole_value), unit=part.unit, of=whole.id,
+                        share=f"{100 * part_value / whole_value:.0f}")
+                    yield Issue(where, _("claim '{claim}' gives a share of a part as a share of the whole: "
+                                         "{evidence}").format(claim=claim.id, evidence=evidence),
                                 _("say which part the claim covers (\"our electricity\", \"at our Oudegracht "
                                   "site\"), or substantiate it for the whole"))
                     break
@@ -246,6 +302,20 @@ class WholeVersusAspect(Rule):
                     aspects=_all_joined([_(name) for name in covered]),
                     metrics=", ".join(repr(metric.id) for metric in metrics))
         return None
+
+
+def _names_the_part(text: str, part: Metric) -> bool:
+    """Whether ``text`` names what ``part`` counts: one of the longer words of its name or id ("hout", "wood")."""
+    words = {word for _, name in part.name.located() for word in _NAME_WORD.findall(name.lower())}
+    words |= set(_NAME_WORD.findall((part.id or "").lower().replace("-", " ")))
+    lowered = text.lower()
+    return any(word[:5] in lowered for word in words if word not in _GENERIC_NAME_WORDS)
+
+
+_NAME_WORD = regex(r"[^\W\d_]{4,}")
+_GENERIC_NAME_WORDS = frozenset({
+    "alle", "totaal", "total", "totale", "onze", "ours", "with", "from", "that", "this", "voor", "door",
+    "projecten", "projects", "jaar", "year", "bedrijf", "company", "metric", "aantal", "number", "share", "aandeel"})
 
 
 def _clause_at(text: str, position: int) -> str:

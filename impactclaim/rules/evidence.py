@@ -28,6 +28,7 @@ from impactclaim.rules.text import (
     metric_detail_index,
     percentages,
     phrases,
+    sentences,
     without_sdg_references,
     years,
 )
@@ -73,6 +74,38 @@ def _owner(statement: Statement, name: str | None) -> bool:
     return folded in " ".join(said.casefold().split()) and _OWNS.search(said) is not None
 
 
+# A role inside the enterprise, said of someone as the enterprise's own: "onze oprichter", "the consultancy
+# of our board chair", "the holding company of our CEO", "haar directeur-eigenaar".
+_INSIDER_ROLE = phrases(
+    r"(?:onze|ons|our|its|haar|zijn|their) (?:\w+ )?(?:oprichter|medeoprichter|founder|co-founder|bestuursvoorzitter"
+    r"|voorzitter|board chair|chair|chairman|chairwoman|chairperson|directeur|director|managing director|ceo|cfo"
+    r"|eigenaar|eigenaren|owner|owners|bestuurder|aandeelhouder|shareholder|directeur-eigenaar|director-owner)s?")
+
+
+def _insider(statement: Statement, name: str | None) -> str | None:
+    """Why ``name`` is the enterprise's own people by the statement's own words, or None.
+
+    The statement's contact person speaks for the enterprise, and so does someone the statement
+    itself calls its founder, board chair or owner, with what they run ("Kessels Impact Advies,
+    the consultancy of our board chair").
+    """
+    if not name or len(name.strip()) < 4:
+        return None
+    folded = " ".join(name.casefold().split())
+    contact = statement.organisation.contact
+    if contact is not None and contact.name and " ".join(contact.name.casefold().split()) == folded:
+        return _("the statement's own contact person")
+    for text in statement.texts():
+        for _where, value in text.located():
+            if folded not in " ".join(value.casefold().split()):
+                continue
+            for sentence in sentences(" ".join(value.split())):
+                role = _INSIDER_ROLE.search(sentence)
+                if role and folded in sentence.casefold():
+                    return _("\"{role}\", by the statement's own words").format(role=role.group())
+    return None
+
+
 def _verified_by_self(statement: Statement, claim: Claim, status: str, by: str | None, own: OwnName) -> str | None:
     """The message when the verifier ``by`` of a claim marked ``status`` verified is the enterprise itself, or None."""
     who = is_self(by, own)  # the enterprise's own name, or a word such as "eigen" or "board", quoted
@@ -86,6 +119,10 @@ def _verified_by_self(statement: Statement, claim: Claim, status: str, by: str |
         return _("claim '{claim}' is marked {status} verified, but the verifier \"{verifier}\" is the enterprise "
                  "itself (its owner, by the mission lock the statement describes)").format(
                      claim=claim.id, status=status, verifier=by)
+    insider = _insider(statement, by)
+    if insider:
+        return _("claim '{claim}' is marked {status} verified, but the verifier \"{verifier}\" is one of the "
+                 "enterprise's own people ({who})").format(claim=claim.id, status=status, verifier=by, who=insider)
     return None
 
 
@@ -204,6 +241,12 @@ class SelfAssessmentAsIndependent(Rule):
                           "enterprise (social_enterprise.mission_lock_description)").format(
                             outcome=label, publisher=source.publisher),
                         _("mark a source made by the enterprise's owner as relation: own or commissioned"))
+        elif source.is_independent and not is_self(source.publisher, own) and _insider(statement, source.publisher):
+            yield Issue((*source.path, "publisher"),
+                        _("a source of {outcome} is marked independent, but its publisher \"{publisher}\" is one of "
+                          "the enterprise's own people ({who})").format(
+                            outcome=label, publisher=source.publisher, who=_insider(statement, source.publisher)),
+                        _("mark a source made by the enterprise's own people as relation: own or commissioned"))
         elif source.is_independent:
             who = is_self(source.publisher, own)  # the enterprise's own name, or a word such as "eigen", quoted
             if who:
@@ -394,7 +437,11 @@ _SURVEY = regex(
     r"enqu[eê]te|vragenlijst|respondent|ingevuld|invulden|\bvulden|geantwoord|antwoordden|reageerden"
     r"|interview|gesprekken|ondervraagd|\bpanel\b|survey|questionnaire|responded|\bresponses?\b|answered"
     r"|filled in|completed the|rondvraag|belronde|gebeld|nabel|telefonisch|\bcalls?\b|phoned|feedback|ratings"
-    r"|beoordelingen|returned|teruggestuurd|spraken|\bspoke")  # searched in lower case
+    r"|beoordelingen|returned|teruggestuurd|spraken|\bspoke"
+    # forms and cards handed out, conversations, and measurements of people ("meter readings for 6 of the
+    # 1,150 households", "gemeten bij de 3 van de 27 statushouders die beide toetsen maakten")
+    r"|conversation|formulier|\bforms?\b|kaartje|reply card|meterstand|meter reading|readings|gemeten bij"
+    r"|measured (?:for|among|with)\b")  # searched in lower case
 _N_EQUALS = phrases(r"n ?= ?(\d{1,3}(?:[.,]\d{3})+|\d+)")
 
 
@@ -431,8 +478,10 @@ def _text_sample(text: str) -> _Sample | None:
         after = text[fraction.start + len(fraction.written):fraction.start + len(fraction.written) + 40]
         # "26 households; 14 of them had ...": the 26 answered, and 14 is what they said; so is
         # "68 of the 190 responded; 20 of the 68 scored lonely": 20 is a result of the 68.
-        answered = fraction.whole if fraction.split or _RELATIVE.match(after) or fraction.whole in answered_before \
-            else fraction.part
+        # "bij de 3 van de 27 statushouders die beide toetsen maakten": "the 3" are the ones measured.
+        named_part = _THE_BEFORE.search(text, max(0, fraction.start - 5), fraction.start) is not None
+        answered = fraction.whole if not named_part and (
+            fraction.split or _RELATIVE.match(after) or fraction.whole in answered_before) else fraction.part
         answered_before.add(answered)
         if answered < MIN_SAMPLE:
             return _Sample(int(answered), f"\"{fraction.written}\"")
@@ -440,11 +489,14 @@ def _text_sample(text: str) -> _Sample | None:
 
 
 _DIGITS = regex(r"\d")
+_THE_BEFORE = regex(r"\b(?:de|the)\s+$", re.IGNORECASE)
 # Stems of _N_EQUALS and _SURVEY, looked up as plain substrings: methods are long, tokens not needed.
 _SAMPLE_STEMS = ("=", "enqu", "vragenlijst", "respond", "ingevuld", "invulden", "vulden", "antwoord", "reageerden",
                  "interview", "gesprek", "ondervraag", "panel", "survey", "questionnaire", "answered", "filled in",
                  "completed the", "rondvraag", "belronde", "gebeld", "nabel", "telefonisch", "call", "phoned",
-                 "feedback", "rating", "beoordeling", "returned", "teruggestuurd", "spraken", "spoke")
+                 "feedback", "rating", "beoordeling", "returned", "teruggestuurd", "spraken", "spoke",
+                 "conversation", "formulier", "form", "kaartje", "reply card", "meterstand", "reading",
+                 "gemeten bij", "measured")
 
 
 _SAMPLE_STEM = regex("|".join(re.escape(stem) for stem in _SAMPLE_STEMS))  # one search, not seventeen
@@ -455,7 +507,7 @@ def _may_give_a_sample(lowered: str) -> bool:
 # Whom a survey or talks asked: "evaluatiegesprekken met 4 ouders", "interviews with six
 # participants", "een enquête onder 12 cliënten", "we spoke to 5 families".
 _ASKED = regex(
-    rf"(?:gesprek\w*|interview\w*|enqu[eê]te\w*|vragenlijst\w*|survey\w*|questionnaire\w*|spraken|spoke|asked"
+    rf"(?:gesprek\w*|conversations?|interview\w*|enqu[eê]te\w*|vragenlijst\w*|survey\w*|questionnaire\w*|spraken|spoke|asked"
     rf"|vroegen|ondervroegen|peiling\w*|calls?|belronde\w*|rondvraag|telefoontjes|phoned|belden)"
     rf"\s+(?:[^\W\d]+\s+){{0,2}}?(?:met|with|among|onder|aan|to|of)\s+(?:de\s+|the\s+)?"
     rf"({COUNT})\s+(?!{NOT_PEOPLE.pattern})[^\W\d]+")
@@ -471,6 +523,7 @@ _ANSWERED_BEFORE = regex(
 
 # Answers counted as such: "the four ratings clients gave", "4 parents returned it", "12 reacties".
 _ANSWERS = regex(rf"(?<![\w.,])({COUNT})\s+(?:ratings|reviews|responses|beoordelingen|antwoorden|reacties"
+                 r"|interviews|gesprekken|conversations"
                       r"|ingevulde (?:formulieren|vragenlijsten)|returned questionnaires)\b")
 _ANSWERED_AFTER = regex(
     rf"(?<!of the )(?<!van de )(?<![\w.,])({COUNT})\s+(?:(?!{NOT_PEOPLE.pattern})[^\W\d]+\s+)?"
@@ -592,7 +645,8 @@ class TinySample(Rule):
             else:
                 # "In de evaluatiegesprekken (n=4) vertelden alle jongeren ...": the outcome's own words.
                 told = joined(outcome.how_much.depth, outcome.how_much.scale, outcome.what.description)
-                sample = _text_sample(told) if _DIGITS.search(told) and _may_give_a_sample(told.lower()) else None
+                sample = (_text_sample(told) if has_numbers(told.lower(), words=True)
+                          and _may_give_a_sample(told.lower()) else None)
                 if sample:
                     small[id(outcome)] = (sample, outcome.how_much.path, label_of(outcome, "outcome"))
         details = metric_detail_index(statement)

@@ -231,7 +231,10 @@ _CHANGE_COUNTED = phrases(
     r" (?:years?|months?|weeks?)", r"(?:\w+ )?werk (?:gevonden|hebben|hadden|behouden)", r"aan het werk", r"met"
     r" (?:betaald )?werk", r"in (?:paid )?(?:work|employment|a job)", r"with (?:a )?(?:paid )?(?:job|work)",
     r"uitgestroomd\w*", r"uitstroom\w*", r"doorgestroomd\w*", r"found (?:a )?(?:paid )?(?:job|work)", r"still",
-    r"nog steeds", r"diploma\w*", r"certificaat behaald", r"behaald", r"behaalden", r"haalden", r"geslaagd\w*",
+    r"nog steeds",
+    # "kinderen met een diploma" hold one; "children enrolled in diploma lessons" only started on it
+    r"diploma\w*(?!\w| (?:lessons?|lessen|les|courses?|cursus\w*|classes|training\w*|traject\w*))",
+    r"certificaat behaald", r"behaald", r"behaalden", r"haalden", r"geslaagd\w*",
     r"slaagden", r"slaagde", r"obtained", r"passed",
     r"gained", r"moved (?:into|on)", r"zelfstandig\w*", r"independently", r"schuldenvrij\w*", r"debt[- ]free",
     r"uit de (?:bijstand|uitkering|schulden)", r"off (?:benefits|welfare)", r"vermeden", r"avoided", r"bespaard",
@@ -261,6 +264,9 @@ _OUTPUT_NAMES = phrases(
     r"intake\w*", r"\w*gesprek(?:ken)?", r"huisbezoek\w*", r"bezocht", r"visited", r"visits", r"gesproken",
     r"spoken to", r"conversations?", r"interviews?", r"registered", r"geregistreerd\w*",
     r"downloads", r"gedownload", r"installaties", r"new users", r"nieuwe gebruikers",
+    # who was placed on trial, signed up or followed a course; whom the enterprise counts as members
+    r"proefplaatsing\w*", r"trial placements?", r"signed", r"getekend", r"ondertekend", r"volgden", r"gevolgd",
+    r"attended", r"followed", r"\w*training", r"\w*cursus", r"leden", r"members", r"membership",
     # what was made or done: production, not yet a change for anyone
     r"gebakken", r"gemaakt", r"geproduceerd", r"verkocht\w*", r"geleverd\w*", r"bezorgd\w*", r"gegeven",
     r"gehouden", r"georganiseerd", r"uitgevoerd", r"uitgedeeld", r"baked", r"made", r"produced", r"sold",
@@ -285,6 +291,15 @@ _CHANGE_CLAIMED = phrases(
     # a situation the claim credits to the enterprise: "dankzij onze groentetas hebben 410 gezinnen nu"
     r"dankzij", r"thanks to", r"nu", r"now", r"aan (?:het )?werk", r"aan een baan", r"naar (?:betaald )?werk",
     r"into (?:the |a |an )?(?:\w+ ){0,2}(?:sector|industry|labour market|job market|jobs?|work|employment|careers?)",
+    # "vonden 41 Apeldoorners een baan", "van de uitkering naar een nieuwe start", "found their way into",
+    # "swapped their benefit for a pay slip", "became financially independent", "now water-safe"
+    r"(?:vonden|vond|vinden) (?:\w+ ){0,6}(?:een |hun )?(?:\w+ )?(?:baan|werk|weg)\w*",
+    r"found (?:\w+ ){0,3}(?:their |a )?way (?:into|to|back)", r"van de (?:uitkering|bijstand|\w*uitkering) naar",
+    r"(?:begeleid\w*|toegeleid\w*) (?:\w+ ){0,6}naar (?:een |betaald |betaalde )?(?:\w+ )?"
+    r"(?:werk|baan|start|opleiding)",
+    r"naar een (?:betaalde |vaste |nieuwe )?(?:baan|start)", r"swapped (?:\w+ ){0,3}(?:benefits?|welfare)",
+    r"ruilden (?:\w+ ){0,3}(?:uitkering|bijstand)", r"(?:become|became|becoming) (?:\w+ )?(?:independent|self-reliant)",
+    r"financieel (?:zelfstandig|onafhankelijk|zelfredzaam)", r"zelfredzaam\w*", r"water-?safe", r"zwemveilig",
 )
 
 
@@ -294,7 +309,7 @@ _PEOPLE = phrases(
     r"vrouwen", r"mannen", r"\w*ers", r"people", r"persons", r"participants", r"clients", r"residents", r"families",
     r"households", r"young people", r"youngsters", r"pupils", r"students", r"newcomers", r"refugees", r"jobseekers",
     r"women", r"men", r"children", r"returners", r"trainees", r"graduates", r"\w+ers", r"\w+aren", r"\w+ingers",
-    r"adults", r"volwassenen",
+    r"adults", r"volwassenen", r"\w+ians", r"\w*lieden", r"\w*mensen",
 )
 
 
