@@ -1450,3 +1450,104 @@ claims:
       outcomes: [o]
 """
     assert pointers(fragment, "IC124") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("method", "flagged"), [
+    ("Opgeteld: 112 deelnemers, 61 vrijwilligers en 217 trainingsdeelnames; wie meerdere trainingen volgde, telt per "
+     "training.", True),
+    ("Sum of our 48 employees (payroll headcount, which includes the trainees on a contract), 61 trainees and 35 "
+     "volunteers.", True),
+    ("Sum of our 48 employees (payroll headcount, which includes 5 interns) and 35 volunteers.", False),
+])
+def test_a_summing_method_that_counts_people_twice(method: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: people
+    name: People involved
+    unit: persons
+    kind: count
+    value: 390
+    method: "{method}"
+"""
+    assert pointers(fragment, "IC123") == (["/metrics/0/value"] if flagged else [])
+
+
+def test_a_label_checked_by_the_enterprises_own_people_or_named_for_its_brand() -> None:
+    extra = """    label:
+      name: Roasted Right
+      scheme: SCHEME
+organisation:
+  name: Lindenberg Roasting Company B.V.
+  trade_name: Lindenberg Roasters
+  municipality: Nijmegen
+"""
+    def label(scheme: str) -> list[str]:
+        return pointers(claim("12 deelnemers hadden werk na een jaar.", extra=extra.replace("SCHEME", scheme)),
+                        "IC106")
+    assert label("Direct contract criteria, checked by our green-coffee buyer on farm visits") == ["/claims/0/label"]
+    assert label("Eigen checklist van onze werkplaatschef") == ["/claims/0/label"]
+    assert label("Lindenberg sourcing criteria") == ["/claims/0/label"]  # the brand both names share
+    assert label("Fairtrade Standard for Small-scale Producer Organizations, audited by FLOCERT") == []
+    # a place both names share is no brand
+    placed = extra.replace("Lindenberg Roasting Company B.V.", "Koffie Nijmegen B.V.").replace(
+        "Lindenberg Roasters", "Koffie Nijmegen")
+    assert pointers(claim("12 deelnemers hadden werk na een jaar.", extra=placed.replace(
+        "SCHEME", "Keurmerk van de Gemeente Nijmegen")), "IC106") == []
+
+
+CHERRY = """
+metrics:
+  - id: started
+    name: Cursisten gestart met de opleiding
+    unit: personen
+    kind: count
+    value: 58
+  - id: passed
+    name: Geslaagde cursisten
+    unit: "%"
+    kind: percentage
+    value: 95
+    method: 19 van de 20 cursisten die in 2025 examen deden, slaagden.
+claims:
+  - id: c
+    text: TEXT
+    domain: social
+    basis:
+      metrics: [passed]
+"""
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("95% van onze cursisten haalt het diploma.", True),
+    ("Van de 58 cursisten die begonnen, stopten er 31 voortijdig; van wie examen deed, slaagde 95%.", False),
+])
+def test_a_rate_over_those_who_sat_the_exam_counted_only_in_its_method(text: str, flagged: bool) -> None:
+    assert pointers(CHERRY.replace("TEXT", text), "IC127") == (["/claims/0/text"] if flagged else [])
+
+
+def test_a_rate_in_words_over_completers() -> None:
+    fragment = """
+metrics:
+  - id: all
+    name: Deelnemers in een werkfit-traject
+    unit: personen
+    kind: count
+    value: 88
+  - id: done
+    name: Deelnemers die hun traject volledig afrondden
+    unit: personen
+    kind: count
+    value: 19
+    part_of: all
+claims:
+  - id: c
+    text: TEXT
+    domain: social
+    basis:
+      metrics: [done]
+"""
+    assert pointers(fragment.replace("TEXT", "Wie het traject doorloopt, heeft in 9 van de 10 gevallen een baan."),
+                    "IC127") == ["/claims/0/text"]
+    assert pointers(fragment.replace("TEXT", "Alle jongeren uit het traject hebben een vervolgplek."),
+                    "IC127") == ["/claims/0/text"]
+    assert pointers(fragment.replace("TEXT", "19 deelnemers rondden hun traject af."), "IC127") == []

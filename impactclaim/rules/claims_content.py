@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from functools import cache, reduce
@@ -20,6 +21,7 @@ from impactclaim.rules.text import (
     Phrases,
     claim_index,
     counts,
+    fractions,
     has_year_before,
     joined,
     longest_first,
@@ -634,7 +636,11 @@ _COMPLETERS = phrases(
     r"stayed the course", r"eindigden", r"volmaakten", r"volgemaakt", r"nog in dienst", r"still employed",
     # "die hun diploma behaalden", "die het branchediploma haalden", "die het laatste examenblok bereikten"
     r"\w*diploma (?:haalden|behaalden|behaald|gehaald|kregen)", r"(?:haalden|behaalden) (?:\w+ ){0,2}\w*diploma",
-    r"examen\w* (?:bereikten|haalden)", r"bereikten (?:\w+ ){0,3}examen\w*", r"(?:earned|obtained|got) (?:\w+ ){0,2}"
+    r"examen\w* (?:bereikten|haalden)", r"bereikten (?:\w+ ){0,3}examen\w*",
+    # who sat the exam or hold the diploma are those who got that far: "leerlingen die examen deden",
+    # "cursisten met entreediploma", "students who sat the exam"
+    r"examen (?:deden|gedaan|afgelegd|aflegden)", r"(?:sat|took) (?:the |an |their )?(?:final )?exams?",
+    r"met (?:een |het )?\w*diploma", r"with (?:a |an |the )?\w*diploma", r"(?:earned|obtained|got) (?:\w+ ){0,2}"
     r"(?:diploma|certificate|qualification)s?", r"reached the (?:final|last) (?:exam|stage|module)",
 )
 _STARTERS = phrases(
@@ -732,8 +738,9 @@ class CherryPickedSubgroup(Rule):
         names = metric_name_index(statement)
         completers = [metric for metric in statement.metrics if id(metric) in names.owners(_COMPLETERS)
                       and not metric.is_percentage and metric.value]
-        if not completers:
-            return  # nobody is counted as having completed: no completers' rate to weigh
+        if not completers and not any(metric.is_percentage and id(metric) in names.owners(_COMPLETERS)
+                                      for metric in statement.metrics):
+            return  # nobody is counted as having completed, and no rate is of completers: nothing to weigh
         starters = [metric for metric in statement.metrics if id(metric) in names.owners(_STARTERS)
                     and metric.value and not metric.is_percentage]
         index = claim_index(statement)
@@ -767,6 +774,7 @@ class CherryPickedSubgroup(Rule):
         # reparaties" beside a 79% success rate are repairs, not the trainees who finished their course.
         completers_of_rate = [completer for completer in completers if any(completer is metric for metric in basis)] \
             or completers
+        any_unit: set[int] = set()
         for metric in basis:
             candidates: list[Metric] = []
             # The metric itself, or the totals it is part of, may count those who completed ...
@@ -781,17 +789,35 @@ class CherryPickedSubgroup(Rule):
             # count is elsewhere in the statement.
             if metric.is_percentage and (may_match(_COMPLETERS, metric.name, metric.method)
                                          and _COMPLETERS.search(joined(metric.name, metric.method))):
-                candidates += completers_of_rate
+                counted = completers_of_rate or _completers_in_method(metric)
+                candidates += counted
+                # Completers counted only in the method ("19 van de 20 die examen deden") are people,
+                # whatever unit the starters are counted in.
+                any_unit.update(id(completed) for completed in counted if not completers_of_rate)
             for completed in candidates:
                 assert completed.value is not None
                 direct = statement.total_of(completed)
                 for started in ([direct] if direct is not None else []) + starters:
-                    if started is completed or not started.value or not started.same_unit(completed):
+                    if started is completed or not started.value or not (
+                            started.same_unit(completed) or id(completed) in any_unit):
                         continue
                     if started.value > completed.value and \
                             100 - 100 * completed.value / started.value > MAX_DROP_OUT:
                         return completed, started
         return None
+
+
+def _completers_in_method(metric: Metric) -> list[Metric]:
+    """Those a rate is over, when only its method counts them: "19 van de 20 cursisten die examen deden".
+
+    Returned as a count metric of the whole of the method's fraction, so it can be set against the starters.
+    """
+    for _where, text in metric.method.located():
+        for fraction in fractions(text):
+            if _COMPLETERS.search(text[fraction.start:fraction.start + len(fraction.written) + 60]):
+                return [dataclasses.replace(metric, id=metric.id, kind="count", unit=None, value=fraction.whole,
+                                            part_of=None)]
+    return []
 
 
 # --- IC129 --------------------------------------------------------------------------------------

@@ -516,7 +516,7 @@ class PeriodConsistency(Rule):
 # Names of counts that count contacts (a person may be counted several times), and of counts of persons.
 _CONTACT_NAMES = phrases(
     r"(?:winkel|klant|huis|inloop|café|cafe|spreekuur)?bezoeken", r"contact(?:en|momenten)", r"deelnames",
-    r"sessies", r"bijeenkomsten", r"consult(?:en|aties)",
+    r"sessies", r"bijeenkomsten", r"consult(?:en|aties)", r"(?:trainings|cursus|activiteiten|workshop)deelnames",
     r"gesprekken", r"(?:ophaal|huis|intake|op)?afspraken", r"aanmeldingen", r"inloopbezoeken", r"maaltijden",
     r"keer", r"(?:kassa|winkel|webshop|pin|online)?transacties", r"bestellingen", r"transactions", r"orders",
     r"purchases", r"aankopen",
@@ -530,7 +530,10 @@ _PER_CONTACT = phrases(r"(?:geteld |counted )?per (?:\w+ )?(?:bezoek|visit|keer|
                        r"|trip)", r"(?:elke|iedere) keer (?:opnieuw )?geteld",
                        r"counted (?:again )?(?:each|every) time")
 # A method that says the groups it adds share people.
-_OVERLAP = phrases(r"ook", r"tevens", r"zowel", r"overlap\w*", r"dubbel\w*", r"also", r"both", r"twice", r"double\w*")
+_OVERLAP = phrases(r"ook", r"tevens", r"zowel", r"overlap\w*", r"dubbel\w*", r"also", r"both", r"twice", r"double\w*",
+                  # "wie meerdere trainingen volgde, telt per training": one person in several counts
+                  r"wie meerdere", r"(?:telt|tellen|geteld|counts?|counted) (?:\w+ )?per",
+                  r"who (?:\w+ ){0,2}(?:several|more than one)")
 _PERSON_WORDS = phrases(
     r"mensen", r"personen", r"deelnemers", r"cli[eë]nten", r"bewoners", r"buurtbewoners", r"kinderen", r"jongeren",
     r"ouderen", r"inwoners", r"individuen", r"unieke", r"people", r"persons", r"participants", r"clients",
@@ -717,7 +720,7 @@ class DoubleCounting(Rule):
         if summed_method:
             if may_match(_CONTACT_NAMES, metric.method) and _CONTACT_NAMES.search(method):
                 message = _("{metric} counts persons, but its method adds contacts to them: \"{method}\"")
-            elif may_match(_OVERLAP, metric.method) and _OVERLAP.search(method):
+            elif (may_match(_OVERLAP, metric.method) and _OVERLAP.search(method)) or _includes_a_summed_group(method):
                 message = _("{metric} counts persons, but its method adds groups that share people: \"{method}\"")
             else:
                 message = ""
@@ -786,6 +789,21 @@ _WITHIN = phrases(r"alle (?:\w+ ){0,3}zijn (?:\w+ )?(?:ook )?", r"all (?:\w+ ){0
 # A group whose method counts another group of the sum in: "inclusief de 131 dagbestedingsdeelnemers".
 _INCLUDING = regex(r"\b(?:inclusief|including|waaronder|among them|of whom|van wie|met daarin)\s+(?:de\s+|the\s+)?"
                         r"(\d{1,3}(?:[.,]\d{3})+|\d+)\b", re.IGNORECASE)
+
+
+# "Sum of our 48 employees (..., which includes the trainees on a contract), 61 trainees and 35 volunteers"
+_INCLUDES_GROUP = regex(r"\b(?:includes?|including|inclusief|inclusive of)\s+(?:the\s+|de\s+|our\s+|onze\s+|ook\s+)?"
+                        r"([^\W\d]{4,})", re.IGNORECASE)
+
+
+def _includes_a_summed_group(method: str) -> bool:
+    """Whether a summing method says one group includes people of another group it adds."""
+    for match in _INCLUDES_GROUP.finditer(method):
+        rest = method[:match.start()] + method[match.end():]
+        noun = re.escape(match.group(1).lower())
+        if re.search(rf"\d[\d.,]*\s+(?:[^\W\d]+\s+)?{noun}\b", rest, re.IGNORECASE):  # re caches it
+            return True
+    return False
 
 
 def _within_by_wording(part_metrics: Sequence[Metric]) -> Metric | None:

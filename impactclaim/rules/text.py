@@ -238,15 +238,17 @@ class Fraction:
 # who finished", "iedereen die afrondde", "all of our graduates who". Each is searched by the
 # words it ends with, which the search skips to, and the words before are read only there: a
 # pattern that begins with a count or "every" is tried at every position, five times slower.
-_RATIO = regex(rf"\s(?:out\s+of|in|op)\s+(?:the\s+|de\s+|every\s+|elke\s+)?"
+_RATIO = regex(rf"\s(?:out\s+of|in|op|van)\s+(?:the\s+|de\s+|every\s+|elke\s+)?"
                     rf"(?:(?!(?:19|20)\d\d\b)\d+|{'|'.join(_WORDS)})\b")
 _COUNT_BEFORE = regex(rf"(?<![\w.,])(?:{_COUNT})$")
 _PART_OR_ALL = regex(r"(?:helft|half\s+of|derde|thirds|driekwart|quarters|third|kwart|quarter|who|die"
-                          r"|uitzondering|exception)\b")
+                          r"|uitzondering|exception|uit|from)\b")
 _PART_OR_ALL_WHOLE = regex(
     r"\b(?:de\s+helft|half\s+of|twee\s*derde|two[\s-]thirds|driekwart|three[\s-]quarters|een\s+derde|a\s+third"
     r"|een\s+kwart|a\s+quarter|every\s+(?:single\s+)?\w+\s+who|each\s+\w+\s+who|everyone\s+who"
     r"|all\s+(?:of\s+)?(?:the\s+|our\s+)?\w+\s+who|iedereen\s+die|alle\s+\w+\s+die|elke?\s+\w+\s+die"
+    # "alle jongeren uit het traject hebben een vervolgplek": everyone of a group, a rate of 100%
+    r"|alle\s+\w+\s+uit|all\s+(?:the\s+)?\w+\s+from"
     r"|zonder\s+uitzondering|without\s+exception)$")
 
 
@@ -417,7 +419,10 @@ _LEGAL_FORMS = regex(
 #: Words that make a verifier, publisher or scheme the enterprise itself, its board or its owner.
 SELF_WORDS = phrases(
     r"(?:onze|ons) eigen", r"eigen (?:\w+ )?(?:beoordeling|onderzoek|enqu[eê]te|evaluatie|criteria|toetsing|audit"
-    r"|meting|monitoring|medewerkers|team|afdeling|keurmerk|normen|score)",
+    r"|meting|monitoring|medewerkers|team|afdeling|keurmerk|normen|score|checklist|lijst|regels|standaard|toets)",
+    # checked by someone of the enterprise: "checked by our green-coffee buyer", "van onze werkplaatschef"
+    r"(?:by|door|van) (?:onze|ons|our) (?:[\w-]+ ){0,2}(?:buyers?|inkopers?|managers?|chef|\w+chef|medewerkers?"
+    r"|employees?|staff|team|coördinator|coordinator|\w*manager|bedrijfsleider|leidinggevende|inspecteur|inspector)",
     r"zelf(?:evaluatie|beoordeling|toetsing|onderzoek|assessment)?", r"intern(?:e)?", r"in-?house",
     r"(?:our|its) own", r"self[- ](?:assessment|assessed|evaluation|declared|check)", r"internal(?:ly)?",
     r"(?:het |ons |onze )?(?:bestuur|directie|raad van bestuur|management ?team|mt)",
@@ -453,6 +458,14 @@ class OwnName:
             core = " ".join(_LEGAL_FORMS.sub(" ", name.casefold()).replace(".", " ").split())
             if len(core) >= 4:
                 names.append(core)
+        # The word the registered and the trade name share is the brand: "Lindenberg" of "Lindenberg
+        # Roasting Company B.V." and "Lindenberg Roasters" ("Lindenberg sourcing criteria").
+        # Only a first word both start with, and no place: "Warm Huis Zeeland" shares "zeeland" with others.
+        places = {(place or "").casefold() for place in (organisation.municipality, organisation.province)}
+        if len(names) == 2 and names[0].split()[0] == names[1].split()[0]:
+            brand = names[0].split()[0]
+            if len(brand) >= 5 and brand not in _GENERIC_NAME_WORDS and brand not in places:
+                names.append(brand)
         return cls(tuple(dict.fromkeys(names)))
 
     def named_in(self, text: str | None) -> bool:
@@ -488,6 +501,13 @@ class OwnName:
                     low = low[:start] + " " * (end - start) + low[end:]
                 start = _whole_word_at(low, words[0], start + 1)
         return text
+
+
+# Words of a name that many enterprises share, so they do not stand for this one.
+_GENERIC_NAME_WORDS = frozenset({
+    "stichting", "coöperatie", "cooperatie", "vereniging", "groep", "group", "holding", "nederland", "bakkerij",
+    "koffiebranderij", "kringloop", "werkbedrijf", "leerwerkbedrijf", "services", "company", "sociale", "social",
+    "groene", "green", "energie", "energy", "zorg", "care", "foundation", "cooperative", "house", "huis"})
 
 
 def is_self(text: str | None, own: OwnName) -> str | None:
