@@ -1551,3 +1551,40 @@ claims:
     assert pointers(fragment.replace("TEXT", "Alle jongeren uit het traject hebben een vervolgplek."),
                     "IC127") == ["/claims/0/text"]
     assert pointers(fragment.replace("TEXT", "19 deelnemers rondden hun traject af."), "IC127") == []
+
+
+@pytest.mark.parametrize(("method", "flagged"), [
+    ("Aantal verschillende scholieren op de roosters van het zomerseizoen 2024.", True),
+    ("Totaal van de weeglijsten van vorig jaar (2024); die over dit jaar zijn nog niet verwerkt.", True),
+    ("New employment contracts signed, taken from our HR annual report 2023.", True),
+    ("Counted from the 2023 till export, because the supplier has not yet delivered the 2025 export.", True),
+    ("Telling van de roosters van het zomerseizoen 2025.", False),
+])
+def test_a_metric_whose_method_dates_its_data_to_an_earlier_year(method: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: m
+    name: Scholieren met een bijbaan
+    unit: personen
+    kind: count
+    value: 42
+    method: "{method}"
+"""
+    assert pointers(fragment, "IC129") == (["/metrics/0/method"] if flagged else [])
+
+
+@pytest.mark.parametrize(("counterfactual", "description", "field"), [
+    ("Zonder ons had ongeveer een derde het apparaat door een andere reparateur laten maken.", "", "deadweight"),
+    ("Without us, most subscribers would receive meals from another caterer.", "", "deadweight"),
+    ("Home care and district nursing visit many of our subscribers every week.", "", "attribution"),
+    ("Most of our pupils also attend the homework class of their own school.", "", "attribution"),
+    ("", "About 60% of our places are paid for by the municipality.", "attribution"),
+])
+def test_the_counterfactual_names_others_who_would_or_do_bring_the_change(
+        counterfactual: str, description: str, field: str) -> None:
+    assert pointers(_outcome(f"""      deadweight: 0
+      attribution: 0
+      drop_off: 10
+      counterfactual: "{counterfactual or 'Zonder ons blijven zij thuis zitten.'}"
+      description: "{description or 'Wij begeleiden alle deelnemers zelf.'}"
+"""), "IC122") == [f"/outcomes/0/contribution/{field}"]

@@ -852,14 +852,21 @@ _FIGURE = regex(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 _NOT_YET_COUNTED = phrases(
     r"(?:telling|cijfers?|gegevens|meting) (?:\w+ ){0,4}(?:is|zijn) (?:\w+ )?nog niet"
     r" (?:afgerond|bekend|beschikbaar|binnen)",
-    r"nog niet (?:geteld|gemeten|bekend|beschikbaar)",
+    r"nog niet (?:geteld|gemeten|bekend|beschikbaar|verwerkt|geleverd|binnen)", r"(?:zijn|is) nog niet verwerkt",
     r"(?:count|figures?|data|measurement) (?:\w+ ){0,4}(?:is|are) (?:\w+ )?not yet (?:complete|available|known|in)",
-    r"not yet (?:been )?(?:counted|measured|available)")
+    r"not yet (?:been )?(?:counted|measured|available|processed|delivered)", r"has not yet delivered")
 _DATA_YEAR = phrases(r"(?:in|over|uit|van|voor|from|for|of|during|tijdens) (?:(?:het )?(?:kalenderjaar|boekjaar|jaar"
                      r"|calendar year|financial year|the year) )?(?:19|20)\d\d",
                      # "september tot en met december 2023": a month dates the data
                      r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-                     r"|january|february|march|june|july|august|october) (?:19|20)\d\d")
+                     r"|january|february|march|june|july|august|october) (?:19|20)\d\d",
+                     # a season, last year, or a report or export of a year: "zomerseizoen 2024", "vorig jaar
+                     # (2024)", "HR annual report 2023", "the 2023 till export"
+                     r"\w*seizoen (?:19|20)\d\d", r"season (?:19|20)\d\d", r"vorig jaar \(?(?:19|20)\d\d",
+                     r"last year'?s? \(?(?:19|20)\d\d",
+                     r"(?:annual report|jaarverslag|jaarrapport\w*|rapportage|report|export|roosters?) (?:19|20)\d\d",
+                     r"(?:the|de|het) (?:19|20)\d\d (?:[\w-]+ ){0,2}(?:export|report|rapport|verslag|lijst|lists?|data"
+                     r"|gegevens|roosters?|rosters?|figures|cijfers|telling|count)")
 
 
 class YearOutsidePeriod(Rule):

@@ -285,6 +285,10 @@ _ANYWAY = phrases(
     # a share of them that manages by itself: "een kwart ... vindt zonder traject zelf werk"
     r"(?:een deel|een kwart|een derde|de helft|deels|a part|part|some|a quarter|a third|half) (?:\w+ ){0,14}"
     r"(?:zelf|themselves|by themselves|on their own)",
+    # the same result through someone else: "would be sold to recyclers elsewhere", "from another caterer",
+    # "anders door een andere reparateur had laten maken"
+    r"(?:from|by|through|via|at|to|bij|door|van|via|naar) (?:een |an? |de |the )?(?:andere?|another|other)\b",
+    r"elders", r"elsewhere",
 )
 _NOBODY = phrases(r"niemand", r"geen enkele", r"nobody", r"no one", r"none of")
 # Others that contribute to the same change: partners and co-funders.
@@ -298,7 +302,11 @@ _OTHERS = phrases(
     r"gefinancierd met", r"subsid(?:y|ies|ised|ized)", r"grants?", r"loans?", r"financed (?:with|by)",
     # other support the same people get at the same time
     r"(?:ook |tevens |daarnaast )?(?:ambulant )?(?:begeleid|ondersteund) door", r"(?:also )?supported by",
-    r"(?:also )?guided by", r"ggz", r"wmo-?consulent\w*", r"mental health (?:services|team|care)",
+    r"(?:also )?guided by", r"ggz",
+    # care or teaching the same people get beside the enterprise's, and who pays for the places
+    r"home care", r"thuiszorg", r"wijkverpleg\w*", r"district nurs\w*", r"also (?:attend|get|receive|use|visit)\w*",
+    r"(?:private )?tutors?", r"bijles\w*", r"huiswerkklas\w*", r"homework class\w*", r"paid (?:for )?by",
+    r"betaald door", r"wmo-?consulent\w*", r"mental health (?:services|team|care)",
     r"kredietbank\w*", r"budgetcoach\w*", r"schuldhulp\w*", r"lopende? (?:\w+ )?trajecten?",
     # a funder or school that pays for or gives part of the work: "de gemeente betaalt onze jobcoach"
     r"betaalt (?:onze|de|het|een) \w+", r"betalen (?:onze|de|het|een) \w+", r"pays (?:for )?(?:our|the|a) \w+",
