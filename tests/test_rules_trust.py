@@ -1588,3 +1588,33 @@ def test_the_counterfactual_names_others_who_would_or_do_bring_the_change(
       counterfactual: "{counterfactual or 'Zonder ons blijven zij thuis zitten.'}"
       description: "{description or 'Wij begeleiden alle deelnemers zelf.'}"
 """), "IC122") == [f"/outcomes/0/contribution/{field}"]
+
+
+@pytest.mark.parametrize(("name", "method", "flagged"), [
+    ("Households that registered in 2022", "", False),  # a cohort, followed up now
+    ("Werkervaringsplekken die in 2024 afliepen", "", False),
+    ("Average gain on the motor skills test", "Difference between the tests in September 2024 and June 2025.", False),
+    ("Meals served", "Meals served in 2023; our count for 2025 was not complete when we wrote this.", True),
+    ("Bills paid on time", "Figure of the 2024 evaluation; the 2025 figure will only be available in 2026.", True),
+])
+def test_an_earlier_year_that_starts_a_cohort_or_is_followed_up_in_the_period(
+        name: str, method: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: m
+    name: "{name}"
+    unit: personen
+    kind: count
+    value: 42
+    method: "{method or 'Telling uit de eigen administratie.'}"
+"""
+    assert bool(pointers(fragment, "IC129")) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("88% of our cleaners have a permanent contract; the sector average in 2024 was 58%.", False),
+    ("We werken met twee keer zoveel collega's als in 2021: van 7 naar 14.", False),
+    ("In 2022 hielpen we 40 mensen aan werk.", True),
+])
+def test_a_claims_earlier_year_beside_others_figure_or_a_comparison(text: str, flagged: bool) -> None:
+    assert pointers(claim(text), "IC129") == (["/claims/0/text"] if flagged else [])

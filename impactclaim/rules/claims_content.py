@@ -833,6 +833,13 @@ _REFERENCE_YEAR = phrases(
     r"(?:tot en met|t/m|tot|through|until|to) (?:19|20)\d\d", r"vorig jaar", r"last year", r"previous year",
     r"(?:\d{4}-?)?levels?",
     r"(?:\d{4}-?)?niveau", r"peil",
+    # others' figure of that year, or this period's figure set beside it: "the sector average in 2024 was
+    # 58%", "twee keer zoveel als in 2021: van 7 naar 14"
+    r"(?:sector|branche|landelijk\w*|national\w*) ?(?:average|gemiddelde|gemiddeld)", r"average", r"gemiddelde",
+    r"benchmark\w*", r"als in", r"van \d+ naar", r"from \d+ to",
+    # a cohort that registered or ended then: "households that registered in 2022", "die in 2024 afliepen"
+    r"registered", r"aangemeld\w*", r"meldden", r"ingeschreven", r"afliepen", r"eindigden", r"ended",
+    r"rondden (?:\w+ ){0,4}af", r"became",
     # a cohort: people who started, were hired or finished in an earlier year, followed up now
     r"cohort\w*", r"later", r"hired", r"started", r"began", r"begonnen", r"begon", r"gestart", r"startten",
     r"ingestroomd", r"instroom", r"afgerond", r"afrondden", r"completed", r"finished", r"graduated", r"joined",
@@ -854,7 +861,10 @@ _NOT_YET_COUNTED = phrases(
     r" (?:afgerond|bekend|beschikbaar|binnen)",
     r"nog niet (?:geteld|gemeten|bekend|beschikbaar|verwerkt|geleverd|binnen)", r"(?:zijn|is) nog niet verwerkt",
     r"(?:count|figures?|data|measurement) (?:\w+ ){0,4}(?:is|are) (?:\w+ )?not yet (?:complete|available|known|in)",
-    r"not yet (?:been )?(?:counted|measured|available|processed|delivered)", r"has not yet delivered")
+    r"not yet (?:been )?(?:counted|measured|available|processed|delivered)", r"has not yet delivered",
+    r"(?:will )?only be available", r"(?:was|were|is|are) not (?:yet )?complete",
+    r"(?:has|have) not (?:yet )?been counted",
+    r"not been counted yet", r"nog niet (?:compleet|volledig|klaar)", r"pas (?:\w+ ){0,4}beschikbaar")
 _DATA_YEAR = phrases(r"(?:in|over|uit|van|voor|from|for|of|during|tijdens) (?:(?:het )?(?:kalenderjaar|boekjaar|jaar"
                      r"|calendar year|financial year|the year) )?(?:19|20)\d\d",
                      # "september tot en met december 2023": a month dates the data
@@ -963,7 +973,10 @@ class YearOutsidePeriod(Rule):
             for where, value in located_texts(text):
                 for sentence in sentences(value):
                     # the year of the metric's own baseline is the comparison it declares
-                    earlier = [year for year, _ in years(sentence) if year < first_year and year != baseline_year]
+                    found = years(sentence)
+                    earlier = [year for year, _ in found if year < first_year and year != baseline_year]
+                    if any(year >= first_year for year, _ in found) and not _NOT_YET_COUNTED.search(value):
+                        continue  # "tests in September 2024 and June 2025": followed up in the period
                     # "de telling over 2025 is nog niet afgerond": whatever else it says, the figure is an older one
                     if not earlier or (_REFERENCE_YEAR.search(sentence) and not _NOT_YET_COUNTED.search(value)):
                         continue
