@@ -1618,3 +1618,43 @@ metrics:
 ])
 def test_a_claims_earlier_year_beside_others_figure_or_a_comparison(text: str, flagged: bool) -> None:
     assert pointers(claim(text), "IC129") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("We pay 6% more: EUR 16.02 an hour instead of the CAO scale of EUR 15.11.", False),
+    ("In our own survey, 59% said they feel less physical strain than a year ago.", False),
+    ("In onze eigen enquête zei 70% dat ze door ons minder nieuwe spullen kopen.", False),
+    ("We throw away 40% less bread than before.", True),
+])
+def test_a_change_set_beside_its_reference_or_reported_by_people_themselves(text: str, flagged: bool) -> None:
+    assert pointers(claim(text, metrics="[started]"), "IC126") == (["/claims/0/text"] if flagged else [])
+
+
+def test_a_rate_over_everyone_who_started_hides_no_drop_out() -> None:
+    fragment = """
+metrics:
+  - id: cohort
+    name: Households that registered in 2022
+    unit: households
+    kind: count
+    value: 214
+  - id: completed
+    name: Households of the 2022 cohort that completed their trajectory
+    unit: households
+    kind: count
+    value: 131
+    part_of: cohort
+  - id: solved
+    name: Debt-free or stable three years after registration (NAME)
+    unit: "%"
+    kind: percentage
+    value: 58
+claims:
+  - id: c
+    text: Three years after registering, 58% of the households that came to us in 2022 were debt-free.
+    domain: social
+    basis:
+      metrics: [solved, cohort, completed]
+"""
+    assert pointers(fragment.replace("NAME", "drop-outs included"), "IC127") == []
+    assert pointers(fragment.replace("NAME", "of those who completed"), "IC127") == ["/claims/0/text"]

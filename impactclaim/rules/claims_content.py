@@ -535,7 +535,13 @@ _FROM_TO = phrases(r"van (?:\S+ ){1,4}naar", r"from (?:\S+ ){1,4}to", r"ten opzi
                    # "sinds 2022", "since last year"; "sinds onze nieuwe sorteerlijn draait" gives no starting point
                    r"(?:sinds|since) (?:(?:begin|eind|januari|the start of|the end of) )?(?:(?:19|20)\d\d|vorig jaar"
                    r"|last year|(?:de|the) (?:nulmeting|baseline|intake|start))",
-                   r"tegen(?:over)?", r"against", r"versus", r"vs\.?")
+                   r"tegen(?:over)?", r"against", r"versus", r"vs\.?",
+                   # what it is set beside: "6% more: EUR 16.02 instead of the CAO scale of EUR 15.11"
+                   r"instead of", r"in plaats van", r"rather than",
+                   # a change people report of themselves: "59% said they feel less strain than a year ago",
+                   # "zei 70% dat ze minder nieuwe spullen kopen"; the survey is the evidence, not a measurement
+                   r"(?:said|say|says|reported|zei|zeiden|zeggen|zegt|gaf aan|gaven aan|geeft aan|geven aan) "
+                   r"(?:\S+ ){0,2}(?:that|dat|they|ze|zij)")
 
 
 class ImprovementWithoutBaseline(Rule):
@@ -552,7 +558,12 @@ class ImprovementWithoutBaseline(Rule):
       point of this change);
     - a ``comparison`` on the claim (schema 1.1);
     - the claim text itself ("van 46% naar 31%", "from 12 to 7", "ten opzichte van 2023",
-      "compared with last year", "sinds 2022"; not "since our new line started").
+      "compared with last year", "sinds 2022"; not "since our new line started"), or what the
+      figure is set beside ("6% more: EUR 16.02 instead of the CAO scale of EUR 15.11").
+
+    A change that people report of themselves in a survey ("59% said they feel less strain",
+    "zei 70% dat ze minder nieuwe spullen kopen") is what they said, not a measured change
+    without a start, and is not reported.
 
     A comparison with others ("minder dan gemiddeld") is left to IC130. The finding stands at
     the claim text, where the problem is, unlike IC108, which looks at outcomes.
@@ -748,6 +759,8 @@ class CherryPickedSubgroup(Rule):
         for claim in statement.claims:
             if id(claim) not in rates:
                 continue  # no rate stated, or the claim says who dropped out: nothing is hidden
+            if _rate_over_everyone(statement, claim):
+                continue  # "58% of the households that came to us in 2022", drop-outs included
             found = self._drop_out(statement, claim, starters, completers)
             if found is None:
                 continue
@@ -805,6 +818,16 @@ class CherryPickedSubgroup(Rule):
                             100 - 100 * completed.value / started.value > MAX_DROP_OUT:
                         return completed, started
         return None
+
+
+def _rate_over_everyone(statement: Statement, claim: Claim) -> bool:
+    """Whether the claim's rate is a basis percentage that says it counts those who dropped out too."""
+    stated = [value for _, text in claim.text.located() for value, _ in percentages(text)]
+    return any(metric.is_percentage and metric.value is not None
+               and any(abs(metric.value - value) <= 0.5 for value in stated)
+               and (may_match(_DROP_OUT_SAID, metric.name, metric.method)
+                    and _DROP_OUT_SAID.search(joined(metric.name, metric.method)) is not None)
+               for metric in statement.basis_metrics(claim))
 
 
 def _completers_in_method(metric: Metric) -> list[Metric]:
