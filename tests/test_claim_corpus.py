@@ -2,8 +2,8 @@
 
 The held-out part is only checked for soundness here: its results are measured by the benchmark,
 never asserted, so that no test tunes the rules on it. The earlier held-out parts (held-out-1 to
-held-out-6) were each measured once untuned and have been used for tuning since, so they are
-asserted like the tuning part; what the rules still miss in the sixth is listed exactly.
+held-out-7) were each measured once untuned and have been used for tuning since, so they are
+asserted like the tuning part; what the rules still miss in the sixth and seventh is listed exactly.
 """
 
 from __future__ import annotations
@@ -74,8 +74,9 @@ def test_the_corpus_is_as_large_as_issue_10_asks() -> None:
     held_out = [problem for (name, _), found in planted.items() if name == "held-out" for problem in found]
     assert len(held_out) * 3 >= len(problems), "a third of the planted problems is held out"
     held_out_planted = [file for (name, file) in planted if name == "held-out"]
-    # A third of the problems, and nearly so of the statements that carry them (80 of 246); the
-    # held-out honest statements are fewer (24 of 108): the earlier rounds left theirs in the tuned parts.
+    # A third of the problems (620 of 1,761), and nearly so of the statements that carry them (120 of
+    # 366); the held-out honest statements are fewer (48 of 156): the earlier rounds left theirs in the
+    # tuned parts.
     assert len(held_out_planted) * 10 >= 3 * len(planted), "30% of the planted statements is held out"
     assert PARTS["held-out"].honest, "the held-out part has honest statements"
     for name, part in PARTS.items():
@@ -90,12 +91,14 @@ def test_the_pattern_codes_are_rules() -> None:
         assert codes <= set(REGISTRY)
 
 
-TUNED = ("tuning", "held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6")
+TUNED = ("tuning", "held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
+         "held-out-7")
 
-#: The planted problems of the sixth part that the rules, tuned on it for one session, still miss
-#: (23 of 264): overlapping groups told only in a method's prose, pass rates of those who sat an
-#: exam, improvements whose missing start the claim hides, a number written in words, and the like.
-#: Listed so that the test fails when one more is missed, and is shortened when one is found.
+#: The planted problems of the sixth and seventh parts that the rules, tuned on them, still miss
+#: (21 of 264 and 22 of 408): overlapping groups told only in another metric's prose, pass rates of
+#: those who sat an exam, improvements whose missing start the claim hides, comparisons with others
+#: in words the rules do not read, and the like. Listed so that the test fails when one more is
+#: missed, and is shortened when one is found.
 STILL_MISSED = {
     "held-out-6": [
         "h-language-school-amersfoort.yaml: no-baseline at ('/claims/1', '/metrics/3')",
@@ -105,22 +108,44 @@ STILL_MISSED = {
         "i-taalschool-almere.yaml: cherry-picked-indicator at ('/claims/0',)",
         "j-autodemontage-venlo.yaml: cherry-picked-indicator at ('/claims/2',)",
         "j-broodbakkerij-deventer.yaml: tiny-sample at ('/claims/2', '/outcomes/1')",
-        "j-restoverkeuken-groningen.yaml: percentage-vs-method at ('/claims/2', '/metrics/6')",
         "j-restoverkeuken-groningen.yaml: double-counting at ('/claims/3', '/metrics/7')",
+        "j-restoverkeuken-groningen.yaml: percentage-vs-method at ('/claims/2', '/metrics/6')",
         "j-woningisolatie-tilburg.yaml: no-baseline at ('/claims/1',)",
         "k-jongerenwerkplaats-dordrecht.yaml: whole-vs-aspect at ('/claims/3',)",
         "k-kringloop-helmond.yaml: double-counting at ('/claims/1', '/metrics/5')",
         "k-schuldhulp-schiedam.yaml: contribution-overclaimed at ('/claims/4', '/outcomes/1')",
-        "k-thuiszorg-enschede.yaml: self-made-label-scheme at ('/claims/0',)",
-        "k-thuiszorg-enschede.yaml: contribution-overclaimed at ('/claims/3', '/outcomes/0')",
         "l-huiswerkbegeleiding-tilburg.yaml: no-baseline at ('/claims/1',)",
         "l-poppodium-deventer.yaml: double-counting at ('/metrics/6', '/claims/1')",
-        "m-bouwbedrijf-zwolle.yaml: whole-vs-aspect at ('/claims/0',)",
         "m-bouwbedrijf-zwolle.yaml: double-counting at ('/claims/4', '/metrics/8')",
-        "m-codeschool-den-bosch.yaml: output-as-outcome at ('/claims/0', '/outcomes/0')",
+        "m-bouwbedrijf-zwolle.yaml: whole-vs-aspect at ('/claims/0',)",
         "m-codeschool-den-bosch.yaml: cherry-picked-indicator at ('/claims/1',)",
+        "m-codeschool-den-bosch.yaml: output-as-outcome at ('/claims/0', '/outcomes/0')",
         "m-distributiecentrum-venlo.yaml: double-counting at ('/claims/2', '/metrics/3')",
         "m-fietskoerier-groningen.yaml: cherry-picked-indicator at ('/claims/3',)",
+    ],
+    "held-out-7": [
+        "n-sociale-firma-leeuwarden.yaml: whole-vs-aspect at ('/claims/2',)",
+        "n-werkbedrijf-zwolle.yaml: double-counting at ('/claims/3', '/metrics/7')",
+        "o-bike-refurbishment-groningen.yaml: percentage-vs-method at ('/claims/2', '/metrics/2')",
+        "o-energiecooperatie-zwolle.yaml: double-counting at ('/claims/2', '/metrics/4')",
+        "o-plastic-recycling-zaandam.yaml: contribution-overclaimed at ('/claims/4', '/outcomes/0')",
+        "o-plastic-recycling-zaandam.yaml: percentage-vs-method at ('/claims/3', '/metrics/2')",
+        "p-bakkerij-zwolle.yaml: unfair-comparison at ('/claims/1',)",
+        "q-bibliotheek-leeuwarden.yaml: double-counting at ('/claims/0', '/metrics/3')",
+        "q-huiswerkbegeleiding-almere.yaml: unfair-comparison at ('/claims/3',)",
+        "q-makerspace-eindhoven.yaml: unfair-comparison at ('/claims/2',)",
+        "q-muziekschool-deventer.yaml: double-counting at ('/claims/0', '/metrics/3')",
+        "q-muziekschool-deventer.yaml: whole-vs-aspect at ('/claims/1',)",
+        "q-zwemschool-almelo.yaml: whole-vs-aspect at ('/claims/3',)",
+        "r-bouwbedrijf-almere.yaml: double-counting at ('/claims/0', '/metrics/3')",
+        "r-isolatiebedrijf-arnhem.yaml: no-baseline at ('/claims/2',)",
+        "r-pakketsorteercentrum-venlo.yaml: output-as-outcome at ('/claims/0',)",
+        "s-software-testing-heerlen.yaml: double-counting at ('/claims/4', '/metrics/3')",
+        "s-software-testing-heerlen.yaml: no-baseline at ('/claims/1', '/metrics/4')",
+        "u-fietsenmaker-leeuwarden.yaml: legal-requirement-as-feature at ('/claims/1',)",
+        "u-fietskoeriers-haarlem.yaml: no-baseline at ('/claims/2',)",
+        "u-leerwerkstichting-middelburg.yaml: percentage-vs-method at ('/claims/1', '/metrics/1')",
+        "u-zorgcooperatie-veendam.yaml: double-counting at ('/claims/0', '/metrics/0')",
     ],
 }
 
@@ -140,7 +165,10 @@ def test_the_rules_find_every_planted_problem_of_a_tuned_part_where_it_lives(nam
 #: rightly warns on each such outcome (Impact Frontiers asks for the risk of every outcome), so
 #: there those warnings are the statement's gaps, not the rules' noise. bench/RESULTS.md lists them.
 RISKS_LEFT_OUT = {("held-out-4", "b-koffiebar-nijmegen.yaml"), ("held-out-4", "b-naaiatelier-schiedam.yaml"),
-                  ("held-out-4", "c-boekbinderij-leiden.yaml"), ("held-out-6", "i-laptoprefurbish-eindhoven.yaml")}
+                  ("held-out-4", "c-boekbinderij-leiden.yaml"), ("held-out-6", "i-laptoprefurbish-eindhoven.yaml"),
+                  ("held-out-7", "n-zorgboerderij-ommen.yaml"), ("held-out-7", "q-jeugdcircus-enschede.yaml"),
+                  ("held-out-7", "t-kringloopwarenhuis-apeldoorn.yaml"),
+                  ("held-out-7", "u-kringloopbedrijf-apeldoorn.yaml"), ("held-out-7", "u-taalcoaching-delft.yaml")}
 #: Honest statements of the fifth part that the rules still judge too harshly, with what they say (so
 #: that the test fails when the noise changes). The control class of 29 children is a sample under 30
 #: (IC124), and "avoided about 4 tonnes of waste" estimated per repaired item has no starting point in
@@ -153,12 +181,26 @@ STILL_NOISY = {
     ("held-out-6", "i-bakfietskoeriers-haarlem.yaml"): ["IC112 /outcomes/0", "IC112 /outcomes/1",
                                                         "IC119 /claims/0/text"],
     ("held-out-6", "i-zorgboerderij-beilen.yaml"): ["IC112 /outcomes/1", "IC129 /claims/0/text"],
-    ("held-out-6", "k-schoonmaakbedrijf-maastricht.yaml"): ["IC108 /outcomes/1", "IC112 /outcomes/1",
-                                                            "IC126 /claims/4/text"],
+    ("held-out-6", "k-schoonmaakbedrijf-maastricht.yaml"): ["IC108 /outcomes/1", "IC112 /outcomes/1"],
     ("held-out-6", "k-wijkverpleging-zutphen.yaml"): ["IC108 /outcomes/2", "IC112 /outcomes/2"],
     ("held-out-6", "l-fietswerkplaats-amersfoort.yaml"): ["IC112 /outcomes/1", "IC101 /claims/3",
                                                           "IC105 /claims/4/text"],
     ("held-out-6", "l-schoolsport-arnhem.yaml"): ["IC108 /outcomes/1", "IC112 /outcomes/1", "IC124 /claims/0/text"],
+    # The seventh part: claims about the enterprise's own practice with no metric or outcome behind them
+    # ("every employee had a career conversation", "you may return any order within 30 days"), which
+    # IC101 holds to a basis like any claim; aims for 2027 without a commitment (IC105), one of them
+    # environmental; an FSC label with neither a verifier nor an authority (IC101).
+    ("held-out-7", "o-zonnecooperatie-dordrecht.yaml"): ["IC112 /outcomes/1", "IC101 /claims/3"],
+    ("held-out-7", "o-furniture-upcycling-nijmegen.yaml"): ["IC112 /outcomes/1", "IC108 /outcomes/2",
+                                                           "IC112 /outcomes/2", "IC101 /claims/4"],
+    ("held-out-7", "o-kringloopbedrijf-emmen.yaml"): ["IC112 /outcomes/1", "IC108 /outcomes/2", "IC112 /outcomes/2",
+                                                     "IC101 /claims/4"],
+    ("held-out-7", "r-stadslogistiek-amersfoort.yaml"): ["IC112 /outcomes/1", "IC105 /claims/0/text"],
+    ("held-out-7", "s-debt-counselling-nijmegen.yaml"): ["IC105 /claims/2/text"],
+    ("held-out-7", "t-textielwebshop-breda.yaml"): ["IC101 /claims/2"],
+    ("held-out-7", "t-meubelstoffeerderij-groningen.yaml"): ["IC112 /outcomes/1", "IC112 /outcomes/2",
+                                                            "IC101 /claims/4"],
+    ("held-out-7", "u-bakkerij-roermond.yaml"): ["IC108 /outcomes/1", "IC112 /outcomes/1", "IC130 /claims/1/text"],
 }
 
 
