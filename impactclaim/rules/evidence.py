@@ -25,6 +25,7 @@ from impactclaim.rules.text import (
     is_self,
     joined,
     may_match,
+    memo,
     metric_detail_index,
     percentages,
     phrases,
@@ -95,15 +96,27 @@ def _insider(statement: Statement, name: str | None) -> str | None:
     contact = statement.organisation.contact
     if contact is not None and contact.name and " ".join(contact.name.casefold().split()) == folded:
         return _("the statement's own contact person")
-    for text in statement.texts():
-        for _where, value in text.located():
-            if folded not in " ".join(value.casefold().split()):
-                continue
-            for sentence in sentences(" ".join(value.split())):
-                role = _INSIDER_ROLE.search(sentence)
-                if role and folded in sentence.casefold():
-                    return _("\"{role}\", by the statement's own words").format(role=role.group())
+    for sentence, role in _insider_sentences(statement):
+        if folded in sentence:
+            return _("\"{role}\", by the statement's own words").format(role=role)
     return None
+
+
+def _insider_sentences(statement: Statement) -> list[tuple[str, str]]:
+    """The statement's sentences that name a role inside the enterprise, folded, with that role; once per statement."""
+    def find() -> list[tuple[str, str]]:
+        values = [value for text in statement.texts() for _where, value in text.located()]
+        if not _INSIDER_ROLE.search("\n".join(values)):
+            return []  # one search of all the prose; most statements name no such role
+        found = []
+        for value in values:
+            if _INSIDER_ROLE.search(value):
+                for sentence in sentences(" ".join(value.split())):
+                    role = _INSIDER_ROLE.search(sentence)
+                    if role:
+                        found.append((sentence.casefold(), role.group()))
+        return found
+    return memo(statement, "_rules_insider_sentences", find)
 
 
 def _verified_by_self(statement: Statement, claim: Claim, status: str, by: str | None, own: OwnName) -> str | None:
