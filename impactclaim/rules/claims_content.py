@@ -128,12 +128,14 @@ class WholeVersusAspect(Rule):
     """A claim about the whole enterprise, product or footprint rests on a basis that covers only a part.
 
     Looks at environmental claims (``domain: environmental`` or no domain) whose text speaks
-    about a whole: "100%", "volledig", "fossielvrij", "afvalvrij", "zero-waste", "zero-landfill",
-    "emissievrij", "plastic-free", "fully", "our entire", every unit of what the enterprise
+    about a whole: "100%", "volledig", "fossielvrij", "afvalvrij", "afvalloos", "zero-waste",
+    "zero-landfill", "emissievrij", "plastic-free", "climate-neutral", "fully", "our entire", "onze
+    hele deelvloot", "alles is biologisch", "al het textiel", every unit of what the enterprise
     makes ("elke druppel", "every phone we sell", "alles wat wij wassen"), or a reduction of the
     whole footprint ("75% lower footprint", "75% minder CO2-uitstoot"); and at claims of other
-    domains that speak about every unit ("every bean we roast is fairly traded"). It fires when
-    the claim's own basis shows a part (the aspects below only in environmental claims):
+    domains that speak about every unit ("every bean we roast is fairly traded", "every euro lent
+    through us", "every bag of"). It fires when the claim's own basis shows a part (the aspects
+    below only in environmental claims):
 
     - a basis metric is a subgroup (``part_of``) that is clearly less than its total: "basis
       metric 'own-generation' is 2.1 of 3.9 GWh (54%) while the claim says 100%";
@@ -142,6 +144,11 @@ class WholeVersusAspect(Rule):
     - every basis metric names one aspect of the operations (electricity, heating, scope 1 or 2,
       packaging, transport, the office, one site, lighting) that the claim text does not
       name, while the claim is not scoped to that part (``scope`` organisation or absent).
+
+    It also fires on an environmental claim whose percentage is the share of a basis metric in a
+    part that is itself clearly less than its own total, when the claim does not name that part:
+    "90% van ons bouwmateriaal is hergebruikt" resting on 288 of 320 t of wood, which is 320 of
+    3,200 t of all material.
 
     The finding shows the numbers or the aspect it used; it is a warning because a claim may
     name its limit in words the rule does not read.
@@ -670,10 +677,12 @@ _DROP_OUT_SAID = phrases(r"voortijdig\w*", r"gestopt\w*", r"stopten", r"uitgeval
 class CherryPickedSubgroup(Rule):
     """A claim presents the success rate of those who completed while many who started dropped out.
 
-    Fires when a claim states a rate (a percentage) and rests on a figure of completers (a basis metric whose name says
-    "afgerond", "voltooid", "geslaagd", "completed", "graduates", or that is ``part_of`` such a
-    metric, or a percentage whose name or method is about completers, "afgeronde deelnemers
-    met werk", "16 of the 17 who completed") and the statement also counts those who started
+    Fires when a claim states a rate (a percentage, "9 van de 10", "alle jongeren uit het
+    traject") and rests on a figure of completers (a basis metric whose name says "afgerond",
+    "voltooid", "geslaagd", "completed", "graduates", "die examen deden", "met een diploma", or
+    that is ``part_of`` such a metric, or a percentage whose name or method is about completers,
+    "afgeronde deelnemers met werk", "16 of the 17 who completed", "19 van de 20 die examen
+    deden") and the statement also counts those who started
     (the total that the completers metric is directly ``part_of``, or a metric whose name
     says "gestart", "ingestroomd", "aangemeld", "started", "enrolled", "intakes"), with more
     than 30% of them not completing, while the claim text does not give the number who
@@ -913,8 +922,12 @@ class YearOutsidePeriod(Rule):
     year is not reported when its sentence presents it as a reference point ("sinds 2019",
     "ten opzichte van 2023", "compared with 2022", "from 2021 to 2025", a baseline or level)
     or as the start of a cohort that is followed up now ("testers hired in 2023, a year
-    later", "deelnemers die in 2024 afrondden"). Years after the period are about the future
-    and left to IC105.
+    later", "deelnemers die in 2024 afrondden", "households that registered in 2022"), or when
+    the same sentence names a year of the period too ("tests in September 2024 and June 2025"),
+    unless it says the period's own figure is not there yet. A method dates its data by "in" or
+    "over" a year, a season ("zomerseizoen 2024"), "vorig jaar (2024)", or a report or export of
+    a year ("HR annual report 2023", "the 2023 till export"). Years after the period are about
+    the future and left to IC105.
 
     Why: EFRAG VSME asks that a sustainability report covers one reporting period, the same as
     the financial statements; a figure of an earlier year says nothing about this one. The ACM

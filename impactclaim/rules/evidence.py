@@ -146,9 +146,11 @@ class SelfAssessmentAsIndependent(Rule):
 
     - a claim's ``verification`` has status ``third-party`` or ``second-party`` while ``by`` is
       the enterprise itself: its registered or trade name, or words such as "eigen", "intern",
-      "bestuur", "directie", "eigenaar", "own", "internal", "board", "owner", or the owner that
+      "bestuur", "directie", "eigenaar", "own", "internal", "board", "owner", the owner that
       the statement's own ``social_enterprise.mission_lock_description`` names ("Stichting
-      Ginkel Grond holds all shares") (an error: the statement itself says who checked);
+      Ginkel Grond holds all shares"), the statement's own contact person, or someone the
+      statement itself calls its founder, board chair or CEO, with what they run ("Kessels Impact
+      Advies, the consultancy of our board chair") (the statement itself says who checked);
     - a source marked independent (``relation: independent``, or 1.0 ``independent: true``)
       whose ``publisher`` is the enterprise itself in the same sense, its owner included (an
       error);
@@ -344,11 +346,11 @@ class ContributionOverclaimed(Rule):
     Checks each outcome's ``contribution`` against what the statement itself says:
 
     - ``deadweight: 0`` while the counterfactual says part of the change would have happened
-      anyway ("een deel zou ook zonder ons werk vinden", "would have found work anyway", or a
-      percentage in the counterfactual);
-    - ``attribution: 0`` while the outcome's texts name partners or co-funders that contributed
-      ("samen met het UWV", "in partnership with", "co-funded by", "gefinancierd met
-      SDE++-subsidie en een lening");
+      anyway ("een deel zou ook zonder ons werk vinden", "would have found work anyway", "from
+      another caterer", "door een andere reparateur", or a percentage in the counterfactual);
+    - ``attribution: 0`` while the outcome's texts name partners, co-funders or others who help
+      the same people ("samen met het UWV", "in partnership with", "co-funded by", "gefinancierd
+      met SDE++-subsidie en een lening", "paid for by the municipality", home care, tutors);
     - ``drop_off: 0`` while the outcome's texts mention short or temporary contracts
       ("tijdelijke contracten", "six-month contracts", "seasonal") or a claim resting on the
       outcome calls the effect lasting ("blijvend", "permanent", "lasting", "for good").
@@ -573,7 +575,9 @@ class TinySample(Rule):
     - a source of an outcome with ``sample_size`` (schema 1.1) below 30;
     - "n=12" in a source title, or in a metric's ``method`` or ``data_source``;
     - a survey described as "7 van de 212 deelnemers vulden de vragenlijst in" or "14 of 180
-      participants answered" (a count out of a total next to survey wording) in the same places.
+      participants answered" (a count out of a total next to survey wording) in the same places,
+      and so are conversations, returned forms and reply cards, and measurements of people
+      ("meter readings for 6 of the 1,150 households", "gemeten bij de 3 van de 27").
 
     Environmental claims are read only where people were asked (a source with ``method`` survey,
     interviews or focus-groups, or "calls with nine customers", "4 parents returned it"): they

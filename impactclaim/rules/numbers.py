@@ -599,7 +599,8 @@ class DoubleCounting(Rule):
       subgroup and the total it is ``part_of`` ("186 participants plus 142 mentees", where the
       mentees are participants), or of groups of which one's method says it holds the other
       ("alle 1.620 leden hebben zo'n abonnement", "inclusief de 131 deelnemers", "also counted
-      among our employees").
+      among our employees"), or whose method counts a person once per training or says one group
+      it adds includes another it adds ("48 employees, which includes the trainees, 61 trainees").
 
     Why: Social Value International principle 5 (do not overclaim) and the IRIS+ usage guidance
     ask to count each person once (IRIS+ PI4060 "Client Individuals" as opposed to visits); a
