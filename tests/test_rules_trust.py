@@ -1658,3 +1658,21 @@ claims:
 """
     assert pointers(fragment.replace("NAME", "drop-outs included"), "IC127") == []
     assert pointers(fragment.replace("NAME", "of those who completed"), "IC127") == ["/claims/0/text"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("In onze winkel krijgt u geen gratis plastic tasjes.", True),
+    ("Wij hebben alle erkende energiebesparende maatregelen genomen.", True),
+    ("Ons kantoor heeft energielabel C.", True),
+    ("Ons kantoor ging van energielabel C naar A++.", False),
+    ("Every employee has access to an occupational physician.", True),
+    ("Nieuwe vaders krijgen bij ons geboorteverlof.", True),
+    ("Het geboorteverlof vullen wij aan tot 100% van het loon.", False),
+    ("Iedereen krijgt 20 vakantiedagen per jaar.", True),
+    ("Wie vertrekt, krijgt de transitievergoeding.", True),
+    ("Every home we sell comes with a valid energy label.", True),
+    ("Op elke dienst is een getrainde BHV'er aanwezig.", True),
+    ("Our website only places cookies with your consent.", True),
+])
+def test_common_legal_duties_of_employers_shops_and_landlords(text: str, flagged: bool) -> None:
+    assert pointers(claim(text), "IC121") == (["/claims/0/text"] if flagged else [])

@@ -348,6 +348,12 @@ _BEYOND = phrases(
     r"extra (?:\w+ ){0,2}(?:dagen|vakantiedagen|verlof\w*|jaar|jaren|maanden|weken|uren|euro|procent|days|leave"
     r"|years?|months|weeks|hours)", r"(?:\d+|een|twee|drie|vier|vijf|tien) (?:\w+ )?extra",
     r"verlengd\w*", r"(?<!nooit\s)(?<!niet\s)langer dan",
+    # topping up what the law pays: "vullen wij het geboorteverlof aan tot 100%", "we top it up"
+    r"aanvull\w*", r"vullen (?:\w+ ){0,4}aan", r"vult (?:\w+ ){0,4}aan", r"top(?:s|ped)? (?:\w+ )?up",
+    r"supplement\w*",
+    # a better label than the law asks: "van energielabel C naar A++", "to label A"
+    r"(?:naar|to) (?:an? )?(?:energie|energy )?(?:label )?[a-g]\+{1,4}",
+    r"(?:naar|to) (?:an? )?(?:energie|energy )?label [a-b]",
     r"(?:wettelijk )?verplicht\w*", r"zoals (?:de wet|wettelijk) \w+", r"volgens de wet", r"wettelijke plicht",
     r"net als (?:elk|ieder)\w*",
     # "no lead or cadmium above the EU limits" is within the law, not above it, and "no chromium VI
@@ -436,8 +442,11 @@ class LegalRequirementAsFeature(Rule):
     14-year-olds, frying fat to a registered collector, free library membership under 18, a health
     and safety plan on building sites, F-gas certificates, tachographs and code 95, no fees for
     debt mediation, lead and cadmium limits for tableware, chromium VI in leather, due diligence
-    on timber, taking back batteries and breaks in long shifts, among others. The list, with the
-    law behind each entry, is ``impactclaim.rules.legal.LEGAL_REQUIREMENTS``.
+    on timber, taking back batteries, breaks in long shifts, no free plastic bags, recognised
+    energy-saving measures, energy label C for offices and a label for every home sold or let,
+    access to an occupational physician, birth and parental leave, four weeks' holiday, the
+    transition payment, emergency response officers (BHV) and cookie consent, among others. The
+    list, with the law behind each entry, is ``impactclaim.rules.legal.LEGAL_REQUIREMENTS``.
 
     A sentence that goes beyond the obligation ("ruim boven het minimumloon", "30 dagen
     bedenktijd", "above the minimum wage", "living wage") or says that it is the law ("zoals

@@ -469,4 +469,68 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         (r"5[.,]5|vijfeneenhalf|vijf en een half|five and a half|5½",
          r"30 minuten|half uur|halfuur|half an hour|30 minutes|30 min"),
     ),
+    LegalRequirement(
+        N_("no free plastic carrier bags"),
+        "Regeling beheer verpakkingen 2014, art. 2a and 2b (since 2016, and for thin bags since 2023); Directive "
+        "(EU) 2015/720",
+        (r"(?:gratis |free )?plastic (?:draag)?tas(?:je|jes|sen)?", r"plastic (?:carrier |shopping )?bags?"),
+        (r"geen|nooit|zonder|no\b|never|without|betaal\w*|pay\w*|charge\w*|rekenen",),
+    ),
+    LegalRequirement(
+        N_("taking every recognised energy-saving measure that pays back within five years"),
+        "Besluit activiteiten leefomgeving, art. 5.15 to 5.18 (energiebesparingsplicht; formerly "
+        "Activiteitenbesluit milieubeheer, art. 2.15)",
+        (r"(?:alle )?erkende (?:energiebesparende )?maatregelen", r"energiebesparingsplicht\w*",
+         r"informatieplicht energiebesparing", r"recogni[sz]ed energy[- ]saving measures"),
+    ),
+    LegalRequirement(
+        N_("energy label C or better for offices"),
+        "Besluit bouwwerken leefomgeving, art. 5.11 (formerly Bouwbesluit 2012, art. 5.11; since 1 January 2023)",
+        (r"energielabel C", r"(?:energy )?label C"),
+        (r"kantoor\w*|office\w*",),
+    ),
+    LegalRequirement(
+        N_("access to an occupational physician for every employee"),
+        "Arbeidsomstandighedenwet, art. 14 (basiscontract arbodienstverlening, since 2017)",
+        (r"bedrijfsarts\w*", r"arbodienst\w*", r"arts voor arbeid en gezondheid",
+         r"occupational (?:health )?(?:doctor|physician|service)s?"),
+        (r"toegang|access|contract|beschikbaar|available|iedere?|elke|every|alle|all|vrij|freely",),
+    ),
+    LegalRequirement(
+        N_("birth, maternity and parental leave"),
+        "Wet arbeid en zorg, chapters 3 and 4 (zwangerschaps-, bevallings- en geboorteverlof) and 6 "
+        "(ouderschapsverlof, nine weeks paid since 2022)",
+        (r"geboorteverlof\w*", r"zwangerschapsverlof\w*", r"bevallingsverlof\w*", r"ouderschapsverlof\w*",
+         r"(?:birth|maternity|paternity|parental) leave"),
+    ),
+    LegalRequirement(
+        N_("at least four weeks of paid holiday a year"),
+        "Burgerlijk Wetboek 7:634 (four times the weekly working days)",
+        (r"(?:20|twintig) (?:wettelijke )?(?:vakantiedagen|verlofdagen|vrije dagen)", r"wettelijke vakantiedagen",
+         r"(?:four weeks'?|20 days'?) (?:of )?(?:paid )?(?:holiday|leave|vacation)", r"statutory (?:holiday|leave)"),
+    ),
+    LegalRequirement(
+        N_("the transition payment at dismissal"),
+        "Burgerlijk Wetboek 7:673",
+        (r"transitievergoeding\w*", r"transition (?:payment|allowance)"),
+    ),
+    LegalRequirement(
+        N_("an energy label for every home that is sold, rented out or delivered"),
+        "Besluit energieprestatie gebouwen, art. 2 and 3; Directive 2010/31/EU, art. 12",
+        (r"(?:een|an?) (?:geldig |valid |definitief )?energielabel", r"(?:an?) (?:valid )?energy (?:performance )?"
+         r"(?:label|certificate)"),
+        (r"woning\w*|huis|huizen|home\w*|house\w*|apartment\w*|appartement\w*|flat\w*",),
+    ),
+    LegalRequirement(
+        N_("trained emergency response officers (BHV) at work"),
+        "Arbeidsomstandighedenwet, art. 15 (bedrijfshulpverlening)",
+        (r"BHV\w*", r"bedrijfshulpverlen\w*", r"emergency response officers?", r"first[- ]aiders?"),
+        (r"opgeleid|getraind|aanwezig|altijd|elke|iedere|trained|present|always|every|certified|gecertificeerd",),
+    ),
+    LegalRequirement(
+        N_("asking consent before placing tracking cookies"),
+        "Telecommunicatiewet, art. 11.7a; Directive 2002/58/EC (ePrivacy), art. 5(3)",
+        (r"cookie\w*",),
+        (r"toestemming|consent|vragen|ask\w*|alleen|only|geen|no\b|never|nooit",),
+    ),
 )
