@@ -1676,3 +1676,43 @@ claims:
 ])
 def test_common_legal_duties_of_employers_shops_and_landlords(text: str, flagged: bool) -> None:
     assert pointers(claim(text), "IC121") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("said", "flagged"), [
+    ("De evaluatie deed Kessels Impact Advies, het adviesbureau van onze bestuursvoorzitter.", True),
+    ("Onze bestuursvoorzitter Kessels Impact Advies liet de evaluatie doen.", True),
+    ("Kessels Impact Advies is van onze bestuursvoorzitter.", True),
+    # the role is someone else's in the same sentence
+    ("Kessels Impact Advies controleerde de cijfers die onze directeur had verzameld.", False),
+])
+def test_an_insider_is_the_one_the_role_is_said_of(said: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: m
+    name: Deelnemers met betaald werk na een jaar
+    unit: personen
+    kind: count
+    value: 12
+outcomes:
+  - id: o
+    what:
+      description: Deelnemers vinden betaald werk.
+      polarity: positive
+    who:
+      stakeholder: Bijstandsgerechtigden
+    contribution:
+      description: "{said}"
+    risks:
+      - type: evidence
+        level: medium
+claims:
+  - id: c
+    text: 12 deelnemers hadden na een jaar betaald werk.
+    domain: social
+    basis:
+      metrics: [m]
+    verification:
+      status: third-party
+      by: Kessels Impact Advies
+"""
+    assert pointers(fragment, "IC120") == (["/claims/0/verification/by"] if flagged else [])

@@ -97,9 +97,20 @@ def _insider(statement: Statement, name: str | None) -> str | None:
     if contact is not None and contact.name and " ".join(contact.name.casefold().split()) == folded:
         return _("the statement's own contact person")
     for sentence, role in _insider_sentences(statement):
-        if folded in sentence:
+        if folded in sentence and _said_of(sentence, folded, role.casefold()):
             return _("\"{role}\", by the statement's own words").format(role=role)
     return None
+
+
+def _said_of(sentence: str, name: str, role: str) -> bool:
+    """Whether the folded ``sentence`` gives ``role`` to ``name`` itself, not to someone else it mentions.
+
+    "our founder Maarten de Wit", "Kessels Impact Advies, the consultancy of our board chair",
+    "Marieke Janssen is our founder"; not "Van Dijk checked the figures our director prepared".
+    """
+    name, role = re.escape(name), re.escape(role)
+    return re.search(rf"{role}\s*,?\s*{name}|{name}\s*,?\s*(?:\S+\s+){{0,6}}?(?:of|van)\s+{role}"
+                     rf"|{name}\s*,?\s*(?:is|was|,)\s+(?:\S+\s+){{0,2}}?{role}", sentence) is not None
 
 
 def _insider_sentences(statement: Statement) -> list[tuple[str, str]]:
