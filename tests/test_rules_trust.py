@@ -1716,3 +1716,199 @@ claims:
       by: Kessels Impact Advies
 """
     assert pointers(fragment, "IC120") == (["/claims/0/verification/by"] if flagged else [])
+
+
+# -- false findings a review of this session's change found, each kept out ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Our bakery bakes cookies only with organic butter.",
+    "We give free and accurate energy advice in 300 homes.",
+    "All 300 homes we renovated now have an energy label A.",
+    "Ons kantoor heeft sinds 2025 energielabel A; in 2023 was dat nog label C.",
+    "Al 14 jaar helpen we mensen aan werk; we begeleiden maximaal 20 deelnemers.",
+    "We pay parental leave in full.",
+    "Our returnable glass milk bottles carry a deposit.",
+    "We collected 12,000 litres of used cooking oil from households.",
+    "Our tool library gives free membership.",
+    "We use no plastic bags at all.",
+    "Partners krijgen bij ons meer dan 80 uur doorbetaald geboorteverlof.",
+    "Everyone gets 25 vacation days instead of the statutory 20 days of holiday.",
+])
+def test_wordings_that_name_no_legal_duty_as_a_merit(text: str) -> None:
+    assert pointers(claim(text), "IC121") == []
+
+
+@pytest.mark.parametrize(("method", "flagged"), [
+    ("Sum of 120 participants and 30 volunteers, counted once per person.", False),
+    ("Sum of our 40 employees, including employees on sick leave, and 20 volunteers.", False),
+    ("Opgeteld: 112 deelnemers en 217 trainingsdeelnames; wie meerdere trainingen volgde, telt per training.", True),
+])
+def test_a_summing_method_that_counts_each_person_once_is_no_double_count(method: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: people
+    name: People involved
+    unit: persons
+    kind: count
+    value: 150
+    method: "{method}"
+"""
+    assert bool(pointers(fragment, "IC123")) is flagged
+
+
+@pytest.mark.parametrize(("counterfactual", "flagged"), [
+    ("There is no access to other reading support in the village.", False),
+    ("Zonder ons kunnen ze niet bij een andere bijlesaanbieder terecht.", False),
+    ("Zonder ons zou een derde bij een andere reparateur terechtkunnen.", True),
+])
+def test_a_counterfactual_that_denies_others_is_no_deadweight(counterfactual: str, flagged: bool) -> None:
+    fragment = _outcome(f"""      deadweight: 0
+      counterfactual: "{counterfactual}"
+""")
+    assert pointers(fragment, "IC122") == (["/outcomes/0/contribution/deadweight"] if flagged else [])
+
+
+def test_own_tutors_and_own_money_share_no_attribution() -> None:
+    own = _outcome("""      attribution: 0
+      description: "Our own volunteer tutors teach every pupil, and the places are paid by us."
+""")
+    assert pointers(own, "IC122") == []
+
+
+def test_a_role_of_someone_the_verifier_only_checked_is_not_the_verifiers() -> None:
+    fragment = """
+outcomes:
+  - id: o
+    what:
+      description: Deelnemers vinden betaald werk.
+      polarity: positive
+    who:
+      stakeholder: Bijstandsgerechtigden
+    contribution:
+      description: "Jansen Accountants checked the pay figures of our director and all 20 staff."
+    risks:
+      - type: evidence
+        level: medium
+claims:
+  - id: c
+    text: 12 deelnemers hadden na een jaar betaald werk.
+    domain: social
+    verification:
+      status: third-party
+      by: Jansen Accountants
+"""
+    assert pointers(fragment, "IC120") == []
+
+
+@pytest.mark.parametrize(("scale", "flagged"), [
+    ("We sorted out the tax forms of 14 of the 20 families.", False),
+    ("We held 12 conversations with the municipality about the 340 pupils.", False),
+    ("4 van de 6 leerlingen die het evaluatieformulier terugstuurden, kiezen vaker fair trade.", True),
+])
+def test_forms_and_conversations_that_ask_nobody_give_no_sample(scale: str, flagged: bool) -> None:
+    fragment = f"""
+outcomes:
+  - id: o
+    what:
+      description: Deelnemers zijn er beter aan toe.
+      polarity: positive
+    who:
+      stakeholder: Deelnemers
+      size: 1150
+    how_much:
+      scale: "{scale}"
+    risks:
+      - type: evidence
+        level: medium
+claims:
+  - id: c
+    text: Onze deelnemers zijn er aantoonbaar beter aan toe.
+    domain: social
+    basis:
+      outcomes: [o]
+"""
+    assert bool(pointers(fragment, "IC124")) is flagged
+
+
+@pytest.mark.parametrize(("name", "text", "flagged"), [
+    ("Trainees who signed a permanent employment contract", "In 2025 we helped 12 trainees into work.", False),
+    ("Leden met een vaste baan", "In 2025 hielpen we 12 leden aan werk.", False),
+    ("Trainees who signed up for the course", "In 2025 we helped 12 trainees into work.", True),
+])
+def test_a_count_of_people_in_a_new_situation_is_no_output(name: str, text: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: m
+    name: {name}
+    unit: people
+    kind: count
+    value: 12
+claims:
+  - id: c
+    text: "{text}"
+    domain: social
+    basis:
+      metrics: [m]
+"""
+    assert pointers(fragment, "IC109") == (["/claims/0/text"] if flagged else [])
+    visitors = "Onze 14 bezoekers vinden het werk van de vrijwilligers waardevol."
+    assert pointers(fragment.replace(text, visitors), "IC109") == []
+
+
+def test_a_rate_over_everyone_hires_is_no_completers_rate() -> None:
+    fragment = """
+metrics:
+  - id: hires
+    name: Nieuwe medewerkers gestart in 2025
+    unit: personen
+    kind: count
+    value: 40
+  - id: diploma
+    name: Nieuwe medewerkers met een vakdiploma
+    unit: personen
+    kind: count
+    value: 12
+    part_of: hires
+claims:
+  - id: c
+    text: 30% van onze nieuwe medewerkers heeft al een vakdiploma.
+    domain: social
+    basis:
+      metrics: [diploma]
+"""
+    assert pointers(fragment, "IC127") == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Onze werkplaats draait op 100% groene stroom zonder gedoe.", True),
+    ("Onze werkplaats draait op 100% groene stroom van onze eigen zonnepanelen.", False),
+])
+def test_green_power_is_specific_only_with_a_real_source(text: str, flagged: bool) -> None:
+    assert pointers(claim(text, domain="environmental"), "IC102") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("method", "flagged"), [
+    ("Counted from our 2025 till data; the 2024 figures are not complete.", False),
+    ("Counted as the definitions of our annual report 2023 say, from the 2025 till data.", False),
+    ("Counted from the 2023 till export, because the supplier has not yet delivered the 2025 export.", True),
+])
+def test_only_a_missing_figure_of_the_period_dates_the_data_earlier(method: str, flagged: bool) -> None:
+    fragment = f"""
+metrics:
+  - id: m
+    name: Garments repaired
+    unit: garments
+    kind: count
+    value: 9800
+    method: "{method}"
+"""
+    assert bool(pointers(fragment, "IC129")) is flagged
+
+
+def test_a_generic_word_in_a_brand_name_is_still_a_generic_claim() -> None:
+    extra = """organisation:
+  name: Duurzaam Wonen Drenthe B.V.
+  trade_name: Duurzaam Wonen
+"""
+    assert pointers(claim("Onze woningen zijn duurzaam.", extra=extra, domain="environmental"), "IC102") \
+        == ["/claims/0/text"]

@@ -342,7 +342,8 @@ _BEYOND = phrases(
     r"boven(?! alles| [\d,.]+ ?(?:m|meter|meters|cm)(?!\w))", r"bovenop",
     r"hoger dan(?! [\d,.]+ ?(?:m|meter|meters|cm)(?!\w))",
     # "nooit langer dan 7 uur", "meer dan vijfeneenhalf uur" name a limit or a threshold of the law
-    r"(?<!nooit\s)(?<!niet\s)(?<!never\s)meer dan(?! (?:\S+ ){0,3}(?:uur|minuten)\b)", r"ruim(?:er)?",
+    r"(?<!nooit\s)(?<!niet\s)(?<!never\s)meer dan(?! (?:vijfeneenhalf|vijf en een half|5[.,]5) uur)",
+    r"ruim(?:er)?",
     # "extra vakantiedagen", "30 dagen extra" go beyond the law; "als extra service", "extra
     # zekerheid" present the law as a bonus
     r"extra (?:\w+ ){0,2}(?:dagen|vakantiedagen|verlof\w*|jaar|jaren|maanden|weken|uren|euro|procent|days|leave"
@@ -350,7 +351,9 @@ _BEYOND = phrases(
     r"verlengd\w*", r"(?<!nooit\s)(?<!niet\s)langer dan",
     # topping up what the law pays: "vullen wij het geboorteverlof aan tot 100%", "we top it up"
     r"aanvull\w*", r"vullen (?:\w+ ){0,4}aan", r"vult (?:\w+ ){0,4}aan", r"top(?:s|ped)? (?:\w+ )?up",
-    r"supplement\w*",
+    r"supplement\w*", r"(?:pay|pays|paid|paying) (?:\w+ ){0,3}in full", r"fully paid", r"volledig (?:door)?betaald",
+    r"dubbele?", r"double[ds]?",
+    r"(?:instead of|in plaats van|rather than) (?:the |de |het )?(?:statutory|legal|wettelijke?)",
     # a better label than the law asks: "van energielabel C naar A++", "to label A"
     r"(?:naar|to) (?:an? )?(?:energie|energy )?(?:label )?[a-g]\+{1,4}",
     r"(?:naar|to) (?:an? )?(?:energie|energy )?label [a-b]",
@@ -360,7 +363,7 @@ _BEYOND = phrases(
     # above 3 mg/kg" is the legal limit itself
     r"above(?! all| [\d,.]+ ?(?:m|metres?|meters?|ft|feet|mg|µg|ppm|ppb)(?!\w)| the (?:eu |legal |statutory )?limits?)",
     r"higher than(?! [\d,.]+ ?(?:m|metres?|meters?|ft|feet)(?!\w))",
-    r"(?<!never\s)(?<!no\s)(?<!not\s)more than(?! (?:\S+ ){0,4}(?:hours?|minutes)\b)", r"beyond", r"exceed\w*",
+    r"(?<!never\s)(?<!no\s)(?<!not\s)more than(?! (?:five and a half|5[.,]5) hours)", r"beyond", r"exceed\w*",
     r"extended", r"(?<!never\s)(?<!no\s)(?<!not\s)longer than", r"required by law", r"legally required",
     r"as the law requires", r"legal (?:obligation|duty)",
     # saying what the law asks, or setting the legal minimum beside what is paid, is no claim that the
@@ -767,8 +770,10 @@ class CherryPickedSubgroup(Rule):
         names = metric_name_index(statement)
         completers = [metric for metric in statement.metrics if id(metric) in names.owners(_COMPLETERS)
                       and not metric.is_percentage and metric.value]
-        if not completers and not any(metric.is_percentage and id(metric) in names.owners(_COMPLETERS)
-                                      for metric in statement.metrics):
+        if not completers and not any(metric.is_percentage and (
+                id(metric) in names.owners(_COMPLETERS)
+                or (may_match(_COMPLETERS, metric.method) and _COMPLETERS.search(joined(metric.method))))
+                for metric in statement.metrics):
             return  # nobody is counted as having completed, and no rate is of completers: nothing to weigh
         starters = [metric for metric in statement.metrics if id(metric) in names.owners(_STARTERS)
                     and metric.value and not metric.is_percentage]
@@ -789,6 +794,8 @@ class CherryPickedSubgroup(Rule):
             if started.value in stated:
                 continue
             share = 100 * completed.value / started.value
+            if any(abs(value - share) <= 1 for value, _ in percentages(text)):
+                continue  # the rate stated is over everyone: "30% van onze nieuwe medewerkers heeft een vakdiploma"
             yield Issue(claim.text.path,
                         _("claim '{claim}' rests on {metric}: only {completed} of the {started} in '{total}' "
                           "({share}%) completed, which the claim does not say").format(
@@ -896,6 +903,24 @@ _REFERENCE_YEAR = phrases(
     r"(?:before|vóór|after|made|gemaakt|built|gebouwd|bought|gekocht|produced|geproduceerd) (?:in )?(?:19|20)\d\d",
 )
 _FIGURE = regex(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
+
+
+def _period_not_yet_counted(text: str, first_year: int) -> bool:
+    """Whether ``text`` says a figure of the period is not there yet ("the 2025 figure will only be available").
+
+    "The 2024 figures are not complete" beside this period's own count says nothing against it.
+    """
+    for match in _NOT_YET_COUNTED.finditer(text):
+        # the year the wording speaks of: one inside it ("de telling over 2025 is nog niet afgerond"),
+        # else the nearest ("the 2024 figures are not complete", "has not yet delivered the 2025 export")
+        inside = [year for year, _ in years(match.group())]
+        start = max(0, match.start() - 60)
+        near = years(text[start:match.end() + 30])
+        nearest = min(near, key=lambda found: abs(start + found[1] - match.start()), default=None)
+        spoken_of = inside or ([nearest[0]] if nearest is not None else [])
+        if any(year >= first_year for year in spoken_of):
+            return True
+    return False
 # The period's own figure is not there yet: the value given is of another year.
 _NOT_YET_COUNTED = phrases(
     r"(?:telling|cijfers?|gegevens|meting) (?:\w+ ){0,4}(?:is|zijn) (?:\w+ )?nog niet"
@@ -915,7 +940,8 @@ _DATA_YEAR = phrases(r"(?:in|over|uit|van|voor|from|for|of|during|tijdens) (?:(?
                      # (2024)", "HR annual report 2023", "the 2023 till export"
                      r"\w*seizoen (?:19|20)\d\d", r"season (?:19|20)\d\d", r"vorig jaar \(?(?:19|20)\d\d",
                      r"last year'?s? \(?(?:19|20)\d\d",
-                     r"(?:annual report|jaarverslag|jaarrapport\w*|rapportage|report|export|roosters?) (?:19|20)\d\d",
+                     r"(?:uit|from|volgens|according to|taken from) (?:\w+ ){0,3}(?:annual report|jaarverslag"
+                     r"|jaarrapport\w*|rapportage|report|export|roosters?) (?:19|20)\d\d",
                      r"(?:the|de|het) (?:19|20)\d\d (?:[\w-]+ ){0,2}(?:export|report|rapport|verslag|lijst|lists?|data"
                      r"|gegevens|roosters?|rosters?|figures|cijfers|telling|count)")
 
@@ -1020,7 +1046,7 @@ class YearOutsidePeriod(Rule):
                     # the year of the metric's own baseline is the comparison it declares
                     found = years(sentence)
                     earlier = [year for year, _ in found if year < first_year and year != baseline_year]
-                    if any(year >= first_year for year, _ in found) and not _NOT_YET_COUNTED.search(value):
+                    if any(year >= first_year for year, _ in found) and not _period_not_yet_counted(value, first_year):
                         continue  # "tests in September 2024 and June 2025": followed up in the period
                     # "de telling over 2025 is nog niet afgerond": whatever else it says, the figure is an older one
                     if not earlier or (_REFERENCE_YEAR.search(sentence) and not _NOT_YET_COUNTED.search(value)):

@@ -187,8 +187,10 @@ def _without_denials(text: str) -> str:
 # Green electricity whose source the sentence names ("100% groene stroom van Nederlandse
 # windparken", "green power from our own solar roof", "met garanties van oorsprong") is specific.
 _GREEN_POWER = regex(r"\b(?:groene\s+(?:stroom|elektriciteit)|green\s+(?:electricity|power))\b", re.IGNORECASE)
-_POWER_SOURCE = regex(r"\b(?:wind\w*|zon\w*|solar|hydro\w*|waterkracht\w*|garanties? van oorsprong|GvO'?s?"
-                      r"|guarantees? of origin|GOs?)\b", re.IGNORECASE)
+_POWER_SOURCE = regex(r"\b(?:wind(?:park|parken|molen|molens|turbines?|farms?|energie|stroom|power)?|zonne\w*"
+                      r"|zonnepa\w*|solar|hydro\w*|waterkracht\w*|garanties? van oorsprong|gvo'?s?"
+                      r"|guarantees? of origin)\b",
+                      re.IGNORECASE)
 
 
 def _without_named_green_power(text: str) -> str:

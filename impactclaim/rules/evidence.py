@@ -109,7 +109,8 @@ def _said_of(sentence: str, name: str, role: str) -> bool:
     "Marieke Janssen is our founder"; not "Van Dijk checked the figures our director prepared".
     """
     name, role = re.escape(name), re.escape(role)
-    return re.search(rf"{role}\s*,?\s*{name}|{name}\s*,?\s*(?:\S+\s+){{0,6}}?(?:of|van)\s+{role}"
+    return re.search(rf"{role}\s*,?\s*{name}"
+                     rf"|{name}\s*,\s*(?:the|de|het|an?|een)\s+(?:\S+\s+){{0,3}}?(?:of|van)\s+{role}"
                      rf"|{name}\s*,?\s*(?:is|was|,)\s+(?:\S+\s+){{0,2}}?{role}", sentence) is not None
 
 
@@ -313,7 +314,7 @@ _ANYWAY = phrases(
     r"(?:zelf|themselves|by themselves|on their own)",
     # the same result through someone else: "would be sold to recyclers elsewhere", "from another caterer",
     # "anders door een andere reparateur had laten maken"
-    r"(?:from|by|through|via|at|to|bij|door|van|via|naar) (?:een |an? |de |the )?(?:andere?|another|other)\b",
+    r"(?:from|by|through|via|bij|door|van) (?:een |an? |de |the )?(?:andere?|another|other)\b",
     r"elders", r"elsewhere",
 )
 _NOBODY = phrases(r"niemand", r"geen enkele", r"nobody", r"no one", r"none of")
@@ -331,8 +332,9 @@ _OTHERS = phrases(
     r"(?:also )?guided by", r"ggz",
     # care or teaching the same people get beside the enterprise's, and who pays for the places
     r"home care", r"thuiszorg", r"wijkverpleg\w*", r"district nurs\w*", r"also (?:attend|get|receive|use|visit)\w*",
-    r"(?:private )?tutors?", r"bijles\w*", r"huiswerkklas\w*", r"homework class\w*", r"paid (?:for )?by",
-    r"betaald door", r"wmo-?consulent\w*", r"mental health (?:services|team|care)",
+    r"(?<!our\s)(?<!own\s)(?<!onze\s)(?<!eigen\s)(?<!volunteer\s)(?<!vrijwillige\s)(?:private )?tutors?",
+    r"bijles\w*", r"huiswerkklas\w*", r"homework class\w*", r"paid (?:for )?by(?! us\b| ourselves)",
+    r"betaald door(?! ons\b| onszelf)", r"wmo-?consulent\w*", r"mental health (?:services|team|care)",
     r"kredietbank\w*", r"budgetcoach\w*", r"schuldhulp\w*", r"lopende? (?:\w+ )?trajecten?",
     # a funder or school that pays for or gives part of the work: "de gemeente betaalt onze jobcoach"
     r"betaalt (?:onze|de|het|een) \w+", r"betalen (?:onze|de|het|een) \w+", r"pays (?:for )?(?:our|the|a) \w+",
@@ -427,7 +429,7 @@ class ContributionOverclaimed(Rule):
                            contribution.description, outcome.how_much.scale, outcome.how_much.depth,
                            outcome.how_much.duration)
             if contribution.deadweight == 0 and counterfactual and not _NOBODY.search(counterfactual):
-                anyway = _ANYWAY.search(counterfactual)
+                anyway = _affirmed(_ANYWAY, counterfactual)  # "kunnen niet bij een andere": no deadweight
                 share = next((f"{value:g}%" for value, _ in percentages(counterfactual) if value > 0), None)
                 evidence = f"\"{anyway.group()}\"" if anyway else share
                 if evidence:
@@ -474,7 +476,9 @@ _SURVEY = regex(
     r"|beoordelingen|returned|teruggestuurd|spraken|\bspoke"
     # forms and cards handed out, conversations, and measurements of people ("meter readings for 6 of the
     # 1,150 households", "gemeten bij de 3 van de 27 statushouders die beide toetsen maakten")
-    r"|conversation|formulier|\bforms?\b|kaartje|reply card|meterstand|meter reading|readings|gemeten bij"
+    r"|conversation|(?:evaluatie|antwoord|reactie|feedback)formulier|(?:reply|feedback|evaluation|response) forms?"
+    r"|formulieren terug|returned (?:the |their )?forms?|kaartje|reply card|meterstand|meter reading|readings"
+    r"|gemeten bij"
     r"|measured (?:for|among|with)\b")  # searched in lower case
 _N_EQUALS = phrases(r"n ?= ?(\d{1,3}(?:[.,]\d{3})+|\d+)")
 
@@ -529,7 +533,7 @@ _SAMPLE_STEMS = ("=", "enqu", "vragenlijst", "respond", "ingevuld", "invulden", 
                  "interview", "gesprek", "ondervraag", "panel", "survey", "questionnaire", "answered", "filled in",
                  "completed the", "rondvraag", "belronde", "gebeld", "nabel", "telefonisch", "call", "phoned",
                  "feedback", "rating", "beoordeling", "returned", "teruggestuurd", "spraken", "spoke",
-                 "conversation", "formulier", "form", "kaartje", "reply card", "meterstand", "reading",
+                 "conversation", "formulier", "forms", "kaartje", "reply card", "meterstand", "reading",
                  "gemeten bij", "measured")
 
 
@@ -557,7 +561,7 @@ _ANSWERED_BEFORE = regex(
 
 # Answers counted as such: "the four ratings clients gave", "4 parents returned it", "12 reacties".
 _ANSWERS = regex(rf"(?<![\w.,])({COUNT})\s+(?:ratings|reviews|responses|beoordelingen|antwoorden|reacties"
-                 r"|interviews|gesprekken|conversations"
+                 r"|interviews"
                       r"|ingevulde (?:formulieren|vragenlijsten)|returned questionnaires)\b")
 _ANSWERED_AFTER = regex(
     rf"(?<!of the )(?<!van de )(?<![\w.,])({COUNT})\s+(?:(?!{NOT_PEOPLE.pattern})[^\W\d]+\s+)?"

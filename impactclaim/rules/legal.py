@@ -108,7 +108,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "Besluit beheer verpakkingen 2014, art. 7a",
         (r"statiegeld op (?:\w+ )?(?:flesjes|flessen|blikjes|blik)", r"deposit on (?:\w+ )?(?:bottles|cans)",
          r"statiegeld\w*", r"deposits?"),
-        (r"blik\w*|flesje\w*|flessen|petfles\w*|cans?\b|bottles?",),
+        (r"blik\w*|(?:plastic|pet)[- ]?(?:flesjes|flessen|fles|bottles?)|petfles\w*|cans?\b",),
     ),
     LegalRequirement(
         N_("CE marking"),
@@ -376,7 +376,8 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         N_("a bell, reflectors and lights on every bicycle"),
         "Regeling voertuigen, chapter 5, part 1 (requirements for bicycles on public roads)",
         (r"reflector\w*", r"fietsverlichting", r"(?:bike|bicycle) lights?", r"fietsbel\w*"),
-        (r"fiets\w*|bikes?|bicycles?|e-bikes?",),
+        (r"fiets\w*|bikes?|bicycles?|e-bikes?",
+         r"verko\w*|sell\w*|sold|koop\w*|buy\w*|bought|standaard|standard|comes?|geleverd|delivered|leveren"),
     ),
     LegalRequirement(
         N_("showing customers where their electricity comes from"),
@@ -394,21 +395,25 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         (r"(?:13|14|dertien|veertien)(?: en (?:14|veertien))? jaar", r"(?:13|14)(?:- and 14)?-year-olds?",
          r"(?:thirteen|fourteen)-year-olds?"),
         (r"nooit (?:langer|meer|na)|never (?:longer|more|after)|maximaal|hooguit|at most|no more than|niet na|not after"
-         r"|uur per dag|hours a day",),
+         r"|uur per dag|hours a day",
+         r"scholier\w*|kinderen|jongeren|leerlingen|pupils|children|kids|teenagers|young (?:people|workers)|bijbaan\w*"
+         r"|vakantiewerk|holiday jobs?|werken"),
     ),
     LegalRequirement(
         N_("handing used frying fat to a registered collector instead of pouring it down the drain"),
         "Besluit activiteiten leefomgeving (formerly Activiteitenbesluit milieubeheer); Wet milieubeheer, "
         "art. 10.37 and 10.45",
         (r"frituurvet\w*", r"frituurolie", r"(?:used )?frying (?:fat|oil)", r"(?:used )?cooking oil"),
-        (r"inzamel\w*|ophal\w*|opgehaald|collect\w*|gootsteen|riool|afvoer|drain|sink",),
+        (r"(?:laten|let|have|has|get) (?:\w+ ){0,4}(?:ophalen|collected|picked up)|ophalen door|opgehaald door"
+         r"|collected by|picked up by|erkende inzamelaar|registered collector|gootsteen|riool|afvoer|drain|sink",),
     ),
     LegalRequirement(
         N_("free library membership for everyone under 18"),
         "Wet stelsel openbare bibliotheekvoorzieningen (Wsob), art. 12(3)",
         (r"gratis lid\w*", r"lidmaatschap (?:\w+ ){0,3}gratis", r"free (?:library )?membership",
          r"(?:become |join as )?members? for free"),
-        (r"bibliothe\w*|bieb\w*|librar\w*",),
+        (r"bibliothe\w*|bieb\w*|librar\w*",
+         r"18|achttien|eighteen|kinderen|jongeren|children|young people|kids|jeugd|youth|under"),
     ),
     LegalRequirement(
         N_("a health and safety plan and a safety coordinator on construction sites"),
@@ -458,7 +463,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         N_("taking back waste batteries free of charge"),
         "Regulation (EU) 2023/1542 (batteries), art. 62; Regeling beheer batterijen en accu's",
-        (r"accu\w*", r"batterij\w*", r"batter(?:y|ies)"),
+        (r"accu(?:'s|s)?", r"batterij\w*", r"batter(?:y|ies)"),
         (r"gratis|kosteloos|free(?: of charge)?|zonder kosten|no charge|at no cost",
          r"\b(?:aan|in|inname|innemen|terug|retour|back|take\w*|collect\w*)\b"),
     ),
@@ -474,7 +479,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
         "Regeling beheer verpakkingen 2014, art. 2a and 2b (since 2016, and for thin bags since 2023); Directive "
         "(EU) 2015/720",
         (r"(?:gratis |free )?plastic (?:draag)?tas(?:je|jes|sen)?", r"plastic (?:carrier |shopping )?bags?"),
-        (r"geen|nooit|zonder|no\b|never|without|betaal\w*|pay\w*|charge\w*|rekenen",),
+        (r"gratis|free|betaal\w*|pay\w*|charge\w*|rekenen|kost\w*",),
     ),
     LegalRequirement(
         N_("taking every recognised energy-saving measure that pays back within five years"),
@@ -486,7 +491,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         N_("energy label C or better for offices"),
         "Besluit bouwwerken leefomgeving, art. 5.11 (formerly Bouwbesluit 2012, art. 5.11; since 1 January 2023)",
-        (r"energielabel C", r"(?:energy )?label C"),
+        (r"energielabel C", r"energy label C"),
         (r"kantoor\w*|office\w*",),
     ),
     LegalRequirement(
@@ -517,8 +522,8 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         N_("an energy label for every home that is sold, rented out or delivered"),
         "Besluit energieprestatie gebouwen, art. 2 and 3; Directive 2010/31/EU, art. 12",
-        (r"(?:een|an?) (?:geldig |valid |definitief )?energielabel", r"(?:an?) (?:valid )?energy (?:performance )?"
-         r"(?:label|certificate)"),
+        (r"(?:een|an?) (?:geldig |valid |definitief )?energielabel(?! [a-g]\b)",
+         r"(?:an?) (?:valid )?energy (?:performance )?(?:label|certificate)(?! [a-g]\b)"),
         (r"woning\w*|huis|huizen|home\w*|house\w*|apartment\w*|appartement\w*|flat\w*",),
     ),
     LegalRequirement(
@@ -530,7 +535,8 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
     LegalRequirement(
         N_("asking consent before placing tracking cookies"),
         "Telecommunicatiewet, art. 11.7a; Directive 2002/58/EC (ePrivacy), art. 5(3)",
-        (r"cookie\w*",),
-        (r"toestemming|consent|vragen|ask\w*|alleen|only|geen|no\b|never|nooit",),
+        (r"(?:tracking|third-party|analytische|marketing|volg)?[- ]?cookies?",),
+        (r"website|webshop|site|online|app|browser|tracking|volg\w*",
+         r"toestemming|consent|vragen|ask\w*|alleen|only|geen|no\b|never|nooit"),
     ),
 )

@@ -532,7 +532,8 @@ _PER_CONTACT = phrases(r"(?:geteld |counted )?per (?:\w+ )?(?:bezoek|visit|keer|
 # A method that says the groups it adds share people.
 _OVERLAP = phrases(r"ook", r"tevens", r"zowel", r"overlap\w*", r"dubbel\w*", r"also", r"both", r"twice", r"double\w*",
                   # "wie meerdere trainingen volgde, telt per training": one person in several counts
-                  r"wie meerdere", r"(?:telt|tellen|geteld|counts?|counted) (?:\w+ )?per",
+                  r"wie meerdere", r"(?:telt|tellen|geteld|counts?|counted) (?:\w+ )?per (?:training|cursus|keer|bezoek"
+                  r"|activiteit|sessie|les|workshop|deelname|session|visit|activity|lesson|course|time)",
                   r"who (?:\w+ ){0,2}(?:several|more than one)")
 _PERSON_WORDS = phrases(
     r"mensen", r"personen", r"deelnemers", r"cli[eë]nten", r"bewoners", r"buurtbewoners", r"kinderen", r"jongeren",
@@ -800,7 +801,7 @@ _INCLUDES_GROUP = regex(r"\b(?:includes?|including|inclusief|inclusive of)\s+(?:
 def _includes_a_summed_group(method: str) -> bool:
     """Whether a summing method says one group includes people of another group it adds."""
     for match in _INCLUDES_GROUP.finditer(method):
-        rest = method[:match.start()] + method[match.end():]
+        rest = method[match.end():]  # the group added after it: "(..., which includes the trainees), 61 trainees"
         noun = re.escape(match.group(1).lower())
         if re.search(rf"\d[\d.,]*\s+(?:[^\W\d]+\s+)?{noun}\b", rest, re.IGNORECASE):  # re caches it
             return True

@@ -247,6 +247,9 @@ _CHANGE_COUNTED = phrases(
     # people who now hold a qualification: "deelnemers met een lascertificaat"
     r"met (?:een |het )?\w*(?:certificaat|diploma|rijbewijs|vakdiploma|kwalificatie)",
     r"with (?:a |an |the )?\w*(?:certificate|diploma|qualification|licen[cs]e)",
+    # a contract signed, a steady job, a use cut: "trainees who signed a permanent contract", "leden met een vaste baan"
+    r"signed (?:a |an |their )?(?:\w+ ){0,2}contracts?", r"(?:een )?vaste (?:baan|aanstelling|contract)",
+    r"permanent (?:job|contract|position)", r"cut", r"reduced", r"lowered", r"verlaagd\w*", r"verminderd\w*",
 )
 # Names of counts of what the enterprise did or whom it reached: outputs.
 _OUTPUT_NAMES = phrases(
@@ -293,7 +296,7 @@ _CHANGE_CLAIMED = phrases(
     r"into (?:the |a |an )?(?:\w+ ){0,2}(?:sector|industry|labour market|job market|jobs?|work|employment|careers?)",
     # "vonden 41 Apeldoorners een baan", "van de uitkering naar een nieuwe start", "found their way into",
     # "swapped their benefit for a pay slip", "became financially independent", "now water-safe"
-    r"(?:vonden|vond|vinden) (?:\w+ ){0,6}(?:een |hun )?(?:\w+ )?(?:baan|werk|weg)\w*",
+    r"(?:vonden|vond) (?:\w+ ){0,6}(?:een |hun )?(?:\w+ )?(?:baan|werk|weg)\b",
     r"found (?:\w+ ){0,3}(?:their |a )?way (?:into|to|back)", r"van de (?:uitkering|bijstand|\w*uitkering) naar",
     r"(?:begeleid\w*|toegeleid\w*) (?:\w+ ){0,6}naar (?:een |betaald |betaalde )?(?:\w+ )?"
     r"(?:werk|baan|start|opleiding)",

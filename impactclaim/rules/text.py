@@ -507,7 +507,11 @@ class OwnName:
 _GENERIC_NAME_WORDS = frozenset({
     "stichting", "coöperatie", "cooperatie", "vereniging", "groep", "group", "holding", "nederland", "bakkerij",
     "koffiebranderij", "kringloop", "werkbedrijf", "leerwerkbedrijf", "services", "company", "sociale", "social",
-    "groene", "green", "energie", "energy", "zorg", "care", "foundation", "cooperative", "house", "huis"})
+    "groene", "green", "energie", "energy", "zorg", "care", "foundation", "cooperative", "house", "huis",
+    # words a claim uses, which a brand must not hide: "Duurzaam Wonen" is no reason to read "duurzaam" as a name
+    "duurzaam", "duurzame", "groen", "eerlijk", "eerlijke", "circulair", "circulaire", "circular", "sociaal",
+    "lokaal", "lokale", "local", "natuurlijk", "natural", "schoon", "schone", "clean", "fairtrade", "biologisch",
+    "organic", "sustainable", "ethical", "wonen", "bouwen", "werken", "leren", "samen", "together", "goede", "good"})
 
 
 def is_self(text: str | None, own: OwnName) -> str | None:
