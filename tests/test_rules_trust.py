@@ -1294,28 +1294,6 @@ claims:
     assert pointers(fragment, "IC109") == (["/claims/0/text"] if flagged else [])
 
 
-WHOLE_FLEET = """
-metrics:
-  - id: fleet
-    name: Voertuigen in de deelvloot
-    unit: voertuigen
-    kind: count
-    value: 41
-  - id: electric
-    name: Elektrische voertuigen in de deelvloot
-    unit: voertuigen
-    kind: count
-    value: 34
-    part_of: fleet
-claims:
-  - id: c
-    text: TEXT
-    domain: DOMAIN
-    basis:
-      metrics: [electric, fleet]
-"""
-
-
 @pytest.mark.parametrize(("text", "domain", "flagged"), [
     ("Onze hele deelvloot rijdt elektrisch.", "environmental", True),
     ("Op De Hooiberg is alles biologisch.", "environmental", True),
@@ -1328,8 +1306,7 @@ claims:
     ("We drive the whole day on electricity in 34 of our 41 cars.", "environmental", False),
 ])
 def test_more_words_for_the_whole(text: str, domain: str, flagged: bool) -> None:
-    fragment = WHOLE_FLEET.replace("TEXT", text).replace("DOMAIN", domain)
-    assert pointers(fragment, "IC119") == (["/claims/0/text"] if flagged else [])
+    assert pointers(_every_unit(text, domain), "IC119") == (["/claims/0/text"] if flagged else [])
 
 
 def test_a_share_of_a_part_given_as_a_share_of_the_whole() -> None:

@@ -318,11 +318,11 @@ def _names_the_part(text: str, part: Metric) -> bool:
     words = {word for _, name in part.name.located() for word in _NAME_WORD.findall(name.lower())}
     words |= set(_NAME_WORD.findall((part.id or "").lower().replace("-", " ")))
     lowered = text.lower()
-    return any(word[:5] in lowered for word in words if word not in _GENERIC_NAME_WORDS)
+    return any(word[:5] in lowered for word in words if word not in _WORDS_OF_ANY_PART)
 
 
 _NAME_WORD = regex(r"[^\W\d_]{4,}")
-_GENERIC_NAME_WORDS = frozenset({
+_WORDS_OF_ANY_PART = frozenset({
     "alle", "totaal", "total", "totale", "onze", "ours", "with", "from", "that", "this", "voor", "door",
     "projecten", "projects", "jaar", "year", "bedrijf", "company", "metric", "aantal", "number", "share", "aandeel"})
 
@@ -904,6 +904,17 @@ _REFERENCE_YEAR = phrases(
 )
 _FIGURE = regex(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 
+# The period's own figure is not there yet: the value given is of another year.
+_NOT_YET_COUNTED = phrases(
+    r"(?:telling|cijfers?|gegevens|meting) (?:\w+ ){0,4}(?:is|zijn) (?:\w+ )?nog niet"
+    r" (?:afgerond|bekend|beschikbaar|binnen)",
+    r"nog niet (?:geteld|gemeten|bekend|beschikbaar|verwerkt|geleverd|binnen)", r"(?:zijn|is) nog niet verwerkt",
+    r"(?:count|figures?|data|measurement) (?:\w+ ){0,4}(?:is|are) (?:\w+ )?not yet (?:complete|available|known|in)",
+    r"not yet (?:been )?(?:counted|measured|available|processed|delivered)", r"has not yet delivered",
+    r"(?:will )?only be available", r"(?:was|were|is|are) not (?:yet )?complete",
+    r"(?:has|have) not (?:yet )?been counted",
+    r"not been counted yet", r"nog niet (?:compleet|volledig|klaar)", r"pas (?:\w+ ){0,4}beschikbaar")
+
 
 def _period_not_yet_counted(text: str, first_year: int) -> bool:
     """Whether ``text`` says a figure of the period is not there yet ("the 2025 figure will only be available").
@@ -921,16 +932,8 @@ def _period_not_yet_counted(text: str, first_year: int) -> bool:
         if any(year >= first_year for year in spoken_of):
             return True
     return False
-# The period's own figure is not there yet: the value given is of another year.
-_NOT_YET_COUNTED = phrases(
-    r"(?:telling|cijfers?|gegevens|meting) (?:\w+ ){0,4}(?:is|zijn) (?:\w+ )?nog niet"
-    r" (?:afgerond|bekend|beschikbaar|binnen)",
-    r"nog niet (?:geteld|gemeten|bekend|beschikbaar|verwerkt|geleverd|binnen)", r"(?:zijn|is) nog niet verwerkt",
-    r"(?:count|figures?|data|measurement) (?:\w+ ){0,4}(?:is|are) (?:\w+ )?not yet (?:complete|available|known|in)",
-    r"not yet (?:been )?(?:counted|measured|available|processed|delivered)", r"has not yet delivered",
-    r"(?:will )?only be available", r"(?:was|were|is|are) not (?:yet )?complete",
-    r"(?:has|have) not (?:yet )?been counted",
-    r"not been counted yet", r"nog niet (?:compleet|volledig|klaar)", r"pas (?:\w+ ){0,4}beschikbaar")
+
+
 _DATA_YEAR = phrases(r"(?:in|over|uit|van|voor|from|for|of|during|tijdens) (?:(?:het )?(?:kalenderjaar|boekjaar|jaar"
                      r"|calendar year|financial year|the year) )?(?:19|20)\d\d",
                      # "september tot en met december 2023": a month dates the data

@@ -19,6 +19,10 @@ class LegalRequirement:
     context: tuple[str, ...] = ()
 
 
+# One duty read two ways: cups named as reusable, and disposable cups said to be absent on site.
+_REUSABLE_ON_SITE = N_("reusable cups and containers for food and drink consumed on the premises")
+_REUSABLE_ON_SITE_LAW = "Besluit kunststofproducten voor eenmalig gebruik, art. 6a (since 1 January 2024)"
+
 #: The curated list. A pattern names the obligation as a feature ("wij betalen het minimumloon",
 #: "14 dagen bedenktijd", "GDPR compliant"); wording that goes beyond it ("boven het minimumloon",
 #: "30 dagen bedenktijd") or says it is the law is let through by the rule, not by this list.
@@ -85,8 +89,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
          r"plastic[- ]free (?:straws|cutlery)"),
     ),
     LegalRequirement(
-        N_("reusable cups and containers for food and drink consumed on the premises"),
-        "Besluit kunststofproducten voor eenmalig gebruik, art. 6a (since 1 January 2024)",
+        _REUSABLE_ON_SITE, _REUSABLE_ON_SITE_LAW,
         (r"(?:(?<=echt\s)|(?<=echte\s))(?:kopje|kopjes|kop|koppen|beker|bekers|mok|mokken|servies)",
          r"herbruikbare? (?:bekers?|kopjes?|servies|bakjes)", r"reusable (?:cups|mugs|tableware) for (?:drinks|food)"
          r" (?:consumed )?on the premises", r"(?:real|proper) (?:cups?|mugs?|china|crockery)",
@@ -96,8 +99,7 @@ LEGAL_REQUIREMENTS: tuple[LegalRequirement, ...] = (
          r"single-use (?:plastic )?(?:cups|containers)"),
     ),
     LegalRequirement(
-        N_("reusable cups and containers for food and drink consumed on the premises"),
-        "Besluit kunststofproducten voor eenmalig gebruik, art. 6a (since 1 January 2024)",
+        _REUSABLE_ON_SITE, _REUSABLE_ON_SITE_LAW,
         # no disposable cups for those who stay; takeaway cups are another matter
         (r"disposable (?:cups?|trays?|containers?)", r"wegwerp(?:bekers?|servies|bakjes?)"),
         (r"on the spot|on site|on the premises|eat in|at the table|who stay|in (?:the|our|every) (?:canteen|caf[eé]|"
