@@ -80,6 +80,8 @@ def test_the_corpus_is_as_large_as_issue_10_asks() -> None:
     assert len(held_out_planted) * 10 >= 3 * len(planted), "30% of the planted statements is held out"
     assert PARTS["held-out"].honest, "the held-out part has honest statements"
     for name, part in PARTS.items():
+        if not part.planted:
+            continue  # the precision part holds honest statements only
         patterns = {problem.pattern for found in part.planted.values() for problem in found}
         assert patterns == set(BENCH.PATTERN_CODES), f"{name} lacks {set(BENCH.PATTERN_CODES) - patterns}"
 
@@ -92,7 +94,7 @@ def test_the_pattern_codes_are_rules() -> None:
 
 
 TUNED = ("tuning", "held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-         "held-out-7")
+         "held-out-7", "precision")
 
 #: The planted problems of the sixth and seventh parts that the rules, tuned on them, still miss
 #: (20 of 264 and 22 of 408): overlapping groups told only in another metric's prose, pass rates of

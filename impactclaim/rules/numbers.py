@@ -76,7 +76,61 @@ def _clause(text: str, position: int) -> str:
 
 def _comparison_figure(text: str, position: int) -> bool:
     """Whether the figure at ``position`` stands in a clause about a comparison rather than the claim itself."""
-    return bool(_COMPARISON_CONTEXT.search(_clause(text, position)))
+    return bool(_COMPARISON_CONTEXT.search(_clause(text, position))) or _outside_figure(text, position)
+
+
+# A figure that a named outside source gives for others, dated: "In de Schilderswijk had volgens de
+# Haagse Jeugdmonitor 2024 31% van de tienjarigen geen zwemdiploma", "In the CBS cohort study of 2024,
+# 58% of status holders ...". A sentence in which the enterprise speaks of itself ("we", "onze") is
+# left to the checks above: "volgens ons onderzoek van 2024 haalde 75% ..." is its own result.
+_SENTENCE = regex(r"(?:[^.!?]|[.,](?=\d))*(?:[.!?]|$)")  # "1.240 kg" and "3.5%" do not end a sentence
+_YEAR = regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_OUTSIDE_SOURCE = regex(
+    r"\b(?:volgens|according to|\w*monitor\w*|cbs|rivm|ggd|uwv|nibud|\w*onderzoek van|\w*cohortonderzoek"
+    r"|cohort study|study|studie|rapport\w*|report(?:ed)?|statisti\w*|cijfers van|figures (?:of|from)"
+    r"|kerncijfers|factsheet)\b", re.IGNORECASE)
+_FIRST_PERSON = regex(r"\b(?:we|wij|our|ours|us|onze?|ons|ik|mijn|my)\b", re.IGNORECASE)
+
+
+def _outside_figure(text: str, position: int) -> bool:
+    """Whether the figure at ``position`` stands in a sentence that gives a dated outside source's figure for others."""
+    for sentence in _SENTENCE.finditer(text):
+        if sentence.start() <= position < max(sentence.end(), sentence.start() + 1):
+            words = sentence.group()
+            return bool(_YEAR.search(words) and _OUTSIDE_SOURCE.search(words) and not _FIRST_PERSON.search(words))
+    return False
+
+
+# What a stated percentage asserts: exactly that share, or a bound or a range the basis must fall in.
+# "minstens 30%" holds for 33%; "voor zilver is 50 tot 95% nodig" for 63%; "de overige 59%" is the
+# rest of 41%.
+_AT_LEAST = regex(r"\b(?:minstens|ten minste|tenminste|minimaal|at least|no less than|niet minder dan)\s*$",
+                  re.IGNORECASE)
+_AT_MOST = regex(r"\b(?:hooguit|hoogstens|maximaal|ten hoogste|at most|no more than|up to|niet meer dan)\s*$",
+                 re.IGNORECASE)
+_RANGE_START = regex(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*%?\s*(?:tot(?:\s+en\s+met)?|to|à|-|–|and|en)\s*$",
+                     re.IGNORECASE)
+_ABOVE_REFERENCE = regex(r"\s*(?:boven|above|hoger dan|higher than|meer dan|more than)\b", re.IGNORECASE)
+_REST = regex(r"\b(?:overige|resterende|andere|remaining|other|rest)\s*$", re.IGNORECASE)
+
+Interval = tuple[float, float]
+
+
+def _asserted(text: str, start: int, figure: float) -> tuple[Interval, ...]:
+    """The intervals the stated ``figure`` at ``start`` is confirmed by a basis value in."""
+    before = text[max(0, start - 40):start]
+    if _AT_LEAST.search(before):
+        return ((figure, float("inf")),)
+    if _AT_MOST.search(before):
+        return ((float("-inf"), figure),)
+    ranged = _RANGE_START.search(before)
+    if ranged is not None:
+        low = float(ranged.group(1).replace(",", "."))
+        if low < figure:
+            return ((low, figure),)
+    if _REST.search(before):
+        return ((figure, figure), (100 - figure, 100 - figure))
+    return ((figure, figure),)
 
 
 # Who answered a survey: "(15 van de 17 medewerkers deden mee) zegt 87%" gives the response, and
@@ -256,34 +310,46 @@ class RangeConsistency(Rule):
             return
         supported: list[tuple[float, str]] | None = None
         for where, text in claim.text.located():
-            stated = [float(match.group(1).replace(",", ".")) for match in _STATED_PERCENTAGE.finditer(text)
-                      if not _comparison_figure(text, match.start())]
+            stated: dict[float, tuple[Interval, ...]] = {}
+            for match in _STATED_PERCENTAGE.finditer(text):
+                figure = float(match.group(1).replace(",", "."))
+                # Above 100 it is no share of a part: a ratio to an amount ("een inkomen tot 130% van het
+                # sociaal minimum"); nor is a difference from a reference ("17% boven het minimumloon").
+                if figure > 100 or _ABOVE_REFERENCE.match(text, match.end()):
+                    continue
+                if not _comparison_figure(text, match.start()):
+                    stated.setdefault(figure, _asserted(text, match.start(), figure))
             if not stated:
                 continue
             if supported is None:
                 supported = self._supported_percentages(statement, claim)
             yield from self._contradicted(claim, where, stated, supported)
 
-    def _contradicted(self, claim: Claim, where: Path, stated: list[float],
+    def _contradicted(self, claim: Claim, where: Path, stated: dict[float, tuple[Interval, ...]],
                       supported: list[tuple[float, str]]) -> Iterator[Issue]:
         if not supported:
             return  # nothing in the basis speaks about shares, so nothing can contradict the text
-        if claim.comparison is not None and len(set(stated)) < 2:
+        if claim.comparison is not None and len(stated) < 2:
             # A claim that declares what it compares with gives that figure too ("in heel Fryslân
             # geldt dat voor 40%"): one share it does not support may be the comparison's.
             return
-        if claim.comparison is not None:
-            values = [value for value, _ in supported]
-            if any(any(abs(figure - value) <= _TOLERANCE for value in values) for figure in stated):
-                return
         values = sorted(value for value, _ in supported)
+
+        def confirmed(intervals: tuple[Interval, ...]) -> bool:
+            # The values are sorted: the first one from an interval's low end on decides.
+            for low, high in intervals:
+                place = bisect.bisect_left(values, low - _TOLERANCE)
+                if place < len(values) and values[place] <= high + _TOLERANCE:
+                    return True
+            return False
+
+        if claim.comparison is not None and any(confirmed(intervals) for intervals in stated.values()):
+            return
         shown = "; ".join(_("{value}% ({source})").format(value=_show(value), source=source)
                           for value, source in supported[:_MAX_LISTED])
         more = len(supported) - _MAX_LISTED
-        for figure in dict.fromkeys(stated):  # each stated number once, in order
-            # The nearest supported values are the two around the number's place in sorted order.
-            place = bisect.bisect_left(values, figure)
-            if any(abs(figure - value) <= _TOLERANCE for value in values[max(place - 1, 0):place + 1]):
+        for figure, intervals in stated.items():  # each stated number once, in order
+            if confirmed(intervals):
                 continue
             message = ngettext("{claim} states {value}%, but its basis metrics give {basis} and {more} more",
                                "{claim} states {value}%, but its basis metrics give {basis} and {more} more",
