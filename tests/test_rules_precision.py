@@ -56,3 +56,39 @@ def share_claim(text: str) -> str:
 ])
 def test_a_stated_percentage_is_checked_for_what_it_asserts(text: str, flagged: bool) -> None:
     assert pointers(share_claim(text), "IC114") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC105: a claim about future performance without a plan -------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("6 van de 8 deelnemers haalden B1. Dat is te weinig om conclusies te trekken: Hogeschool Friesland-Zuid "
+     "evalueert de pilot in 2026.", False),
+    ("6 van de 8 deelnemers haalden B1; in 2026 breiden we de proef uit naar 30 deelnemers.", False),
+    ("3 of 5 had a paid contract. We repeat the pilot with 8 participants in 2026 and will report both groups.",
+     False),
+    ("Bij vloerisolatie gaan we verder dan de ondergrens: 12 deelnemers kregen werk.", False),
+    # a promise of performance stays one, also beside a measurement
+    ("In 2027 meten we opnieuw en halveren we het aantal uitvallers.", True),
+    ("In 2026 breiden we de proef uit en helpen we 30 mensen aan werk.", True),
+    ("We will help 30 people into work in 2026.", True),
+])
+def test_a_plan_for_the_evidence_is_no_claim_about_future_performance(text: str, flagged: bool) -> None:
+    fragment = share_claim(text)
+    assert pointers(fragment, "IC105") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC128: a percentage the counts in its sentence contradict -----------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("In onze eigen nameting (137 van de 264 huishoudens vulden hem in) meldde 25% nog klachten.", False),
+    ("In onze nameting meldden 137 van de 264 huishoudens (25%) nog klachten.", True),
+    ("In onze eigen enquête, die 71 van de 120 leerlingen aan het begin en het einde van het jaar invulden, "
+     "maakte 68% een planning.", False),
+    ("In onze eigen enquête maakten 71 van de 120 leerlingen (68%) een planning.", True),
+    ("11 of the 15 completers had paid work: that is 50% of all 22.", False),
+    ("11 of the 15 completers had paid work: that is 60% of all 22.", True),
+    ("87% went by cargo bike; the rest went by one of our four electric vans.", False),
+    ("87% went by cargo bike, ridden by 1 of the 4 riders.", True),
+])
+def test_counts_that_are_no_share_of_the_stated_percentage(text: str, flagged: bool) -> None:
+    assert pointers(share_claim(text), "IC128") == (["/claims/0/text"] if flagged else [])

@@ -707,11 +707,47 @@ _NON_WORD = regex(r"\W")
 _YEAR_IN_WORD = regex(r"(?:19|20)\d\d|2100")
 
 
+# A sentence about how the evidence will be gathered is no promise of performance: "Hogeschool
+# Friesland-Zuid evalueert de pilot in 2026", "in 2026 breiden we de proef uit naar 30 deelnemers",
+# "we repeat the pilot with 8 participants in 2026 and will report both groups". One that also
+# names a share or a change to reach ("in 2027 meten we opnieuw en halveren we het afval") still is.
+_EVIDENCE_WORK = regex(
+    r"\b(?:proef|proeven|pilot\w*|meting\w*|meten|evalu\w*|onderzo\w*|peiling\w*|enqu[eê]te\w*|surveys?"
+    r"|measure(?:ment)?s?|measuring|stud(?:y|ies)|evaluat\w*|rapporte\w*|report(?:s|ing)?|herha\w*"
+    r"|repeat\w*|follow-up)\b", re.IGNORECASE)
+_PERFORMANCE_TO_REACH = regex(
+    r"%|\b(?:procent|percent|halver\w*|halve|halving|verdubbel\w*|double|doubling|reduc\w*|verminder\w*"
+    r"|terug\s*brengen|verlag\w*|verhog\w*|increase\w*|decrease\w*|cut|zero|neutra\w*"
+    # or a result for people or planet: "en helpen we 30 mensen aan werk"
+    r"|help|helps|helpen|helpt|aan (?:het )?werk|into work|jobs?|banen|bespar\w*|sav(?:e|es|ing)|voorkom\w*"
+    r"|prevent\w*|avoid\w*|vermijd\w*)\b", re.IGNORECASE)
+_SENTENCES = regex(r"(?:[^.!?]|[.,](?=\d))+[.!?]*")
+# "Gaan we verder dan de ondergrens" is going beyond it, now.
+_GOING_BEYOND = regex(r"\b(?:gaan (?:we|wij)|(?:we|wij) gaan) (?:\w+ )?verder dan\b", re.IGNORECASE)
+
+
+def _without_evidence_plans(text: str) -> str:
+    """``text`` with the sentences that only plan how evidence is gathered blanked out (same length)."""
+    if not _EVIDENCE_WORK.search(text) and not _GOING_BEYOND.search(text):
+        return text
+    text = _GOING_BEYOND.sub(lambda match: " " * len(match.group()), text)
+    pieces = []
+    for sentence in _SENTENCES.findall(text):
+        if _EVIDENCE_WORK.search(sentence) and not _PERFORMANCE_TO_REACH.search(sentence):
+            sentence = " " * len(sentence)
+        pieces.append(sentence)
+    joined = "".join(pieces)
+    return joined if len(joined) == len(text) else text
+
+
 def future_words(text: str, period_end: str | None, published: str | None = None) -> list[str]:
     """The future wording of ``text`` (IC105): future verbs, goals with a figure, years after ``period_end``.
 
     A month and year after the period but not after ``published`` (the statement's date) is past.
+    Sentences that only plan how the evidence is gathered (a pilot repeated, an evaluation) are
+    not read.
     """
+    text = _without_evidence_plans(text)
     words = _found([_FUTURE_WORDS], text, exempt=_NAMES_AND_SDG_REFERENCES)
     words += [_NON_WORD.split(goal, maxsplit=1)[0]
               for goal in _found([_GOAL_WITH_FIGURE], text, exempt=_NAMES_AND_SDG_REFERENCES)]
@@ -751,7 +787,10 @@ class FutureClaimWithoutPlan(Rule):
     "SDG-doel 8"). A claim without
     ``future_commitment`` that reports targets declared on its basis metrics (a ``target`` with
     value and year, every future year in the text being such a target year: "ons doel is 60
-    plaatsen in 2027") reports a declared target and is not reported. It stands at the
+    plaatsen in 2027") reports a declared target and is not reported. Nor is a sentence that only
+    plans how the evidence will be gathered, without a share or a change to reach ("Hogeschool
+    Friesland-Zuid evalueert de pilot in 2026", "in 2026 breiden we de proef uit naar 30
+    deelnemers"), nor "gaan we verder dan" (going beyond something now). It stands at the
     ``future_commitment`` when there is one, otherwise at the claim text.
 
     Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices

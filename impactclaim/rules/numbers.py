@@ -136,10 +136,11 @@ def _asserted(text: str, start: int, figure: float) -> tuple[Interval, ...]:
 # Who answered a survey: "(15 van de 17 medewerkers deden mee) zegt 87%" gives the response, and
 # the percentage is of those 15, so the count is not the share it states.
 _SURVEY = regex(r"enqu[eê]te|survey|vragenlijst|questionnaire|interview|onderzoek|peiling|\bpoll|nabel\w*|belronde"
+                r"|\w*meting\b"  # "in onze eigen nameting (137 van de 264 huishoudens vulden hem in)"
                 r"|follow-up call|steekproef|sample",
                 re.IGNORECASE)  # also inside a compound: "medewerkersenquête", "klanttevredenheidsonderzoek"
 _TOOK_PART = regex(r"\b(?:deden|doen|deed) mee|namen deel|took part|participated|took the survey|filled (?:it )?in"
-                        r"|vulden|ingevuld|responded|answered|beantwoord\w*|respons\w*|response\w*"
+                        r"|vulden|invulden|invulde|ingevuld|responded|answered|beantwoord\w*|respons\w*|response\w*"
                         # who replied or was reached, and who was drawn: "212 van de 480 klanten reageerden",
                         # "(150 van de 212 bereikt)", "a random sample of 412 of the 1,240 households"
                         r"|reageer\w*|gereageerd|bereikt|reached|replied|steekproef|sample", re.IGNORECASE)
@@ -149,9 +150,38 @@ _TOOK_PART = regex(r"\b(?:deden|doen|deed) mee|namen deel|took part|participated
 _SAMPLE_OF = regex(r"\b(?:sample|steekproef)\s+(?:of|van)\s+(?:ongeveer\s+|about\s+)?$", re.IGNORECASE)
 
 
+_PUNCTUATION_BREAK = regex(r"[;:()]|,(?!\d)")
+
+
 def _response_count(sentence: str, position: int) -> bool:
     """Whether the count at ``position`` is how many answered a survey the sentence speaks of."""
-    return bool(_SURVEY.search(sentence) and _TOOK_PART.search(_clause(sentence, position)))
+    if not _SURVEY.search(sentence):
+        return False
+    if _TOOK_PART.search(_clause(sentence, position)):
+        return True
+    # A relative clause between commas may hold "en": "die 71 van de 120 leerlingen aan het begin en
+    # het einde van het jaar invulden".
+    before = list(_PUNCTUATION_BREAK.finditer(sentence, 0, position))
+    start = before[-1].end() if before else 0
+    after = _PUNCTUATION_BREAK.search(sentence, position)
+    return bool(_TOOK_PART.search(sentence[start:after.start() if after else len(sentence)]))
+
+
+# "One of our four vans" names a member, not a share; "50% of all 22" gives its own total.
+_MEMBERSHIP = regex(r"(?:one|een|één)\s+(?:of|van)\s+(?:our|onze|the|de)\b", re.IGNORECASE)
+_OWN_TOTAL = regex(r"\s*(?:of|van)\s+(?:all|alle)\s+(?:the\s+|de\s+)?(\d+)\b", re.IGNORECASE)
+_WHOLE_NUMBER = regex(r"(?<![\w.,])\d+(?![\w.,]\d)")
+
+
+def _share_of_own_total(sentence: str, value: float, place: int) -> bool:
+    """Whether the percentage at ``place`` names its total ("50% of all 22") and a count of the sentence gives it."""
+    written = _STATED_PERCENTAGE.match(sentence, place)
+    total = _OWN_TOTAL.match(sentence, written.end()) if written is not None else None
+    if total is None or int(total.group(1)) <= 0:
+        return False
+    whole = int(total.group(1))
+    return any(abs(100 * int(count.group()) / whole - value) <= _FRACTION_TOLERANCE
+               for count in _WHOLE_NUMBER.finditer(sentence))
 
 
 def _same_kind_of_unit(metric: Metric, total: Metric) -> bool:
@@ -1043,7 +1073,9 @@ class PercentageContradictsMethod(Rule):
             stated = [(value, place) for value, place in every if not _comparison_figure(sentence, place)]
             if not stated:
                 continue
-            given = fractions(sentence)
+            if any(_share_of_own_total(sentence, value, place) for value, place in stated):
+                continue
+            given = [fraction for fraction in fractions(sentence) if not _MEMBERSHIP.match(fraction.written)]
             # "81% (25 van de 31)" next to "31 van de 44 vulden in": one agreeing pair is enough,
             # the other count is a response or a total; a count that agrees with a response or
             # comparison figure ("34 van de 41, een respons van 83%") is explained by it, and so
