@@ -92,3 +92,24 @@ def test_a_plan_for_the_evidence_is_no_claim_about_future_performance(text: str,
 ])
 def test_counts_that_are_no_share_of_the_stated_percentage(text: str, flagged: bool) -> None:
     assert pointers(share_claim(text), "IC128") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC102: a generic environmental term -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Our footprint was below the average in the Monitor Duurzame Melkveehouderij 2024.", False),
+    ("Our footprint was below the 1.24 kg of the Sustainable Dairy Monitor.", False),
+    ("This sustainable outflow (duurzame uitstroom) means 51 of 68 still had paid work after a year.", False),
+    # a name of two words without a year, and a text in title case, are no title
+    ("Our Green Bakery bakes bread.", True),
+    ("We Bake Green And Sustainable Bread.", True),
+    ("Our milk is sustainable.", True),
+])
+def test_titles_and_english_labour_market_terms_are_no_generic_claims(text: str, flagged: bool) -> None:
+    assert pointers(share_claim(text), "IC102") == (["/claims/0/text"] if flagged else [])
+
+
+def test_sustainable_outflow_is_still_generic_in_an_environmental_claim() -> None:
+    fragment = share_claim("This sustainable outflow of materials saves 40 tonnes.").replace(
+        "domain: social", "domain: environmental")
+    assert pointers(fragment, "IC102") == ["/claims/0/text"]

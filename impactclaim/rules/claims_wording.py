@@ -101,6 +101,10 @@ LABOUR_MARKET_TERMS: tuple[str, ...] = (
     # the same as verbs: "15 oud-deelnemers stroomden duurzaam uit"
     "stroomden duurzaam uit", "stroomde duurzaam uit", "stromen duurzaam uit", "stroomt duurzaam uit",
     "duurzaam uitstromen", "duurzaam uit te stromen", "duurzaam uitstroomden", "duurzaam aan de slag",
+    # the same terms in English texts of Dutch enterprises: "sustainable outflow (duurzame uitstroom)"
+    "sustainable outflow", "sustainable exit", "sustainable placement", "sustainable placements",
+    "sustainably placed", "sustainable reintegration", "sustainable re-integration", "sustainable job",
+    "sustainable jobs", "sustainable work",
 )
 
 #: Wording that states a positive climate impact or a negative footprint (IC103), besides the
@@ -206,6 +210,32 @@ def _without_named_green_power(text: str) -> str:
     return joined if len(joined) == len(text) else text
 
 
+# A title: a run of capitalised words ("in de Monitor Duurzame Melkveehouderij 2024", "the Sustainable
+# Dairy Monitor") names a report, a programme or a body. Three capitalised words, or two and a year,
+# not counting the first word of a sentence; a text written in title case is left as it is.
+_TITLE_RUN = regex(r"(?<![\w-])[A-Z][\w'’-]*(?:\s+(?:(?:van|de|het|der|voor|en|of|the|and|for|on)\s+)*[A-Z][\w'’-]*)+"
+                   r"(\s+(?:19|20)\d\d\b)?")
+_CAPITALISED = regex(r"(?<![\w-])[A-Z][\w'’-]*")
+_WORD_START = regex(r"(?<![\w'’-])\w")
+
+
+def _without_titles(text: str) -> str:
+    """``text`` with the titles of reports, programmes and bodies blanked out (same length)."""
+    if not _TITLE_RUN.search(text):
+        return text
+    words = len(_WORD_START.findall(text))
+    if words and len(_CAPITALISED.findall(text)) * 2 > words:
+        return text  # "Our Green And Sustainable Bakery": title case throughout, no title
+    for match in list(_TITLE_RUN.finditer(text))[::-1]:
+        run = match.group()
+        capitalised = _CAPITALISED.findall(run)
+        if not text[:match.start()].strip() or text[:match.start()].rstrip()[-1] in ".!?:":
+            capitalised = capitalised[1:]  # the first word of a sentence is capitalised anyway
+        if len(capitalised) >= 3 or (len(capitalised) >= 2 and match.group(1)):
+            text = text[:match.start()] + " " * len(run) + text[match.end():]
+    return text
+
+
 def _quoted(words: Iterable[str]) -> str:
     return ", ".join(f'"{word}"' for word in words)
 
@@ -248,11 +278,13 @@ class GenericTerm(Rule):
     Sustainable Development Goals" and "Duurzame Ontwikkelingsdoelen", the official names of
     recognised schemes and bodies ("Roundtable on Sustainable Palm Oil", "Green Key", "EU
     Ecolabel", "Dutch Green Building Council"), the titles of SDG goals and targets named by
-    their number ("SDG 11 (sustainable cities and communities)") and the enterprise's own
-    registered or trade name. The terms are checked in claims of every domain, except that in a
-    claim whose ``domain`` is not environmental the Dutch labour-market terms in which "duurzaam" means
-    lasting ("duurzame inzetbaarheid", "duurzame uitstroom", "duurzaam werk", "duurzame
-    plaatsing", "sustainable employment") are not generic environmental claims.
+    their number ("SDG 11 (sustainable cities and communities)"), the titles of reports,
+    programmes and bodies (three capitalised words, or two and a year: "de Monitor Duurzame
+    Melkveehouderij 2024") and the enterprise's own registered or trade name. The terms are
+    checked in claims of every domain, except that in a claim whose ``domain`` is not
+    environmental the Dutch labour-market terms in which "duurzaam" means lasting ("duurzame
+    inzetbaarheid", "duurzame uitstroom", "duurzaam werk", "duurzame plaatsing", and in English
+    "sustainable employment", "sustainable outflow") are not generic environmental claims.
 
     The terms: duurzaam, groen, milieuvriendelijk, klimaatvriendelijk, natuurvriendelijk,
     planeetvriendelijk, ecologisch, milieubewust, klimaatbewust, biologisch afbreekbaar,
@@ -332,7 +364,9 @@ class GenericTerm(Rule):
             own = OwnName.of(statement.organisation)
             for where, text in located_texts(claim.text):
                 # "De Groene Fietsfabriek" is a name, not a claim.
-                searched = _without_denials(_without_named_green_power(_without_sdg_titles(own.masked(text))))
+                # The SDG titles first: they are found by the goals' name, which a title would hide.
+                searched = _without_denials(_without_named_green_power(_without_titles(
+                    _without_sdg_titles(own.masked(text)))))
                 words = _found(patterns, searched, exempt=exempt)
                 if not words:
                     continue
