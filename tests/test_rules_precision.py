@@ -113,3 +113,34 @@ def test_sustainable_outflow_is_still_generic_in_an_environmental_claim() -> Non
     fragment = share_claim("This sustainable outflow of materials saves 40 tonnes.").replace(
         "domain: social", "domain: environmental")
     assert pointers(fragment, "IC102") == ["/claims/0/text"]
+
+
+# -- IC129: a figure of another year than the reporting period (2025) ----------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # after the period's figure, an earlier year that refers back to it or is others' figure
+    ("In 2025 haalden we 38.400 kg brood op. In 2022, ons eerste volle jaar, was het 21.700 kg.", False),
+    ("Van de 4.820 ton ging 11% naar de verbranding. In 2022 ging nog 16% naar de verbranding.", False),
+    ("Ons verzuim was 5,9%. Het CBS meldde over 2024 een verzuim van 6,9% in de zorg.", False),
+    ("58% van de kinderen beweegt genoeg. Landelijk was dat in 2024 47%.", False),
+    # ... but not an earlier year's result of the enterprise itself
+    ("In 2025 haalden we 38.400 kg brood op. In 2022 haalden we 21.700 kg op bij 9 winkels.", True),
+    ("In 2024 hielpen we 40 mensen aan werk.", True),
+])
+def test_an_earlier_year_set_beside_the_periods_figure_is_a_comparison(text: str, flagged: bool) -> None:
+    assert pointers(share_claim(text), "IC129") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("name", "method", "flagged"), [
+    ("Startcohort 2024: cliënten thuis na 12 maanden", "Geteld in het cliëntsysteem.", False),
+    ("Devices sold in 2024 returned under warranty within 12 months", "Counted in the repair log.", False),
+    ("Sickness absence in social work companies (Verzuimmonitor 2024)", "Mean absence in 2024.", False),
+    ("Cliënten thuis in 2024", "Geteld in het cliëntsysteem.", True),
+    ("Sickness absence of our employees", "Mean absence in 2024.", True),
+])
+def test_a_cohort_or_a_benchmark_named_by_its_year_is_no_figure_of_another_year(name: str, method: str,
+                                                                               flagged: bool) -> None:
+    fragment = SHARE_METRIC.replace("TEXT", "84% haalde diploma A.").replace(
+        "    value: 84\n", f"    value: 84\n    method: \"{method}\"\n").replace(
+        "name: Kinderen met zwemdiploma A", f"name: \"{name}\"")
+    assert bool(pointers(fragment, "IC129")) is flagged

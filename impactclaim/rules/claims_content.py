@@ -901,7 +901,30 @@ _REFERENCE_YEAR = phrases(
     r"(?:tussen|between) (?:\w+ )?(?:19|20)\d\d (?:en|and)",
     # a year that dates a thing, not the figure: "made before 2020", "gebouwd in 1965"
     r"(?:before|vóór|after|made|gemaakt|built|gebouwd|bought|gekocht|produced|geproduceerd) (?:in )?(?:19|20)\d\d",
+    # a cohort named by when it was sold, installed or began, followed up now: "devices sold in 2024
+    # returned within 12 months", "woningen geïsoleerd tussen april en september 2024", "startjaar 2022"
+    r"(?:sold|verkocht|geleverd|delivered|installed|geïnstalleerd|geïsoleerd|insulated|gerenoveerd|renovated"
+    r"|verstrekt|granted|issued|kregen|received)(?: \w+){0,4} (?:19|20)\d\d",
+    r"\w*cohort\w*", r"startjaar", r"instroomjaar", r"completers?", r"afronders?", r"after completing",
+    r"(?:months?|maanden|jaar|years?|weken|weeks) (?:after|na)",
+    # a comparison group, and others' dated figures named by their source: "(CBS, 2024)",
+    # "Verzuimmonitor SW-bedrijven 2024", "regular support in 2024 (matched comparison group)"
+    r"vergelijkingsgroep\w*", r"controlegroep\w*", r"comparison groups?", r"control groups?", r"matched",
+    r"\w*monitor\w*", r"cbs", r"volgens", r"according to",
 )
+
+# A metric that holds others' figure: "Sickness absence in social work companies (Verzuimmonitor 2024)".
+_OTHERS_FIGURE = phrases(r"\w*monitor\w*", r"cbs", r"benchmark\w*", r"vergelijkingsgroep\w*", r"controlegroep\w*",
+                         r"comparison groups?", r"control groups?", r"(?:sector|branche|landelijk\w*|national\w*) ?"
+                         r"(?:average|gemiddelde|gemiddeld)")
+
+# After a sentence with this period's figure, a later one that refers back to it ("was dat", "nog",
+# "did so") or gives others' figure ("Het CBS meldde over 2024 ...", "Landelijk was dat in 2024 47%")
+# sets an earlier year beside it: "In 2025 haalden we 38.400 kg op. In 2022 was het 21.700 kg."
+_REFERS_BACK = phrases(
+    r"(?:was|waren|is|were) (?:dat|het|dit|that|it|this)", r"dat (?:was|waren)", r"nog", r"did so", r"toen",
+    r"eerder", r"earlier", r"before (?:joining|starting|they|the|we)", r"meldde", r"reported", r"landelijk\w*",
+    r"nationally", r"branche\w*", r"sector", r"\w*monitor\w*", r"cbs", r"volgens", r"according to")
 _FIGURE = regex(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 
 # The period's own figure is not there yet: the value given is of another year.
@@ -960,7 +983,12 @@ class YearOutsidePeriod(Rule):
     year is not reported when its sentence presents it as a reference point ("sinds 2019",
     "ten opzichte van 2023", "compared with 2022", "from 2021 to 2025", a baseline or level)
     or as the start of a cohort that is followed up now ("testers hired in 2023, a year
-    later", "deelnemers die in 2024 afrondden", "households that registered in 2022"), or when
+    later", "deelnemers die in 2024 afrondden", "households that registered in 2022",
+    "Startcohort 2024", "devices sold in 2024 returned within 12 months"), or as others' figure
+    named by its source or group ("(CBS, 2024)", "Verzuimmonitor 2024", "comparison group"),
+    or, after a sentence that gave the period's figure, when it refers back to it ("In 2022 was
+    het 21.700 kg", "in 2022 ging nog 16% naar de verbranding") or gives others' figure
+    ("Landelijk was dat in 2024 47%", "Het CBS meldde over 2024 6,9%"), or when
     the same sentence names a year of the period too ("tests in September 2024 and June 2025"),
     unless it says the period's own figure is not there yet. A method dates its data by "in" or
     "over" a year, a season ("zomerseizoen 2024"), "vorig jaar (2024)", or a report or export of
@@ -1044,6 +1072,8 @@ class YearOutsidePeriod(Rule):
                                         "period that starts in {start}"))):
             if not has_year_before(text, first_year):
                 continue
+            if text is not metric.name and _OTHERS_FIGURE.search(metric.name.lowered):
+                return  # a benchmark's method dates the benchmark's data, not the enterprise's
             for where, value in located_texts(text):
                 for sentence in sentences(value):
                     # the year of the metric's own baseline is the comparison it declares
@@ -1063,16 +1093,20 @@ class YearOutsidePeriod(Rule):
 
     @staticmethod
     def _earlier_year(text: str, first_year: int) -> int | None:
+        headline = False  # whether an earlier sentence gave a figure of the period
         for sentence in sentences(text):
             found = years(sentence)
+            figures = [match.start() for match in _FIGURE.finditer(sentence)
+                       if not any(match.start() == where for _, where in found)]
             earlier = [(year, place) for year, place in found if year < first_year]
-            if not earlier or _REFERENCE_YEAR.search(sentence):
+            if not earlier:
+                headline = headline or bool(figures)
+                continue
+            if _REFERENCE_YEAR.search(sentence) or (headline and _REFERS_BACK.search(sentence)):
                 continue
             year, place = earlier[0]
             # A figure before the year is this period's headline; the earlier year then adds a
             # comparison ("37 vaste contracten; in 2023 waren dat er 26").
-            figures = [match.start() for match in _FIGURE.finditer(sentence)
-                       if not any(match.start() == where for _, where in found)]
             if figures and min(figures) > place:
                 return year
         return None
