@@ -144,3 +144,22 @@ def test_a_cohort_or_a_benchmark_named_by_its_year_is_no_figure_of_another_year(
         "    value: 84\n", f"    value: 84\n    method: \"{method}\"\n").replace(
         "name: Kinderen met zwemdiploma A", f"name: \"{name}\"")
     assert bool(pointers(fragment, "IC129")) is flagged
+
+
+# -- IC121: a legal requirement presented as a feature ------------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("De Wet gemeentelijke schuldhulpverlening schrijft binnen drie werkdagen een gesprek voor bij een dreigende "
+     "afsluiting. Bij ons hadden alle 47 spoedaanmeldingen binnen drie werkdagen een gesprek.", False),
+    ("Iedereen verdient 15,60 euro per uur. Het wettelijk minimumloon was 14,40 euro; dat betalen is een plicht "
+     "voor elke werkgever.", False),
+    ("Wij delen signalen alleen volgens de AVG, zoals van iedere uitvoerder wordt gevraagd.", False),
+    ("Al onze begeleiders kregen 15,50 euro per uur. Het wettelijk minimumloon liep op van 13,68 naar 14,40 euro.",
+     False),
+    # the law presented as a merit still is one
+    ("Dreigt afsluiting, dan hadden alle 47 aanmeldingen binnen drie werkdagen een gesprek.", True),
+    ("Wij betalen al onze medewerkers minstens het wettelijk minimumloon.", True),
+    ("Wij delen signalen alleen volgens de AVG.", True),
+])
+def test_a_claim_that_says_the_law_asks_it_presents_a_duty(text: str, flagged: bool) -> None:
+    assert pointers(share_claim(text), "IC121") == (["/claims/0/text"] if flagged else [])

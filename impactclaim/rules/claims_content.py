@@ -378,7 +378,21 @@ _BEYOND = phrases(
     r"like every", r"(?:30|60|90|100|dertig|zestig) dagen", r"(?:30|60|90|100|thirty|sixty)[- ]days?",
     r"(?:3|4|5|10|drie|vier|vijf|tien) jaar", r"(?:3|4|5|10|three|four|five|ten)[- ]years?", r"living wage",
     r"leefbaar loon",
+    # a sentence about the law itself: "Het wettelijk minimumloon liep op van 13,68 naar 14,40 euro"
+    r"^(?:het|de|the) (?:wettelijke?|statutory|legal) \w+",
 )
+
+# A claim that says, anywhere, that the law asks it of everyone presents it as a duty, not as a merit:
+# "De Wet gemeentelijke schuldhulpverlening schrijft een eerste gesprek binnen drie werkdagen voor",
+# "dat is een plicht, net als het minimumloon", "zoals van iedere uitvoerder wordt gevraagd".
+_SAYS_IT_IS_THE_LAW = phrases(
+    r"schrijft (?:[\w,-]+ ){0,16}voor", r"schrijven (?:[\w,-]+ ){0,16}voor", r"voorgeschreven", r"(?:een |de )?plicht",
+    r"plichten", r"verplichting\w*", r"wettelijk verplicht\w*", r"is verplicht", r"zijn verplicht",
+    r"van (?:iedere?|elke?|alle) \w+ (?:wordt |worden )?(?:gevraagd|verwacht|geëist|verlangd)",
+    r"(?:required|demanded|expected) of (?:every|each|all)", r"(?:legal|statutory) (?:duty|duties|obligations?)",
+    r"(?:a|an|our|the|their|its) (?:duty|duties|obligations?)", r"(?:is|are) mandatory", r"required by law",
+    r"legally required", r"the law requires",
+    r"(?:the law|law) (?:obliges|requires)")
 
 
 @cache
@@ -453,7 +467,11 @@ class LegalRequirementAsFeature(Rule):
 
     A sentence that goes beyond the obligation ("ruim boven het minimumloon", "30 dagen
     bedenktijd", "above the minimum wage", "living wage") or says that it is the law ("zoals
-    wettelijk verplicht", "as required by law") is not reported. A limit that the law itself sets
+    wettelijk verplicht", "as required by law") is not reported, nor one about the law itself
+    ("Het wettelijk minimumloon liep op van 13,68 naar 14,40 euro"), nor any sentence of a claim
+    that says somewhere that the law asks it of everyone ("de Wet gemeentelijke
+    schuldhulpverlening schrijft ... voor", "dat is een plicht", "zoals van iedere uitvoerder
+    wordt gevraagd", "a legal duty"). A limit that the law itself sets
     is no going beyond it: "nooit langer dan 7 uur", "more than five and a half hours", "no
     chromium VI above 3 mg/kg".
 
@@ -509,6 +527,8 @@ class LegalRequirementAsFeature(Rule):
             if not candidates:
                 continue
             for where, text in located_texts(claim.text):
+                if _SAYS_IT_IS_THE_LAW.search(text):
+                    continue
                 found = self._requirement(text, candidates)
                 if found:
                     requirement, said = found
