@@ -163,3 +163,64 @@ def test_a_cohort_or_a_benchmark_named_by_its_year_is_no_figure_of_another_year(
 ])
 def test_a_claim_that_says_the_law_asks_it_presents_a_duty(text: str, flagged: bool) -> None:
     assert pointers(share_claim(text), "IC121") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC124: a claim generalised from fewer than 30 respondents -----------------------------------
+
+def sampled(source: str, *, size: str = "", told: str = "") -> str:
+    """A 1.1 statement with one outcome (its sources, group size and how-much texts) and a claim resting on it."""
+    who_size = f"\n      size: {size}" if size else ""
+    how_much = f"\n    how_much:\n      depth: \"{told}\"" if told else ""
+    return f"""
+schema_version: "1.1"
+outcomes:
+  - id: o
+    what:
+      description: Ouderen voelen zich minder eenzaam.
+      polarity: positive
+    who:
+      stakeholder: Ouderen{who_size}
+      baseline: Bij de start was 46% eenzaam.{how_much}
+    risks:
+      - type: evidence
+        level: high
+    evidence:
+      level: 2
+      sources:
+{source}
+claims:
+  - id: c
+    text: Onze inloop maakt 80% van de ouderen minder eenzaam.
+    domain: social
+    basis:
+      outcomes: [o]
+"""
+
+
+SMALL_SOURCE = ("        - title: Eigen enquête\n          year: 2025\n          relation: own\n"
+                "          sample_size: 12")
+LARGE_SOURCE = "        - title: Evaluatie met vergelijkingsgroep\n          year: 2025\n          sample_size: 182"
+UNNUMBERED = "        - title: Eigen enquête\n          year: 2025"
+
+
+@pytest.mark.parametrize(("fragment", "flagged"), [
+    # the outcome rests on its largest sample
+    (sampled(SMALL_SOURCE + "\n" + LARGE_SOURCE), False),
+    (sampled(SMALL_SOURCE), True),
+    # nearly all of a small group asked is a count of (nearly) everyone
+    (sampled(SMALL_SOURCE.replace("12", "24"), size="26"), False),
+    (sampled(SMALL_SOURCE.replace("12", "14"), size="26"), True),
+    # who answered, told in words
+    (sampled(UNNUMBERED, told="24 of the 39 respondents had dinner with a neighbour."), False),
+    (sampled(UNNUMBERED, told="Het aandeel daalde van 44% (18 van 41) naar 29% (12 van 41)."), False),
+    (sampled(UNNUMBERED, told="27 of the 33 members who answered said so; 5 of the 38 members did not respond."),
+     False),
+    (sampled(UNNUMBERED, told="39 of 48 residents answered the survey (81%); 20 of 24 status holders and 19 of 24 "
+                              "others."), False),
+    (sampled(UNNUMBERED, told="Van gesprekken alleen met een tolk naar zelf het woord voeren, zeiden 116 "
+                              "respondenten in de enquête."), False),
+    (sampled(UNNUMBERED, told="7 van de 212 deelnemers vulden de vragenlijst in."), True),
+    (sampled(UNNUMBERED, told="Gesprekken met 4 ouders."), True),
+])
+def test_who_a_result_rests_on(fragment: str, flagged: bool) -> None:
+    assert pointers(fragment, "IC124") == (["/claims/0/text"] if flagged else [])

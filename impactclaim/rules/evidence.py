@@ -467,6 +467,8 @@ class ContributionOverclaimed(Rule):
 #: Below this many respondents a share is no basis for a general claim: with 30 respondents the
 #: 95% margin of error of a share near 50% is already ±18 percentage points (1.96·√(0.25/30)).
 MIN_SAMPLE = 30
+#: Tenths of a group that make asking them a count of (nearly) everyone rather than a sample.
+_NEARLY_ALL = 8
 # Searched without a word boundary in front, so that compounds count ("evaluatiegesprekken",
 # "medewerkersenquête"); a leading \w* would make the search quadratic in the text's length.
 _SURVEY = regex(
@@ -505,28 +507,50 @@ def _text_sample(text: str) -> _Sample | None:
             return _Sample(size, f"\"{match.group()}\"")
     if not _SURVEY.search(text.lower()):
         return None
-    for count, start, end in _respondents(text.lower()):
-        size = int(count_value(count))
-        if size < MIN_SAMPLE:  # people asked or answering: a sample of people, whatever the claim is about
-            return _Sample(size, f"\"{' '.join(text[start:end].split())}\"", declared=True)
+    answering = [(int(count_value(count)), start, end) for count, start, end in _respondents(text.lower())]
+    if any(size >= MIN_SAMPLE for size, _, _ in answering):
+        return None  # "39 of the 48 residents responded: 20 of 24 status holders and 19 of 24 others"
+    for size, start, end in answering:
+        # people asked or answering: a sample of people, whatever the claim is about
+        return _Sample(size, f"\"{' '.join(text[start:end].split())}\"", declared=True)
     answered_before: set[float] = set()
-    for fraction in fractions(text):
+    found = fractions(text)
+    # A total that several counts share is the group asked: "daalde van 44% (18 van 41) naar 29% (12 van 41)".
+    shared = {whole for whole in (fraction.whole for fraction in found)
+              if sum(fraction.whole == whole for fraction in found) > 1}
+    if any(fraction.part >= MIN_SAMPLE and _RESPONSE_AFTER.match(text, fraction.start + len(fraction.written))
+           for fraction in found):
+        return None  # "39 of the 48 residents responded (81%): 20 of 24 status holders and 19 of 24 others"
+    for fraction in found:
         # "7 van de 212 vulden de enquête in": 7 answered. "22 van de 41 deelnemers die de
         # vragenlijst invulden, scoorden hoger": the 41 answered, and 22 is their result.
         after = text[fraction.start + len(fraction.written):fraction.start + len(fraction.written) + 40]
         # "26 households; 14 of them had ...": the 26 answered, and 14 is what they said; so is
         # "68 of the 190 responded; 20 of the 68 scored lonely": 20 is a result of the 68.
         # "bij de 3 van de 27 statushouders die beide toetsen maakten": "the 3" are the ones measured.
+        if _DID_NOT_ANSWER.match(after):
+            continue  # "5 of the 38 members did not respond": the others did
         named_part = _THE_BEFORE.search(text, max(0, fraction.start - 5), fraction.start) is not None
-        answered = fraction.whole if not named_part and (
-            fraction.split or _RELATIVE.match(after) or fraction.whole in answered_before) else fraction.part
+        # "24 of the 39 respondents", "44% (18 van 41)": the total answered, the count is what they said
+        of_respondents = _RESPONDENTS_AFTER.match(text, fraction.start + len(fraction.written)) is not None or \
+            _SHARE_BEFORE.search(text, max(0, fraction.start - 12), fraction.start) is not None
+        answered = fraction.whole if of_respondents or fraction.whole in shared or (not named_part and (
+            fraction.split or _RELATIVE.match(after) or fraction.whole in answered_before)) else fraction.part
         answered_before.add(answered)
         if answered < MIN_SAMPLE:
             return _Sample(int(answered), f"\"{fraction.written}\"")
+        if _BREAKDOWN.match(text, fraction.start + len(fraction.written)):
+            return None  # "39 of 48 residents (81%); 20 of 24 status holders, ...": the rest breaks the 39 down
     return None
 
 
 _DIGITS = regex(r"\d")
+_DID_NOT_ANSWER = regex(r"\W*(?:[^\W\d]+\W+){0,2}?(?:did not|didn't|never|niet|nooit|geen)\b", re.IGNORECASE)
+_RESPONDENTS_AFTER = regex(r"(?<=respondents)|(?<=respondenten)|\s*(?:respondents|respondenten)\b", re.IGNORECASE)
+_RESPONSE_AFTER = regex(r"\s*(?:[^\W\d]+\s+){0,2}?(?:responded|answered|replied|reageerden|antwoordden|vulden"
+                        r"|invulden|deden mee|took part)\b", re.IGNORECASE)
+_BREAKDOWN = regex(r"\s*(?:\w+\s+){0,2}?(?:\(\d+(?:[.,]\d+)?\s*%\))?\s*[;:]", re.IGNORECASE)
+_SHARE_BEFORE = regex(r"\d\s*%\s*\(\s*$")
 _THE_BEFORE = regex(r"\b(?:de|the)\s+$", re.IGNORECASE)
 # Stems of _N_EQUALS and _SURVEY, looked up as plain substrings: methods are long, tokens not needed.
 _SAMPLE_STEMS = ("=", "enqu", "vragenlijst", "respond", "ingevuld", "invulden", "vulden", "antwoord", "reageerden",
@@ -548,7 +572,7 @@ _ASKED = regex(
     rf"(?:gesprek\w*|conversations?|interview\w*|enqu[eê]te\w*|vragenlijst\w*|survey\w*|questionnaire\w*|spraken|spoke|asked"
     rf"|vroegen|ondervroegen|peiling\w*|calls?|belronde\w*|rondvraag|telefoontjes|phoned|belden)"
     rf"\s+(?:[^\W\d]+\s+){{0,2}}?(?:met|with|among|onder|aan|to|of)\s+(?:de\s+|the\s+)?"
-    rf"({COUNT})\s+(?!{NOT_PEOPLE.pattern})[^\W\d]+")
+    rf"(?!een\b)({COUNT})\s+(?!{NOT_PEOPLE.pattern})[^\W\d]+")  # "gesprekken met een tolk": an article
 # Who answered, counted before the survey: "alle 6 ouders die de vragenlijst terugstuurden",
 # "the 9 parents who returned the form". The verb is searched first (the search skips to its
 # letters) and the count only before it: a pattern that begins with a count is tried at every
@@ -598,8 +622,12 @@ class TinySample(Rule):
     interviews or focus-groups, or "calls with nine customers", "4 parents returned it"): they
     otherwise rest on measurements of things (roofs, meters), not on respondents. Counts in
     words count too ("drie van de vier deelnemers", "the four ratings clients gave"). An
-    outcome whose sample is its whole group (``who.size``) is not read:
-    asking all of a small group is a count of everyone, not a sample. The finding stands at
+    outcome whose sample is its whole group (``who.size``), or at least eight tenths of it, is
+    not read: asking (nearly) all of a small group is a count of everyone, not a sample; nor is
+    one with a source of 30 or more (it rests on its largest sample). In the words, the total of
+    "24 of the 39 respondents" and of "44% (18 van 41)" is who answered, "5 of the 38 members did
+    not respond" counts those who did not, and a response of 30 or more followed by its breakdown
+    ("39 of 48 residents (81%); 20 of 24 status holders") is the sample. The finding stands at
     each claim that rests on such an outcome or metric, draws a result from it (a percentage, a
     number, "most", "nearly all", "eight in ten", or an effect stated as fact; not a claim that
     only says it contributes to a goal without a figure) and does not mention the sample itself
@@ -674,6 +702,11 @@ class TinySample(Rule):
     def check(self, statement: Statement) -> Iterator[Issue]:
         small: dict[int, tuple[_Sample, Path, str]] = {}  # id() of an outcome or metric -> its sample
         for outcome in statement.outcomes:
+            # An outcome rests on its largest sample: a review of 12 files beside an evaluation of 182
+            # people does not make the evaluation small.
+            if any(source.sample_size is not None and source.sample_size >= MIN_SAMPLE
+                   for source in outcome.evidence.sources):
+                continue
             for source in outcome.evidence.sources:
                 sample = (_Sample(source.sample_size, f"sample_size {source.sample_size}",
                                   declared=source.method in _ASKING_PEOPLE)
@@ -698,10 +731,11 @@ class TinySample(Rule):
             sample = _text_sample(joined(metric.method, metric.data_source))
             if sample:
                 small[id(metric)] = (sample, metric.path, label_of(metric, "metric"))
-        # A small group asked in full is a count of everyone, not a sample to generalise from.
+        # A small group asked in full, or nearly (24 of its 26), is a count of everyone, not a sample to
+        # generalise from.
         for outcome in statement.outcomes:
             size = outcome.who.size
-            if id(outcome) in small and size is not None and small[id(outcome)][0].size >= size:
+            if id(outcome) in small and size is not None and small[id(outcome)][0].size * 10 >= size * _NEARLY_ALL:
                 del small[id(outcome)]
         if not small:
             return
