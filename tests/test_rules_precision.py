@@ -224,3 +224,36 @@ UNNUMBERED = "        - title: Eigen enquête\n          year: 2025"
 ])
 def test_who_a_result_rests_on(fragment: str, flagged: bool) -> None:
     assert pointers(fragment, "IC124") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC119: a claim about the whole resting on a part -----------------------------------------------
+
+TEXTILE = """
+metrics:
+  - id: sorted
+    name: Gesorteerd textiel
+    unit: ton
+    value: 4820
+  - id: recycled
+    name: Textiel naar recycling
+    unit: ton
+    value: 410
+    part_of: sorted
+claims:
+  - id: c
+    text: "TEXT"
+    domain: environmental
+    basis:
+      metrics: [sorted, recycled]
+"""
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("410 ton ging naar recycling: 8,5% van al het textiel dat wij sorteerden.", False),
+    ("Van alles wat we sorteerden (4.820 ton) ging 8,5% naar recycling.", False),
+    ("We deliver inside Utrecht's zero-emission zone by cargo bike: 410 tonnes.", False),
+    ("Al het textiel dat wij sorteerden ging naar recycling.", True),
+    ("Our deliveries are zero-emission: 410 tonnes by cargo bike.", True),
+])
+def test_the_whole_as_the_total_of_a_share_or_a_zones_name_is_no_whole_claim(text: str, flagged: bool) -> None:
+    assert pointers(TEXTILE.replace("TEXT", text), "IC119") == (["/claims/0/text"] if flagged else [])

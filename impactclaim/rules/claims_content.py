@@ -52,14 +52,17 @@ def _all_joined(names: list[str]) -> str:
 # Wording that a claim covers the whole: of the enterprise, the product or the footprint.
 _WHOLE = phrases(
     r"100 ?%", r"honderd procent", r"volledig", r"helemaal", r"geheel", r"compleet", r"totaal",
-    r"fossielvrij\w*", r"fossiel-?vrij\w*", r"afvalvrij\w*", r"zero[- ]waste", r"emissievrij\w*", r"plasticvrij\w*",
+    r"fossielvrij\w*", r"fossiel-?vrij\w*", r"afvalvrij\w*", r"zero[- ]waste", r"emissievrij\w*(?! zones?)",
+    r"plasticvrij\w*",
     # "klimaatneutraal" and its inflection "klimaatneutrale"; "CO2-neutrale drukkerij"
     r"klimaatneutra(?:al|le)\w*", r"(?:co2|co₂)-?neutra(?:al|le)\w*", r"energieneutra(?:al|le)\w*",
     r"circulair(?:e)? (?:bedrijf|onderneming|organisatie)", r"(?:geen|nul) (?:afval|uitstoot|verspilling)",
     r"(?:gif|pesticide|pesticiden|bestrijdingsmiddelen|kunstmest)vrij\w*", r"(?:pesticide|chemical|toxin)s?[- ]free",
     r"(?:we|wij) gooien (?:geen|niets) (?:\w+ )?weg", r"al (?:ons|onze) (?:\w+ )?(?:voedsel|eten|afval|hout|textiel)",
     r"nothing (?:goes to waste|is wasted|is thrown away)", r"(?:we|we're) (?:throw|waste) nothing",
-    r"fully", r"entirely", r"completely", r"wholly", r"fossil[- ]free", r"zero[- ]emissions?", r"emission[- ]free",
+    # "Utrecht's zero-emission zone" names a zone where only such vehicles may drive, not a claim
+    r"fully", r"entirely", r"completely", r"wholly", r"fossil[- ]free", r"zero[- ]emissions?(?![- ]?zones?)",
+    r"emission[- ]free(?![- ]?zones?)",
     r"plastic[- ]free", r"waste[- ]free", r"no waste", r"all of our", r"our (?:whole|entire)",
     r"everything (?:we|you) (?:sell|make|do|offer|produce|buy)", r"alles wat (?:wij|we|u|je) (?:verkopen|maken|doen"
     r"|aanbieden|produceren|koopt)", r"al(?:le)? onze (?:producten|apparaten|artikelen|kleding|meubels)",
@@ -150,6 +153,10 @@ class WholeVersusAspect(Rule):
     "90% van ons bouwmateriaal is hergebruikt" resting on 288 of 320 t of wood, which is 320 of
     3,200 t of all material.
 
+    A whole that is the total of a share in its sentence ("8,5% van al het textiel dat wij
+    sorteerden", "Van alles wat we verkochten (1.240 ton) was 82% hergebruikt") is not what the
+    claim covers, and "zero-emission zone" names a zone.
+
     The finding shows the numbers or the aspect it used; it is a warning because a claim may
     name its limit in words the rule does not read.
 
@@ -221,7 +228,8 @@ class WholeVersusAspect(Rule):
             period_end, published = statement.period[1] if statement.period else None, statement.published
             for where, text in located_texts(claim.text):
                 whole = next((match for pattern in wholes for match in pattern.finditer(text)
-                              if not future_words(_clause_at(text, match.start()), period_end, published)), None)
+                              if not future_words(_clause_at(text, match.start()), period_end, published)
+                              and not _share_of_the_whole(text, match.start())), None)
                 reduction = None if whole or not environmental else self._footprint_reduction(text)
                 if not whole and not reduction:
                     continue
@@ -311,6 +319,22 @@ class WholeVersusAspect(Rule):
                     aspects=_all_joined([_(name) for name in covered]),
                     metrics=", ".join(repr(metric.id) for metric in metrics))
         return None
+
+
+# The whole as the total of a share: "8,5% van al het textiel", "Van alles wat we verkochten (1.240 ton)
+# was 82% hergebruikt", "38% of all the food they handed out".
+_OF_BEFORE = regex(r"\b(?:van|of)\s+$", re.IGNORECASE)
+_SENTENCE_BREAK = regex(r"[.!?](?:\s|$)")
+
+
+def _share_of_the_whole(text: str, position: int) -> bool:
+    """Whether the whole at ``position`` is what a share in its sentence is of, not what the claim covers."""
+    if _OF_BEFORE.search(text, max(0, position - 8), position) is None:
+        return False
+    before = list(_SENTENCE_BREAK.finditer(text, 0, position))
+    after = _SENTENCE_BREAK.search(text, position)
+    sentence = text[before[-1].end() if before else 0:after.start() if after else len(text)]
+    return any(value < 100 for value, _ in percentages(sentence))
 
 
 def _names_the_part(text: str, part: Metric) -> bool:
