@@ -257,3 +257,41 @@ claims:
 ])
 def test_the_whole_as_the_total_of_a_share_or_a_zones_name_is_no_whole_claim(text: str, flagged: bool) -> None:
     assert pointers(TEXTILE.replace("TEXT", text), "IC119") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC122: contribution set to 0 against the statement's own words ---------------------------------
+
+def attributed(description: str, inputs: str = "Onze eigen medewerkers") -> str:
+    return f"""
+theory_of_change:
+  inputs:
+    - {inputs}
+  activities:
+    - Wijkverpleging en persoonlijke verzorging thuis
+outcomes:
+  - id: o
+    what:
+      description: Cliënten zien minder wisselende gezichten.
+      polarity: positive
+    who:
+      stakeholder: Cliënten
+      baseline: Gemiddeld 5,2 zorgverleners per maand.
+    contribution:
+      description: {description}
+      attribution: 0
+    risks:
+      - type: drop-off
+        level: medium
+"""
+
+
+@pytest.mark.parametrize(("fragment", "flagged"), [
+    (attributed("De investeringen zijn door ons zelf betaald, zonder subsidie."), False),
+    (attributed("De investeringen zijn betaald met subsidie van de provincie."), True),
+    (attributed("Sinds de indeling in kleinere wijkteams zien cliënten minder gezichten.",
+                inputs="96 medewerkers in zeven zelfsturende wijkteams"), False),
+    (attributed("Samen met de wijkteams van de gemeente zien cliënten minder gezichten."), True),
+    (attributed("Onze wijkverpleging plant vaste teams per straat."), False),
+])
+def test_the_enterprises_own_teams_and_denied_funders_are_no_others(fragment: str, flagged: bool) -> None:
+    assert pointers(fragment, "IC122") == (["/outcomes/0/contribution/attribution"] if flagged else [])

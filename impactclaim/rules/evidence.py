@@ -363,7 +363,9 @@ class ContributionOverclaimed(Rule):
       another caterer", "door een andere reparateur", or a percentage in the counterfactual);
     - ``attribution: 0`` while the outcome's texts name partners, co-funders or others who help
       the same people ("samen met het UWV", "in partnership with", "co-funded by", "gefinancierd
-      met SDE++-subsidie en een lening", "paid for by the municipality", home care, tutors);
+      met SDE++-subsidie en een lening", "paid for by the municipality", home care, tutors), not
+      denied ("zonder subsidie") and not among the enterprise's own inputs and activities in its
+      theory of change ("96 medewerkers in zeven zelfsturende wijkteams");
     - ``drop_off: 0`` while the outcome's texts mention short or temporary contracts
       ("tijdelijke contracten", "six-month contracts", "seasonal") or a claim resting on the
       outcome calls the effect lasting ("blijvend", "permanent", "lasting", "for good").
@@ -440,7 +442,11 @@ class ContributionOverclaimed(Rule):
                                 _("estimate the share that would have happened anyway from the counterfactual and "
                                   "enter it as deadweight"))
             if contribution.attribution == 0:
-                others = _OTHERS.search(texts)
+                # "zonder subsidie" names no co-funder, and teams the statement counts among its own
+                # inputs ("96 medewerkers in zeven zelfsturende wijkteams") are no others.
+                others = next((match for match in _OTHERS.finditer(texts)
+                               if not _DENIED_BEFORE.search(texts, max(0, match.start() - 40), match.start())
+                               and not _own_input(statement, match.group())), None)
                 if others:
                     yield Issue((*path, "attribution"),
                                 _("{outcome} sets attribution to 0, but names others who contributed "
@@ -460,6 +466,20 @@ class ContributionOverclaimed(Rule):
                     yield Issue((*path, "drop_off"), message.format(outcome=label, wording=lasting.group()),
                                 _("estimate how much of the effect fades each year (e.g. from follow-up a year "
                                   "later) and enter it as drop_off, or say how you know it lasts"))
+
+
+# An input that brings in others rather than the enterprise's own people: "samenwerking met de gemeente".
+_BROUGHT_IN = phrases(r"met", r"with", r"samenwerk\w*", r"partners?", r"subsid\w*", r"financ\w*", r"lening\w*",
+                      r"loans?", r"grants?", r"fund\w*", r"contract\w*", r"convenant\w*")
+
+
+def _own_input(statement: Statement, word: str) -> bool:
+    """Whether the theory of change counts ``word`` (a team, a service) among the enterprise's own inputs or work."""
+    theory = statement.theory_of_change
+    lowered = word.lower()
+    return theory is not None and any(
+        lowered in text.lowered and not _BROUGHT_IN.search(text.lowered) for text in (*theory.inputs,
+                                                                                      *theory.activities))
 
 
 # --- IC124 --------------------------------------------------------------------------------------
