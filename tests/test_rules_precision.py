@@ -295,3 +295,16 @@ outcomes:
 ])
 def test_the_enterprises_own_teams_and_denied_funders_are_no_others(fragment: str, flagged: bool) -> None:
     assert pointers(fragment, "IC122") == (["/outcomes/0/contribution/attribution"] if flagged else [])
+
+
+# -- IC130: a comparison with others without a basis ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("We wekten 3.633 MWh op, vier keer zoveel als in 2021, het laatste jaar voor het zonnepark.", False),
+    ("We besteedden 118.000 euro bij sociale ondernemingen, bijna vier keer zoveel als verplicht.", False),
+    ("We wekten 3.633 MWh op, vier keer zoveel als een gewone coöperatie.", True),
+    ("Onze leerlingen lezen twee keer zoveel boeken.", True),
+])
+def test_a_multiple_of_the_enterprises_own_past_or_duty_is_no_comparison_with_others(text: str,
+                                                                                     flagged: bool) -> None:
+    assert pointers(share_claim(text), "IC130") == (["/claims/0/text"] if flagged else [])

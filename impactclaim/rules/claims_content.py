@@ -1164,6 +1164,8 @@ _OTHERS_NL = (r"gemiddeld\w*|sector|branche|markt|concurrent\w*|andere|anderen|g
               r"|gewone?|typische?|meeste|veel")
 _OTHERS_EN = (r"average|norm|sector|industry|market|competitors?|competition|others?|usual|conventional|traditional"
               r"|regular|new|comparable|typical|big|national|mainstream|most|many")
+_NOT_OWN_REFERENCE = (r"(?! als (?:in|toen|vorig|verplicht|vereist|afgesproken|gevraagd|nodig|ons|onze|wij|we"
+                      r"|(?:19|20)\d\d|(?:de|het) (?:verplichting|norm|contract|afspraak|eis|doel)))")
 _COMPARATIVE = phrases(
     rf"dan (?:\w+ ){{0,5}}(?:{_OTHERS_NL})",
     # a figure of a typical other: "een derde van het water van een conventionele fabriek"
@@ -1176,8 +1178,10 @@ _COMPARATIVE = phrases(
     r"(?:bovengemiddeld|ondergemiddeld|bovengemiddelde|ondergemiddelde)", r"beter dan", r"slechter dan",
     r"(?:onder|boven|beneden) (?:het |de )?(?:\w+ )?(?:gemiddelde|norm|branchegemiddelde|landelijk gemiddelde)",
     r"(?:below|above|under) (?:the )?(?:\w+ )?(?:average|norm|benchmark)",
-    r"(?:twee|drie|vier|vijf|tien) ?(?:keer|maal) zo(?:veel| veel| groot| hoog| weinig| laag)?",
-    r"(?:(?<=\d\s)|(?<=\d))(?:keer|maal|x) zo(?:veel| veel| groot| hoog| weinig| laag)",
+    # ... but not set beside the enterprise's own past or what it must do: "vier keer zoveel als in 2021",
+    # "bijna vier keer zoveel als verplicht"
+    r"(?:twee|drie|vier|vijf|tien) ?(?:keer|maal) zo(?:veel| veel| groot| hoog| weinig| laag)?" + _NOT_OWN_REFERENCE,
+    r"(?:(?<=\d\s)|(?<=\d))(?:keer|maal|x) zo(?:veel| veel| groot| hoog| weinig| laag)" + _NOT_OWN_REFERENCE,
     r"(?<=in\s)vergelijking met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
     r"vergeleken met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
     rf"than (?:\w+ ){{0,5}}(?:{_OTHERS_EN})",
@@ -1217,7 +1221,8 @@ class ComparisonWithoutBasis(Rule):
       "source", "according to", "report") and a year.
 
     A comparison with the enterprise's own comparison group ("tegen 41% in de
-    vergelijkingsgroep") is no comparison with others and is not read here.
+    vergelijkingsgroep"), its own past ("vier keer zoveel als in 2021") or what it must do
+    ("bijna vier keer zoveel als verplicht") is no comparison with others and is not read here.
 
     Why: the ACM Leidraad Duurzaamheidsclaims (2023), rule 3, asks that comparisons with other
     products, services or companies are fair: clear about what is compared with what, on the
