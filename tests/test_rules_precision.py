@@ -308,3 +308,58 @@ def test_the_enterprises_own_teams_and_denied_funders_are_no_others(fragment: st
 def test_a_multiple_of_the_enterprises_own_past_or_duty_is_no_comparison_with_others(text: str,
                                                                                      flagged: bool) -> None:
     assert pointers(share_claim(text), "IC130") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC109: outputs presented as outcomes ---------------------------------------------------------
+
+COUNTED = """
+metrics:
+  - id: started
+    name: Huishoudens die in 2022 met een schuldregeling begonnen
+    unit: huishoudens
+    kind: count
+    value: 74
+  - id: changed
+    name: NAME
+    unit: personen
+    kind: count
+    value: 11
+outcomes:
+  - id: o
+    what:
+      description: Mensen komen vaker buiten of vinden werk.
+      polarity: positive
+    who:
+      stakeholder: Deelnemers
+      baseline: Bij de start kwam niemand buiten het dorp.
+    risks:
+      - type: drop-off
+        level: medium
+    metrics: [started, changed]
+"""
+
+
+@pytest.mark.parametrize(("name", "flagged"), [
+    ("Leden van 70+ zonder auto die zeggen vaker buiten het dorp te komen", False),
+    ("Deelnemers die doorstroomden naar betaald werk", False),
+    ("Deelnemers aan het programma Naar Werk", True),
+])
+def test_people_who_moved_on_or_go_out_more_often_are_an_outcome(name: str, flagged: bool) -> None:
+    assert pointers(COUNTED.replace("NAME", name), "IC109") == (["/outcomes/0/metrics"] if flagged else [])
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Van de 74 huishoudens die in 2022 begonnen, waren er in 2025 61 schuldenvrij (82%).", False),
+    ("In 2025 waren 74 huishoudens schuldenvrij.", True),
+])
+def test_the_total_of_a_share_is_not_the_people_a_claim_credits_with_a_change(text: str, flagged: bool) -> None:
+    fragment = COUNTED.replace("NAME", "Deelnemers") + f"""
+claims:
+  - id: c
+    text: "{text}"
+    domain: social
+    basis:
+      metrics: [started]
+"""
+    claimed = [pointer for pointer in pointers(fragment, "IC109") if pointer.startswith("/claims")]
+    assert claimed == (["/claims/0/text"] if flagged else [])

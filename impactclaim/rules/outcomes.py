@@ -12,6 +12,7 @@ from impactclaim.rules.text import (
     OwnName,
     claim_index,
     counts,
+    fractions,
     is_self,
     joined,
     may_match,
@@ -102,14 +103,16 @@ class OutputAsOutcome(Rule):
       is measured only by how much the enterprise did, not by what changed for people or
       planet. A count of people or things in a situation ("mensen met betaald werk na een
       jaar", "participants still in work after six months", "households reporting damp",
-      "testers who no longer receive a benefit", "incidents") measures an outcome and
+      "testers who no longer receive a benefit", "deelnemers die doorstroomden naar betaald
+      werk", "leden die zeggen vaker buiten het dorp te komen", "incidents") measures an outcome and
       counts as one, even when its name also says "deelnemers";
     - every claim that says people reached a change ("uit de bijstand geholpen", "aan werk
       geholpen", "helped off welfare", "into work") with a number that is the value of a basis
       metric counting starters, sign-ups, participants or people reached ("gestart",
       "aangemeld", "deelnemers", "enrolled", "reached"): the claim presents the output as the
       outcome. The number read is the first of the sentence that claims the change, the people
-      the sentence is about. The finding stands at the claim text.
+      the sentence is about, leaving out the total of a share ("Van de 74 huishoudens ... waren er
+      61 schuldenvrij": the 61). The finding stands at the claim text.
 
     References to metrics that do not exist are left to the dangling-reference rule.
 
@@ -209,7 +212,9 @@ class OutputAsOutcome(Rule):
                 # further on is often the disclosure ("..., 5 of the 18 who started stopped").
                 # Years are no figures of people; "1.900 mantelzorgers", written with a separator, is.
                 written_years = {year for year, _ in years(sentence)}
-                figures = [value for value in counts(sentence) if value not in written_years]
+                # "Van de 74 huishoudens ... waren er 61 schuldenvrij": the 74 are the total, the 61 changed.
+                totals = {fraction.whole for fraction in fractions(sentence) if fraction.part < fraction.whole}
+                figures = [value for value in counts(sentence) if value not in written_years and value not in totals]
                 # ... and they are people: "60 training places now" credits no change to anyone.
                 people = _PEOPLE.search(sentence) is not None
                 metric = outputs.get(figures[0]) if change and figures and people else None
@@ -230,7 +235,10 @@ _CHANGE_COUNTED = phrases(
     r"na (?:een|één|1|twee|drie|zes|\d+) (?:jaar|maanden|maand|weken)", r"after (?:a|one|two|three|six|\d+)"
     r" (?:years?|months?|weeks?)", r"(?:\w+ )?werk (?:gevonden|hebben|hadden|behouden)", r"aan het werk", r"met"
     r" (?:betaald )?werk", r"in (?:paid )?(?:work|employment|a job)", r"with (?:a )?(?:paid )?(?:job|work)",
-    r"uitgestroomd\w*", r"uitstroom\w*", r"doorgestroomd\w*", r"found (?:a )?(?:paid )?(?:job|work)", r"still",
+    r"uitgestroomd\w*", r"uitstroom\w*", r"doorgestroomd\w*", r"doorstroomde\w*", r"stroomden (?:\w+ )?door",
+    r"found (?:a )?(?:paid )?(?:job|work)", r"still",
+    # people who say their situation changed: "leden die zeggen vaker buiten het dorp te komen"
+    r"vaker", r"more often",
     r"nog steeds",
     # "kinderen met een diploma" hold one; "children enrolled in diploma lessons" only started on it
     r"diploma\w*(?!\w| (?:lessons?|lessen|les|courses?|cursus\w*|classes|training\w*|traject\w*))",
