@@ -363,3 +363,41 @@ claims:
 """
     claimed = [pointer for pointer in pointers(fragment, "IC109") if pointer.startswith("/claims")]
     assert claimed == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC120: the enterprise itself presented as independent ----------------------------------------
+
+PUBLISHED = """
+schema_version: "1.1"
+organisation:
+  name: Buurtbakkerij Het Zuurdesem
+outcomes:
+  - id: o
+    what:
+      description: Minder brood wordt weggegooid.
+      polarity: positive
+    who:
+      stakeholder: Supermarkten
+      baseline: Onverkocht brood ging naar de vergister.
+    risks:
+      - type: evidence
+        level: medium
+    evidence:
+      level: 2
+      sources:
+        - title: Derving per filiaal 2025
+          publisher: "PUBLISHER"
+          year: 2025
+          relation: independent
+"""
+
+
+@pytest.mark.parametrize(("publisher", "flagged"), [
+    ("Supermarktketen (regiokantoor Amsterdam), verstrekt aan Buurtbakkerij Het Zuurdesem", False),
+    ("Store chain data, provided to Buurtbakkerij Het Zuurdesem", False),
+    ("Buurtbakkerij Het Zuurdesem, op basis van gegevens van de supermarkt", True),
+    ("Bureau Telwerk in opdracht van Buurtbakkerij Het Zuurdesem", True),
+])
+def test_whom_data_were_given_to_is_not_who_published_them(publisher: str, flagged: bool) -> None:
+    found = pointers(PUBLISHED.replace("PUBLISHER", publisher), "IC120")
+    assert found == (["/outcomes/0/evidence/sources/0/publisher"] if flagged else [])

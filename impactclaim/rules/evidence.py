@@ -165,7 +165,8 @@ class SelfAssessmentAsIndependent(Rule):
       Advies, the consultancy of our board chair") (the statement itself says who checked);
     - a source marked independent (``relation: independent``, or 1.0 ``independent: true``)
       whose ``publisher`` is the enterprise itself in the same sense, its owner included (an
-      error);
+      error); whom data were given to is not who published them ("Supermarktketen, verstrekt
+      aan De Tweede Korst");
     - a claim's text or a source's title speaks of independent research ("onafhankelijk
       onderzoek", "onafhankelijk geëvalueerd", "independent study", "independently verified")
       while nothing behind it is independent: the claim is not third-party verified and none

@@ -518,6 +518,10 @@ def is_self(text: str | None, own: OwnName) -> str | None:
     """What in ``text`` makes it the enterprise itself (its name, "eigen", "board"), or None."""
     if not text:
         return None
+    # Whom it was given to is not who made it: "Supermarktketen (regiokantoor), verstrekt aan De Tweede Korst".
+    recipient = _GIVEN_TO.search(text)
+    if recipient is not None:
+        text = text[:recipient.start()]
     if own.named_in(text):
         return "the enterprise's own name"
     institution = _INSTITUTION.search(text) is not None
@@ -537,6 +541,9 @@ def is_self(text: str | None, own: OwnName) -> str | None:
 _DISCIPLINE = regex(r"\b(?:environmental|quality|energy|safety|risk|asset|facility|waste|information security"
                     r"|milieu|kwaliteits?|energie|veiligheids?|risico|afval)[\s-]*management\w*"
                     r"|\bmanagement[\s-]*(?:systems?|systeem|systemen|standards?|norm\w*)\b", re.IGNORECASE)
+# Data handed to the enterprise by someone else; work done "in opdracht van" it stays commissioned by it.
+_GIVEN_TO = regex(r"\b(?:verstrekt|geleverd|gegeven|toegestuurd|aangeleverd) aan\b"
+                  r"|\b(?:provided|supplied|given|sent|delivered) to\b", re.IGNORECASE)
 _INSTITUTION = regex(r"\b(?:universiteit|university|hogeschool|instituut|institute|academie|academy|rekenkamer"
                           r"|planbureau|kennisinstituut|kenniscentrum)\b", re.IGNORECASE)
 _BARE_ROLE = regex(r"(?:het |the )?(?:bestuur|directie|raad van bestuur|management ?team|mt|board|management"
