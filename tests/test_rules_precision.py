@@ -401,3 +401,34 @@ outcomes:
 def test_whom_data_were_given_to_is_not_who_published_them(publisher: str, flagged: bool) -> None:
     found = pointers(PUBLISHED.replace("PUBLISHER", publisher), "IC120")
     assert found == (["/outcomes/0/evidence/sources/0/publisher"] if flagged else [])
+
+
+# -- IC123: double counting --------------------------------------------------------------------
+
+RIDES = """
+metrics:
+  - id: total
+    name: Deelnemers aan dagbesteding in 2024
+    unit: personen
+    kind: count
+    value: 58
+  - id: group
+    name: Deelnemers met beginnende dementie
+    unit: personen
+    kind: count
+    value: 56
+  - id: rides
+    name: NAME
+    unit: UNIT
+    kind: count
+    value: 2
+"""
+
+
+@pytest.mark.parametrize(("name", "unit", "flagged"), [
+    ("Deelnemers met Wmo-vervoer met ritten langer dan 45 minuten", "personen", False),
+    ("Ritten langer dan 45 minuten", "ritten", True),
+])
+def test_people_who_make_long_rides_are_persons_not_contacts(name: str, unit: str, flagged: bool) -> None:
+    found = pointers(RIDES.replace("NAME", name).replace("UNIT", unit), "IC123")
+    assert found == (["/metrics/0/value"] if flagged else [])

@@ -650,10 +650,16 @@ _MAX_SUMMED = 8  # basis metrics tried in sums; a claim rarely adds more
 def _counts_contacts(statement: Statement, metric: Metric) -> bool:
     if metric.population is not None:
         return metric.population == "contacts"
+    # "Deelnemers met Wmo-vervoer met ritten langer dan 45 minuten", in personen: people who make such rides
+    if metric.unit is not None and metric.unit.strip().casefold() in _PERSON_UNITS and \
+            _PEOPLE_FIRST.match(metric.name.lowered):
+        return False
     return id(metric) in metric_name_index(statement).owners(_CONTACT_NAMES) or (
         may_match(_PER_CONTACT, metric.method) and _PER_CONTACT.search(joined(metric.method)) is not None)
 
 
+_PEOPLE_FIRST = regex(r"(?:deelnemers|mensen|personen|leden|cliënten|clienten|bewoners|inwoners|jongeren|ouderen"
+                      r"|participants|people|persons|members|clients|residents|young people)\b")
 _PERSON_UNITS = frozenset({"people", "persons", "personen", "mensen", "deelnemers", "participants", "individuals",
                            "clients", "cliënten", "bewoners", "residents", "inwoners"})
 
@@ -686,7 +692,9 @@ class DoubleCounting(Rule):
     - a claim that states a number of people ("1.240 mensen", "reached 1,240 people", "1.460
       Almeerders") equal to the sum of two or more of its basis metrics, of which one counts
       contacts (visits, sessions, rides, meals: ``population: contacts`` in schema 1.1, such
-      words in its name, or a method that counts "per visit") rather than persons;
+      words in its name, or a method that counts "per visit") rather than persons; a metric in
+      a unit of persons whose name starts with them ("Deelnemers met ritten langer dan 45
+      minuten") counts persons;
     - the same sum of subgroups of one total (``part_of``) that together exceed that total, so
       the groups overlap and their sum counts people twice;
     - a metric that counts persons and whose value is the sum of two or more other metrics, one
