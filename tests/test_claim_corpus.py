@@ -75,7 +75,7 @@ def test_the_corpus_is_as_large_as_issue_10_asks() -> None:
     assert len(held_out) * 3 >= len(problems), "a third of the planted problems is held out"
     held_out_planted = [file for (name, file) in planted if name == "held-out"]
     # A third of the problems (620 of 1,761), and nearly so of the statements that carry them (120 of
-    # 366); the held-out honest statements are fewer (48 of 156): the earlier rounds left theirs in the
+    # 366); the held-out honest statements are fewer (48 of 186): the earlier rounds left theirs in the
     # tuned parts.
     assert len(held_out_planted) * 10 >= 3 * len(planted), "30% of the planted statements is held out"
     assert PARTS["held-out"].honest, "the held-out part has honest statements"
@@ -202,6 +202,13 @@ STILL_NOISY = {
     ("held-out-7", "t-meubelstoffeerderij-groningen.yaml"): ["IC112 /outcomes/1", "IC112 /outcomes/2",
                                                             "IC101 /claims/4"],
     ("held-out-7", "u-bakkerij-roermond.yaml"): ["IC108 /outcomes/1", "IC112 /outcomes/1", "IC130 /claims/1/text"],
+    # The precision part (77 findings on 30 honest statements before tuning, 3 errors after): a generic
+    # term said of what someone else did ("the municipality made the park more nature-friendly"), a
+    # subgroup counted in its own unit ("vloeren" within "maatregelen") and the yearly yield that
+    # installed panels "will generate", an estimate the rule reads as a promise. All three arguable.
+    ("precision", "w3-stadsboerderij-wilgenhof-rotterdam.yaml"): ["IC102 /claims/4/text"],
+    ("precision", "w4-warmthuis-heerlen.yaml"): ["IC114 /metrics/3/unit"],
+    ("precision", "w4-zonvak-almere.yaml"): ["IC105 /claims/6/text"],
 }
 
 
