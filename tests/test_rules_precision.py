@@ -120,12 +120,15 @@ def test_sustainable_outflow_is_still_generic_in_an_environmental_claim() -> Non
 @pytest.mark.parametrize(("text", "flagged"), [
     # after the period's figure, an earlier year that refers back to it or is others' figure
     ("In 2025 haalden we 38.400 kg brood op. In 2022, ons eerste volle jaar, was het 21.700 kg.", False),
-    ("Van de 4.820 ton ging 11% naar de verbranding. In 2022 ging nog 16% naar de verbranding.", False),
+    ("Van de 4.820 ton ging in 2025 11% naar de verbranding. In 2022 ging nog 16% naar de verbranding.", False),
     ("Ons verzuim was 5,9%. Het CBS meldde over 2024 een verzuim van 6,9% in de zorg.", False),
     ("58% van de kinderen beweegt genoeg. Landelijk was dat in 2024 47%.", False),
     # ... but not an earlier year's result of the enterprise itself
     ("In 2025 haalden we 38.400 kg brood op. In 2022 haalden we 21.700 kg op bij 9 winkels.", True),
     ("In 2024 hielpen we 40 mensen aan werk.", True),
+    # the headline must be of the period, and the enterprise's own records are no outside source
+    ("Onze bakkerij heeft 14 medewerkers. In 2024 hielpen we nog 40 mensen aan werk.", True),
+    ("Volgens onze administratie hielpen we in 2024 40 mensen aan werk.", True),
 ])
 def test_an_earlier_year_set_beside_the_periods_figure_is_a_comparison(text: str, flagged: bool) -> None:
     assert pointers(share_claim(text), "IC129") == (["/claims/0/text"] if flagged else [])
@@ -199,7 +202,10 @@ claims:
 
 SMALL_SOURCE = ("        - title: Eigen enquête\n          year: 2025\n          relation: own\n"
                 "          sample_size: 12")
-LARGE_SOURCE = "        - title: Evaluatie met vergelijkingsgroep\n          year: 2025\n          sample_size: 182"
+LARGE_SOURCE = ("        - title: Evaluatie met vergelijkingsgroep\n          year: 2025\n"
+                "          method: comparison-group\n          sample_size: 182")
+STATISTIC = ("        - title: CBS Statline, eenzaamheid naar leeftijd\n          year: 2025\n"
+             "          relation: independent\n          method: administrative-data\n          sample_size: 8000")
 UNNUMBERED = "        - title: Eigen enquête\n          year: 2025"
 
 
@@ -207,6 +213,7 @@ UNNUMBERED = "        - title: Eigen enquête\n          year: 2025"
     # the outcome rests on its largest sample
     (sampled(SMALL_SOURCE + "\n" + LARGE_SOURCE), False),
     (sampled(SMALL_SOURCE), True),
+    (sampled(SMALL_SOURCE + "\n" + STATISTIC), True),  # a national statistic is no evaluation of these people
     # nearly all of a small group asked is a count of (nearly) everyone
     (sampled(SMALL_SOURCE.replace("12", "24"), size="26"), False),
     (sampled(SMALL_SOURCE.replace("12", "14"), size="26"), True),
@@ -221,6 +228,8 @@ UNNUMBERED = "        - title: Eigen enquête\n          year: 2025"
                               "respondenten in de enquête."), False),
     (sampled(UNNUMBERED, told="7 van de 212 deelnemers vulden de vragenlijst in."), True),
     (sampled(UNNUMBERED, told="Gesprekken met 4 ouders."), True),
+    (sampled(UNNUMBERED, told="We sent the survey to 212 parents; 12 parents answered."), True),
+    (sampled(UNNUMBERED, told="In de enquête waren 12 van de 20 ouderen niet meer eenzaam."), True),
 ])
 def test_who_a_result_rests_on(fragment: str, flagged: bool) -> None:
     assert pointers(fragment, "IC124") == (["/claims/0/text"] if flagged else [])
@@ -432,3 +441,53 @@ metrics:
 def test_people_who_make_long_rides_are_persons_not_contacts(name: str, unit: str, flagged: bool) -> None:
     found = pointers(RIDES.replace("NAME", name).replace("UNIT", unit), "IC123")
     assert found == (["/metrics/0/value"] if flagged else [])
+
+
+# -- what a review of the loosened rules found they must still catch --------------------------------
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("IC114", "In 2025, 61% of participants reported less loneliness."),
+    ("IC114", "Volgens het rapport over 2025 haalde 61% van de kinderen diploma A."),
+    ("IC114", "Het aandeel steeg van 20 tot 95%."),
+    ("IC114", "Up to 95% of the children passed."),
+    ("IC130", "We wekten vier keer zoveel stroom op als onze concurrenten."),
+    ("IC130", "We wekten vier keer zoveel stroom op als in andere coöperaties."),
+    ("IC121", "Wij zien het als onze morele plicht om al onze medewerkers minstens het wettelijk minimumloon te "
+              "betalen."),
+    ("IC121", "We take our duty to staff seriously: we pay everyone at least the statutory minimum wage."),
+    ("IC105", "By 2030 all our packaging will be plastic-free; we will report progress every year."),
+    ("IC105", "In 2027 we will be the greenest bakery in Utrecht, as our study shows."),
+    ("IC105", "Volgend jaar gaan we verder dan de wet: al onze busjes rijden elektrisch."),
+    ("IC102", "We sell Sustainable Green Coffee to 400 cafés."),
+    ("IC102", "Our bakery is Green And Sustainable since 2024."),
+    ("IC128", "Only one of the five participants found work (80%)."),
+    ("IC128", "Bij de eindmeting hadden 12 van de 20 deelnemers hun doel bereikt (80%)."),
+])
+def test_misleading_wordings_the_loosened_rules_still_catch(code: str, text: str) -> None:
+    assert pointers(share_claim(text), code) == ["/claims/0/text"]
+
+
+def test_a_co_funder_without_whom_it_would_not_have_worked_is_named() -> None:
+    fragment = attributed("Zonder de subsidie van de provincie was dit niet gelukt.")
+    assert pointers(fragment, "IC122") == ["/outcomes/0/contribution/attribution"]
+
+
+def test_a_report_sent_by_the_enterprise_is_its_own() -> None:
+    found = pointers(PUBLISHED.replace("PUBLISHER", "Report sent to the municipality by Buurtbakkerij Het Zuurdesem"),
+                     "IC120")
+    assert found == ["/outcomes/0/evidence/sources/0/publisher"]
+
+
+def test_attendance_more_often_is_no_changed_situation() -> None:
+    assert pointers(COUNTED.replace("NAME", "Deelnemers die vaker dan eens per week kwamen"), "IC109") == \
+        ["/outcomes/0/metrics"]
+
+
+def test_a_share_of_something_else_beside_a_whole_is_still_a_whole_claim() -> None:
+    fragment = TEXTILE.replace("TEXT", "De recycling van al het textiel gebeurt lokaal, 12% goedkoper dan vorig jaar.")
+    assert pointers(fragment, "IC119") == ["/claims/0/text"]
+
+
+def test_attendances_of_sessions_are_still_contacts() -> None:
+    assert pointers(RIDES.replace("NAME", "Deelnemers aan sessies").replace("UNIT", "deelnemers"), "IC123") == \
+        ["/metrics/0/value"]

@@ -324,17 +324,18 @@ class WholeVersusAspect(Rule):
 # The whole as the total of a share: "8,5% van al het textiel", "Van alles wat we verkochten (1.240 ton)
 # was 82% hergebruikt", "38% of all the food they handed out".
 _OF_BEFORE = regex(r"\b(?:van|of)\s+$", re.IGNORECASE)
-_SENTENCE_BREAK = regex(r"[.!?](?:\s|$)")
+_SHARE_OF = regex(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)\s+(?:van|of)\s+$", re.IGNORECASE)
+# the whole's own total in brackets: "alles wat we verkochten (1.240 ton)"
+_TOTAL_AFTER = regex(r"[^()]{0,60}\(\s*\d")
 
 
 def _share_of_the_whole(text: str, position: int) -> bool:
     """Whether the whole at ``position`` is what a share in its sentence is of, not what the claim covers."""
-    if _OF_BEFORE.search(text, max(0, position - 8), position) is None:
-        return False
-    before = list(_SENTENCE_BREAK.finditer(text, 0, position))
-    after = _SENTENCE_BREAK.search(text, position)
-    sentence = text[before[-1].end() if before else 0:after.start() if after else len(text)]
-    return any(value < 100 for value, _ in percentages(sentence))
+    share = _SHARE_OF.search(text, max(0, position - 24), position)
+    if share is not None:
+        return float(share.group(1).replace(",", ".")) < 100
+    return _OF_BEFORE.search(text, max(0, position - 8), position) is not None and \
+        _TOTAL_AFTER.match(text, position) is not None
 
 
 def _names_the_part(text: str, part: Metric) -> bool:
@@ -410,11 +411,13 @@ _BEYOND = phrases(
 # "De Wet gemeentelijke schuldhulpverlening schrijft een eerste gesprek binnen drie werkdagen voor",
 # "dat is een plicht, net als het minimumloon", "zoals van iedere uitvoerder wordt gevraagd".
 _SAYS_IT_IS_THE_LAW = phrases(
-    r"schrijft (?:[\w,-]+ ){0,16}voor", r"schrijven (?:[\w,-]+ ){0,16}voor", r"voorgeschreven", r"(?:een |de )?plicht",
-    r"plichten", r"verplichting\w*", r"wettelijk verplicht\w*", r"is verplicht", r"zijn verplicht",
+    r"schrijft (?:[\w,-]+ ){0,16}voor", r"schrijven (?:[\w,-]+ ){0,16}voor", r"voorgeschreven",
+    # a duty of everyone or of the law, not "onze morele plicht"
+    r"is een plicht", r"(?:wettelijke|juridische) plicht\w*", r"plicht (?:voor|van) (?:elke?|iedere?|alle)\w*",
+    r"(?:wettelijke|hun|de) verplichting\w*", r"wettelijk verplicht\w*", r"is verplicht", r"zijn verplicht",
     r"van (?:iedere?|elke?|alle) \w+ (?:wordt |worden )?(?:gevraagd|verwacht|geëist|verlangd)",
     r"(?:required|demanded|expected) of (?:every|each|all)", r"(?:legal|statutory) (?:duty|duties|obligations?)",
-    r"(?:a|an|our|the|their|its) (?:duty|duties|obligations?)", r"(?:is|are) mandatory", r"required by law",
+    r"(?:legal|statutory) (?:duty|duties|obligations?|requirements?)", r"(?:is|are) mandatory", r"required by law",
     r"legally required", r"the law requires",
     r"(?:the law|law) (?:obliges|requires)")
 
@@ -947,18 +950,22 @@ _REFERENCE_YEAR = phrases(
     r"(?:before|vóór|after|made|gemaakt|built|gebouwd|bought|gekocht|produced|geproduceerd) (?:in )?(?:19|20)\d\d",
     # a cohort named by when it was sold, installed or began, followed up now: "devices sold in 2024
     # returned within 12 months", "woningen geïsoleerd tussen april en september 2024", "startjaar 2022"
-    r"(?:sold|verkocht|geleverd|delivered|installed|geïnstalleerd|geïsoleerd|insulated|gerenoveerd|renovated"
-    r"|verstrekt|granted|issued|kregen|received)(?: \w+){0,4} (?:19|20)\d\d",
+    r"(?:installed|geïnstalleerd|geïsoleerd|insulated|gerenoveerd|renovated)(?: \w+){0,4} (?:19|20)\d\d",
+    r"(?:sold|verkocht|geleverd|delivered|verstrekt|granted|issued|kregen|received)(?: \w+){0,4} (?:19|20)\d\d"
+    r"(?:[^.]{0,80}?)(?:binnen|within|na|after|later|returned|teruggebracht|teruggestuurd)",
     r"\w*cohort\w*", r"startjaar", r"instroomjaar", r"completers?", r"afronders?", r"after completing",
     r"(?:months?|maanden|jaar|years?|weken|weeks) (?:after|na)",
     # a comparison group, and others' dated figures named by their source: "(CBS, 2024)",
     # "Verzuimmonitor SW-bedrijven 2024", "regular support in 2024 (matched comparison group)"
     r"vergelijkingsgroep\w*", r"controlegroep\w*", r"comparison groups?", r"control groups?", r"matched",
-    r"\w*monitor\w*", r"cbs", r"volgens", r"according to",
+    r"(?<!eigen\s)(?<!onze\s)(?<!ons\s)(?<!our\s)(?<!own\s)\w*monitor\w*", r"cbs", r"landelijk\w*", r"nationally",
+    r"in de (?:hele |gehele )?\w*(?:branche|sector)", r"across the (?:sector|industry)",
 )
 
+_ANY_YEAR = regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A metric that holds others' figure: "Sickness absence in social work companies (Verzuimmonitor 2024)".
-_OTHERS_FIGURE = phrases(r"\w*monitor\w*", r"cbs", r"benchmark\w*", r"vergelijkingsgroep\w*", r"controlegroep\w*",
+_OTHERS_FIGURE = phrases(r"(?<!eigen\s)(?<!onze\s)(?<!ons\s)(?<!our\s)(?<!own\s)\w*monitor\w*", r"cbs",
+                         r"benchmark\w*", r"vergelijkingsgroep\w*", r"controlegroep\w*",
                          r"comparison groups?", r"control groups?", r"(?:sector|branche|landelijk\w*|national\w*) ?"
                          r"(?:average|gemiddelde|gemiddeld)")
 
@@ -967,8 +974,7 @@ _OTHERS_FIGURE = phrases(r"\w*monitor\w*", r"cbs", r"benchmark\w*", r"vergelijki
 # sets an earlier year beside it: "In 2025 haalden we 38.400 kg op. In 2022 was het 21.700 kg."
 _REFERS_BACK = phrases(
     r"(?:was|waren|is|were) (?:dat|het|dit|that|it|this)", r"dat (?:was|waren)", r"nog", r"did so", r"toen",
-    r"eerder", r"earlier", r"before (?:joining|starting|they|the|we)", r"meldde", r"reported", r"landelijk\w*",
-    r"nationally", r"branche\w*", r"sector", r"\w*monitor\w*", r"cbs", r"volgens", r"according to")
+    r"eerder", r"earlier", r"before (?:joining|starting|they|the|we)", r"meldde", r"reported")
 _FIGURE = regex(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 
 # The period's own figure is not there yet: the value given is of another year.
@@ -1137,14 +1143,16 @@ class YearOutsidePeriod(Rule):
 
     @staticmethod
     def _earlier_year(text: str, first_year: int) -> int | None:
-        headline = False  # whether an earlier sentence gave a figure of the period
+        headline = False  # whether an earlier sentence gave a figure of a year of the period
         for sentence in sentences(text):
             found = years(sentence)
             figures = [match.start() for match in _FIGURE.finditer(sentence)
                        if not any(match.start() == where for _, where in found)]
             earlier = [(year, place) for year, place in found if year < first_year]
             if not earlier:
-                headline = headline or bool(figures)
+                # "in boekjaar 2024-2025": a range names the period's years too
+                headline = headline or bool(figures and any(int(year) >= first_year
+                                                            for year in _ANY_YEAR.findall(sentence)))
                 continue
             if _REFERENCE_YEAR.search(sentence) or (headline and _REFERS_BACK.search(sentence)):
                 continue
@@ -1164,8 +1172,8 @@ _OTHERS_NL = (r"gemiddeld\w*|sector|branche|markt|concurrent\w*|andere|anderen|g
               r"|gewone?|typische?|meeste|veel")
 _OTHERS_EN = (r"average|norm|sector|industry|market|competitors?|competition|others?|usual|conventional|traditional"
               r"|regular|new|comparable|typical|big|national|mainstream|most|many")
-_NOT_OWN_REFERENCE = (r"(?! als (?:in|toen|vorig|verplicht|vereist|afgesproken|gevraagd|nodig|ons|onze|wij|we"
-                      r"|(?:19|20)\d\d|(?:de|het) (?:verplichting|norm|contract|afspraak|eis|doel)))")
+_NOT_OWN_REFERENCE = (r"(?! als (?:in (?:19|20)\d\d|toen|vorig jaar|verplicht|vereist|afgesproken|gevraagd|nodig"
+                      r"|ons doel|(?:de|het) (?:verplichting|norm|contract|afspraak|eis|doel)))")
 _COMPARATIVE = phrases(
     rf"dan (?:\w+ ){{0,5}}(?:{_OTHERS_NL})",
     # a figure of a typical other: "een derde van het water van een conventionele fabriek"

@@ -216,6 +216,11 @@ def _without_named_green_power(text: str) -> str:
 _TITLE_RUN = regex(r"(?<![\w-])[A-Z][\w'’-]*(?:\s+(?:(?:van|de|het|der|voor|en|of|the|and|for|on)\s+)*[A-Z][\w'’-]*)+"
                    r"(\s+(?:19|20)\d\d\b)?")
 _CAPITALISED = regex(r"(?<![\w-])[A-Z][\w'’-]*")
+# The words a title of a report, programme or body ends or starts with: "Monitor", "Council", "Fonds".
+_TITLE_HEAD = regex(r"(?<![\w-])(?:\w*[Mm]onitor|Index|Programm[ae]|Program|Council|Raad|Award|Prijs|Fonds|Fund"
+                    r"|Report|Rapport|Coalition|Initiative|Initiatief|Alliance|Alliantie|Network|Netwerk|Agenda"
+                    r"|Standard|Standaard|Barometer|Benchmark|Platform|Stichting|Foundation|Institute|Instituut"
+                    r"|Code|Covenant|Convenant|Deal|Keurmerk|Label|Week|Dag|Day)\b")
 _WORD_START = regex(r"(?<![\w'’-])\w")
 
 
@@ -231,7 +236,7 @@ def _without_titles(text: str) -> str:
         capitalised = _CAPITALISED.findall(run)
         if not text[:match.start()].strip() or text[:match.start()].rstrip()[-1] in ".!?:":
             capitalised = capitalised[1:]  # the first word of a sentence is capitalised anyway
-        if len(capitalised) >= 3 or (len(capitalised) >= 2 and match.group(1)):
+        if len(capitalised) >= 2 and (match.group(1) or _TITLE_HEAD.search(run)):
             text = text[:match.start()] + " " * len(run) + text[match.end():]
     return text
 
@@ -755,7 +760,13 @@ _PERFORMANCE_TO_REACH = regex(
     # or a result for people or planet: "en helpen we 30 mensen aan werk"
     r"|help|helps|helpen|helpt|aan (?:het )?werk|into work|jobs?|banen|bespar\w*|sav(?:e|es|ing)|voorkom\w*"
     r"|prevent\w*|avoid\w*|vermijd\w*)\b", re.IGNORECASE)
-_SENTENCES = regex(r"(?:[^.!?]|[.,](?=\d))+[.!?]*")
+_SENTENCES = regex(r"(?:[^.!?;]|[.,](?=\d))+[.!?;]*")
+# What is done to the evidence: repeated, evaluated, measured, extended, reported.
+_EVIDENCE_VERB = regex(r"\b(?:herha\w*|repeat\w*|evalu\w*|meten|meet|gemeten|measur\w*|breid\w* (?:\w+ ){0,4}uit"
+                       r"|uitbreiden|expand\w*|extend\w*|rapporte\w*|report\w*|laten (?:\w+ ){0,9}doen"
+                       r"|onderzo\w*|investigat\w*|follow\w* up)\b", re.IGNORECASE)
+_FUTURE_TIME = regex(r"\b(?:volgend|komend|next|coming) (?:jaar|year)\b|\bbinnenkort\b|\bstraks\b|\bsoon\b",
+                     re.IGNORECASE)
 # "Gaan we verder dan de ondergrens" is going beyond it, now.
 _GOING_BEYOND = regex(r"\b(?:gaan (?:we|wij)|(?:we|wij) gaan) (?:\w+ )?verder dan\b", re.IGNORECASE)
 
@@ -764,10 +775,12 @@ def _without_evidence_plans(text: str) -> str:
     """``text`` with the sentences that only plan how evidence is gathered blanked out (same length)."""
     if not _EVIDENCE_WORK.search(text) and not _GOING_BEYOND.search(text):
         return text
-    text = _GOING_BEYOND.sub(lambda match: " " * len(match.group()), text)
     pieces = []
     for sentence in _SENTENCES.findall(text):
-        if _EVIDENCE_WORK.search(sentence) and not _PERFORMANCE_TO_REACH.search(sentence):
+        if not _FUTURE_TIME.search(sentence):
+            sentence = _GOING_BEYOND.sub(lambda match: " " * len(match.group()), sentence)
+        if _EVIDENCE_WORK.search(sentence) and _EVIDENCE_VERB.search(sentence) and \
+                not _PERFORMANCE_TO_REACH.search(sentence):
             sentence = " " * len(sentence)
         pieces.append(sentence)
     joined = "".join(pieces)

@@ -446,8 +446,7 @@ class ContributionOverclaimed(Rule):
                 # "zonder subsidie" names no co-funder, and teams the statement counts among its own
                 # inputs ("96 medewerkers in zeven zelfsturende wijkteams") are no others.
                 others = next((match for match in _OTHERS.finditer(texts)
-                               if not _DENIED_BEFORE.search(texts, max(0, match.start() - 40), match.start())
-                               and not _own_input(statement, match.group())), None)
+                               if not _denied_here(texts, match) and not _own_input(statement, match.group())), None)
                 if others:
                     yield Issue((*path, "attribution"),
                                 _("{outcome} sets attribution to 0, but names others who contributed "
@@ -467,6 +466,15 @@ class ContributionOverclaimed(Rule):
                     yield Issue((*path, "drop_off"), message.format(outcome=label, wording=lasting.group()),
                                 _("estimate how much of the effect fades each year (e.g. from follow-up a year "
                                   "later) and enter it as drop_off, or say how you know it lasts"))
+
+
+# "Zonder de subsidie was dit niet gelukt" denies the denial: the subsidy helped.
+_NEGATED_AFTER = regex(r"[^.;]{0,60}?\b(?:niet|geen|not|no|never|nooit)\b", re.IGNORECASE)
+
+
+def _denied_here(text: str, match: re.Match[str]) -> bool:
+    return _DENIED_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None and \
+        _NEGATED_AFTER.match(text, match.end()) is None
 
 
 # An input that brings in others rather than the enterprise's own people: "samenwerking met de gemeente".
@@ -508,6 +516,8 @@ _N_EQUALS = phrases(r"n ?= ?(\d{1,3}(?:[.,]\d{3})+|\d+)")
 
 #: Source methods that ask people: their sample is of people even under an environmental claim.
 _ASKING_PEOPLE = frozenset({"survey", "interviews", "focus-groups"})
+#: Source methods that evaluate the people an outcome is about (not statistics of everyone).
+_EVALUATING = _ASKING_PEOPLE | {"comparison-group", "randomised-trial", "observation"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -528,10 +538,10 @@ def _text_sample(text: str) -> _Sample | None:
             return _Sample(size, f"\"{match.group()}\"")
     if not _SURVEY.search(text.lower()):
         return None
-    answering = [(int(count_value(count)), start, end) for count, start, end in _respondents(text.lower())]
-    if any(size >= MIN_SAMPLE for size, _, _ in answering):
+    low = text.lower()
+    if any(int(count_value(count)) >= MIN_SAMPLE for count, _, _ in _answering(low)):
         return None  # "39 of the 48 residents responded: 20 of 24 status holders and 19 of 24 others"
-    for size, start, end in answering:
+    for size, start, end in ((int(count_value(count)), start, end) for count, start, end in _respondents(low)):
         # people asked or answering: a sample of people, whatever the claim is about
         return _Sample(size, f"\"{' '.join(text[start:end].split())}\"", declared=True)
     answered_before: set[float] = set()
@@ -566,7 +576,9 @@ def _text_sample(text: str) -> _Sample | None:
 
 
 _DIGITS = regex(r"\d")
-_DID_NOT_ANSWER = regex(r"\W*(?:[^\W\d]+\W+){0,2}?(?:did not|didn't|never|niet|nooit|geen)\b", re.IGNORECASE)
+_DID_NOT_ANSWER = regex(r"\W*(?:[^\W\d]+\W+){0,2}?(?:did not|didn't|never|niet|nooit|geen)\s+(?:\w+\s+)?"
+                        r"(?:respond|reply|answer|return|take part|fill|reageer|gereageerd|antwoord|geantwoord"
+                        r"|ingevuld|invul|teruggestuurd|mee(?:gedaan|doen|gedaan)?\b)", re.IGNORECASE)
 _RESPONDENTS_AFTER = regex(r"(?<=respondents)|(?<=respondenten)|\s*(?:respondents|respondenten)\b", re.IGNORECASE)
 _RESPONSE_AFTER = regex(r"\s*(?:[^\W\d]+\s+){0,2}?(?:responded|answered|replied|reageerden|antwoordden|vulden"
                         r"|invulden|deden mee|took part)\b", re.IGNORECASE)
@@ -617,6 +629,11 @@ def _respondents(low: str) -> Iterator[tuple[str, int, int]]:
     """Each count of respondents in lower-case ``low``: the count as written, and where its words start and end."""
     for asked in _ASKED.finditer(low):
         yield asked.group(1), asked.start(), asked.end()
+    yield from _answering(low)
+
+
+def _answering(low: str) -> Iterator[tuple[str, int, int]]:
+    """Each count of people who answered in lower-case ``low`` (not of those asked: "sent to 212 parents")."""
     for pattern in (_ANSWERS, _ANSWERED_AFTER):
         for answers in pattern.finditer(low):
             yield answers.group(1), answers.start(), answers.end()
@@ -725,8 +742,9 @@ class TinySample(Rule):
         for outcome in statement.outcomes:
             # An outcome rests on its largest sample: a review of 12 files beside an evaluation of 182
             # people does not make the evaluation small.
+            # Only an evaluation of the enterprise's own people counts, not a national statistic beside it.
             if any(source.sample_size is not None and source.sample_size >= MIN_SAMPLE
-                   for source in outcome.evidence.sources):
+                   and source.method in _EVALUATING for source in outcome.evidence.sources):
                 continue
             for source in outcome.evidence.sources:
                 sample = (_Sample(source.sample_size, f"sample_size {source.sample_size}",

@@ -74,9 +74,9 @@ def _clause(text: str, position: int) -> str:
     return before[start:] + text[position:end]
 
 
-def _comparison_figure(text: str, position: int) -> bool:
+def _comparison_figure(text: str, position: int, first_year: int | None = None) -> bool:
     """Whether the figure at ``position`` stands in a clause about a comparison rather than the claim itself."""
-    return bool(_COMPARISON_CONTEXT.search(_clause(text, position))) or _outside_figure(text, position)
+    return bool(_COMPARISON_CONTEXT.search(_clause(text, position))) or _outside_figure(text, position, first_year)
 
 
 # A figure that a named outside source gives for others, dated: "In de Schilderswijk had volgens de
@@ -87,17 +87,21 @@ _SENTENCE = regex(r"(?:[^.!?]|[.,](?=\d))*(?:[.!?]|$)")  # "1.240 kg" and "3.5%"
 _YEAR = regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OUTSIDE_SOURCE = regex(
     r"\b(?:volgens|according to|\w*monitor\w*|cbs|rivm|ggd|uwv|nibud|\w*onderzoek van|\w*cohortonderzoek"
-    r"|cohort study|study|studie|rapport\w*|report(?:ed)?|statisti\w*|cijfers van|figures (?:of|from)"
-    r"|kerncijfers|factsheet)\b", re.IGNORECASE)
+    r"|cohort study|statisti\w*|cijfers van|figures (?:of|from)|kerncijfers|factsheet)\b", re.IGNORECASE)
 _FIRST_PERSON = regex(r"\b(?:we|wij|our|ours|us|onze?|ons|ik|mijn|my)\b", re.IGNORECASE)
 
 
-def _outside_figure(text: str, position: int) -> bool:
-    """Whether the figure at ``position`` stands in a sentence that gives a dated outside source's figure for others."""
+def _outside_figure(text: str, position: int, first_year: int | None = None) -> bool:
+    """Whether the figure at ``position`` stands in a sentence that gives a dated outside source's figure for others.
+
+    With ``first_year`` (the reporting period's), the source must be of an earlier year.
+    """
     for sentence in _SENTENCE.finditer(text):
         if sentence.start() <= position < max(sentence.end(), sentence.start() + 1):
             words = sentence.group()
-            return bool(_YEAR.search(words) and _OUTSIDE_SOURCE.search(words) and not _FIRST_PERSON.search(words))
+            dated = [int(year.group()) for year in _YEAR.finditer(words)]
+            earlier = any(year < first_year for year in dated) if first_year is not None else bool(dated)
+            return earlier and _OUTSIDE_SOURCE.search(words) is not None and not _FIRST_PERSON.search(words)
     return False
 
 
@@ -106,8 +110,10 @@ def _outside_figure(text: str, position: int) -> bool:
 # rest of 41%.
 _AT_LEAST = regex(r"\b(?:minstens|ten minste|tenminste|minimaal|at least|no less than|niet minder dan)\s*$",
                   re.IGNORECASE)
-_AT_MOST = regex(r"\b(?:hooguit|hoogstens|maximaal|ten hoogste|at most|no more than|up to|niet meer dan)\s*$",
+_AT_MOST = regex(r"\b(?:hooguit|hoogstens|maximaal|ten hoogste|at most|no more than|niet meer dan)\s*$",
                  re.IGNORECASE)
+# "steeg van 20 tot 95%" is a change, not a range
+_CHANGE_FROM = regex(r"\b(?:van|from)\s*$", re.IGNORECASE)
 _RANGE_START = regex(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*%?\s*(?:tot(?:\s+en\s+met)?|to|à|-|–|and|en)\s*$",
                      re.IGNORECASE)
 _ABOVE_REFERENCE = regex(r"\s*(?:boven|above|hoger dan|higher than|meer dan|more than)\b", re.IGNORECASE)
@@ -124,7 +130,7 @@ def _asserted(text: str, start: int, figure: float) -> tuple[Interval, ...]:
     if _AT_MOST.search(before):
         return ((float("-inf"), figure),)
     ranged = _RANGE_START.search(before)
-    if ranged is not None:
+    if ranged is not None and not _CHANGE_FROM.search(before, 0, ranged.start()):
         low = float(ranged.group(1).replace(",", "."))
         if low < figure:
             return ((low, figure),)
@@ -136,7 +142,8 @@ def _asserted(text: str, start: int, figure: float) -> tuple[Interval, ...]:
 # Who answered a survey: "(15 van de 17 medewerkers deden mee) zegt 87%" gives the response, and
 # the percentage is of those 15, so the count is not the share it states.
 _SURVEY = regex(r"enqu[eê]te|survey|vragenlijst|questionnaire|interview|onderzoek|peiling|\bpoll|nabel\w*|belronde"
-                r"|\w*meting\b"  # "in onze eigen nameting (137 van de 264 huishoudens vulden hem in)"
+                # "in onze eigen nameting (137 van de 264 huishoudens vulden hem in)": a measurement filled in
+                r"|\w*meting\b(?=[^.]*\b(?:vulden|invulden|ingevuld|invullen)\b)"
                 r"|follow-up call|steekproef|sample",
                 re.IGNORECASE)  # also inside a compound: "medewerkersenquête", "klanttevredenheidsonderzoek"
 _TOOK_PART = regex(r"\b(?:deden|doen|deed) mee|namen deel|took part|participated|took the survey|filled (?:it )?in"
@@ -168,7 +175,7 @@ def _response_count(sentence: str, position: int) -> bool:
 
 
 # "One of our four vans" names a member, not a share; "50% of all 22" gives its own total.
-_MEMBERSHIP = regex(r"(?:one|een|één)\s+(?:of|van)\s+(?:our|onze|the|de)\b", re.IGNORECASE)
+_MEMBERSHIP = regex(r"(?:one|een|één)\s+(?:of|van)\s+(?:our|onze|ons)\b", re.IGNORECASE)
 _OWN_TOTAL = regex(r"\s*(?:of|van)\s+(?:all|alle)\s+(?:the\s+|de\s+)?(\d+)\b", re.IGNORECASE)
 _WHOLE_NUMBER = regex(r"(?<![\w.,])\d+(?![\w.,]\d)")
 
@@ -220,7 +227,13 @@ class RangeConsistency(Rule):
       Percentage points ("procentpunten") are a difference, not a share, and are not checked.
       Nor is a figure in a clause about something else than the claim itself: a comparison
       group, an average or a benchmark ("72% had werk, tegen 41% in de vergelijkingsgroep",
-      "than the national average of 31%"), or a bound ("meer dan 60%").
+      "than the national average of 31%"), or a bound ("meer dan 60%"), nor one that a named
+      outside source gives for others for a year before the period, in a sentence where the
+      enterprise does not speak of itself ("volgens de Haagse Jeugdmonitor 2024 had 31% van de
+      tienjarigen geen zwemdiploma"). A stated bound or range holds when a basis value falls in
+      it ("minstens 30%", "voor zilver is 50 tot 95% nodig"; "van 20 tot 95%" is a change, not
+      a range), "de overige 59%" is the rest of 41%, and a percentage above 100 (a ratio to an
+      amount) or a difference from a reference ("17% boven het minimumloon") is no share.
 
     Why: the qualitative characteristics of information in EFRAG VSME ask for a faithful
     representation (complete, neutral, accurate), which figures that contradict each other are
@@ -339,6 +352,8 @@ class RangeConsistency(Rule):
         if not speaks_of_percentages(claim.text):
             return
         supported: list[tuple[float, str]] | None = None
+        start = statement.reporting_period.start_date if statement.reporting_period else None
+        first_year = start.year if start is not None else None
         for where, text in claim.text.located():
             stated: dict[float, tuple[Interval, ...]] = {}
             for match in _STATED_PERCENTAGE.finditer(text):
@@ -347,7 +362,7 @@ class RangeConsistency(Rule):
                 # sociaal minimum"); nor is a difference from a reference ("17% boven het minimumloon").
                 if figure > 100 or _ABOVE_REFERENCE.match(text, match.end()):
                     continue
-                if not _comparison_figure(text, match.start()):
+                if not _comparison_figure(text, match.start(), first_year):
                     stated.setdefault(figure, _asserted(text, match.start(), figure))
             if not stated:
                 continue
@@ -659,7 +674,7 @@ def _counts_contacts(statement: Statement, metric: Metric) -> bool:
 
 
 _PEOPLE_FIRST = regex(r"(?:deelnemers|mensen|personen|leden|cliënten|clienten|bewoners|inwoners|jongeren|ouderen"
-                      r"|participants|people|persons|members|clients|residents|young people)\b")
+                      r"|participants|people|persons|members|clients|residents|young people) (?:met|with)\b")
 _PERSON_UNITS = frozenset({"people", "persons", "personen", "mensen", "deelnemers", "participants", "individuals",
                            "clients", "cliënten", "bewoners", "residents", "inwoners"})
 
@@ -998,7 +1013,10 @@ class PercentageContradictsMethod(Rule):
       of the 30", "9/30"): the value must be that share, within one percentage point;
     - a sentence of a claim that states a percentage and a count out of a total: at least one
       count must match one of the percentages in the sentence (another count may be the
-      response to a survey, "31 van de 44 vulden de enquête in").
+      response to a survey, "31 van de 44 vulden de enquête in", also in a measurement filled
+      in, "nameting (137 van de 264 huishoudens vulden hem in)"). A percentage that names its
+      own total ("50% of all 22") is confirmed by a count of the sentence out of it, and "one
+      of our four vans" names a member, not a share.
 
     Fractions of months, days, years, hours, euros, km or kg ("8 van de 12 maanden") are not
     shares of people and are not read.

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from impactclaim.findings import Severity
 from impactclaim.i18n import _
+from impactclaim.precompiled import regex
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
     OwnName,
@@ -212,12 +213,12 @@ class OutputAsOutcome(Rule):
                 # further on is often the disclosure ("..., 5 of the 18 who started stopped").
                 # Years are no figures of people; "1.900 mantelzorgers", written with a separator, is.
                 written_years = {year for year, _ in years(sentence)}
-                # "Van de 74 huishoudens ... waren er 61 schuldenvrij": the 74 are the total, the 61 changed.
-                totals = {fraction.whole for fraction in fractions(sentence) if fraction.part < fraction.whole}
-                figures = [value for value in counts(sentence) if value not in written_years and value not in totals]
+                figures = [value for value in counts(sentence) if value not in written_years]
                 # ... and they are people: "60 training places now" credits no change to anyone.
                 people = _PEOPLE.search(sentence) is not None
                 metric = outputs.get(figures[0]) if change and figures and people else None
+                if metric is not None and _opens_a_share(sentence, figures[0]):
+                    metric = None  # "Van de 74 huishoudens ... waren er 61 schuldenvrij": the 74 are the base
                 if metric is not None and change is not None:
                     value = figures[0]
                     yield Issue(where,
@@ -230,6 +231,18 @@ class OutputAsOutcome(Rule):
                     return
 
 
+_FIRST_DIGITS = regex(r"(?<![\w.,])\d")
+
+
+def _opens_a_share(sentence: str, figure: float) -> bool:
+    """Whether the sentence's first number is the total it then takes a share of ("Van de 74 ... 61")."""
+    first = _FIRST_DIGITS.search(sentence)
+    return first is not None and any(
+        fraction.whole == figure and fraction.part < fraction.whole
+        and fraction.start <= first.start() < fraction.start + len(fraction.written)
+        for fraction in fractions(sentence))
+
+
 # Names of counts that describe a changed situation: an outcome even as a count.
 _CHANGE_COUNTED = phrases(
     r"na (?:een|één|1|twee|drie|zes|\d+) (?:jaar|maanden|maand|weken)", r"after (?:a|one|two|three|six|\d+)"
@@ -238,7 +251,8 @@ _CHANGE_COUNTED = phrases(
     r"uitgestroomd\w*", r"uitstroom\w*", r"doorgestroomd\w*", r"doorstroomde\w*", r"stroomden (?:\w+ )?door",
     r"found (?:a )?(?:paid )?(?:job|work)", r"still",
     # people who say their situation changed: "leden die zeggen vaker buiten het dorp te komen"
-    r"vaker", r"more often",
+    r"(?:zeggen|zegt|zeiden|geven aan|gaven aan|melden|meldden|say|says|said|report|reports|reported) (?:\w+ ){0,3}"
+    r"(?:vaker|more often)",
     r"nog steeds",
     # "kinderen met een diploma" hold one; "children enrolled in diploma lessons" only started on it
     r"diploma\w*(?!\w| (?:lessons?|lessen|les|courses?|cursus\w*|classes|training\w*|traject\w*))",

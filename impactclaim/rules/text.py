@@ -520,7 +520,7 @@ def is_self(text: str | None, own: OwnName) -> str | None:
         return None
     # Whom it was given to is not who made it: "Supermarktketen (regiokantoor), verstrekt aan De Tweede Korst".
     recipient = _GIVEN_TO.search(text)
-    if recipient is not None:
+    if recipient is not None and not _MADE_BY.search(text, recipient.end()):
         text = text[:recipient.start()]
     if own.named_in(text):
         return "the enterprise's own name"
@@ -542,6 +542,7 @@ _DISCIPLINE = regex(r"\b(?:environmental|quality|energy|safety|risk|asset|facili
                     r"|milieu|kwaliteits?|energie|veiligheids?|risico|afval)[\s-]*management\w*"
                     r"|\bmanagement[\s-]*(?:systems?|systeem|systemen|standards?|norm\w*)\b", re.IGNORECASE)
 # Data handed to the enterprise by someone else; work done "in opdracht van" it stays commissioned by it.
+_MADE_BY = regex(r"\b(?:door|by)\b", re.IGNORECASE)  # "sent to the municipality by <the enterprise>"
 _GIVEN_TO = regex(r"\b(?:verstrekt|geleverd|gegeven|toegestuurd|aangeleverd) aan\b"
                   r"|\b(?:provided|supplied|given|sent|delivered) to\b", re.IGNORECASE)
 _INSTITUTION = regex(r"\b(?:universiteit|university|hogeschool|instituut|institute|academie|academy|rekenkamer"
