@@ -8,6 +8,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from impactclaim.findings import Severity
@@ -96,13 +97,29 @@ def _outside_figure(text: str, position: int, first_year: int | None = None) -> 
 
     With ``first_year`` (the reporting period's), the source must be of an earlier year.
     """
+    if _OUTSIDE_SOURCE.search(text) is None:
+        return False
+    starts, ends = _outside_sentences(text, first_year)
+    place = bisect.bisect_right(starts, position) - 1
+    return place >= 0 and position < ends[place]
+
+
+@lru_cache(maxsize=64)
+def _outside_sentences(text: str, first_year: int | None) -> tuple[list[int], list[int]]:
+    """The starts and ends of the sentences of ``text`` that give a dated outside source's figure for others.
+
+    Worked out once per text: a claim may hold thousands of percentages.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
     for sentence in _SENTENCE.finditer(text):
-        if sentence.start() <= position < max(sentence.end(), sentence.start() + 1):
-            words = sentence.group()
-            dated = [int(year.group()) for year in _YEAR.finditer(words)]
-            earlier = any(year < first_year for year in dated) if first_year is not None else bool(dated)
-            return earlier and _OUTSIDE_SOURCE.search(words) is not None and not _FIRST_PERSON.search(words)
-    return False
+        words = sentence.group()
+        dated = [int(year.group()) for year in _YEAR.finditer(words)]
+        earlier = any(year < first_year for year in dated) if first_year is not None else bool(dated)
+        if earlier and _OUTSIDE_SOURCE.search(words) is not None and not _FIRST_PERSON.search(words):
+            starts.append(sentence.start())
+            ends.append(max(sentence.end(), sentence.start() + 1))
+    return starts, ends
 
 
 # What a stated percentage asserts: exactly that share, or a bound or a range the basis must fall in.
@@ -362,8 +379,8 @@ class RangeConsistency(Rule):
                 # sociaal minimum"); nor is a difference from a reference ("17% boven het minimumloon").
                 if figure > 100 or _ABOVE_REFERENCE.match(text, match.end()):
                     continue
-                if not _comparison_figure(text, match.start(), first_year):
-                    stated.setdefault(figure, _asserted(text, match.start(), figure))
+                if figure not in stated and not _comparison_figure(text, match.start(), first_year):
+                    stated[figure] = _asserted(text, match.start(), figure)
             if not stated:
                 continue
             if supported is None:
