@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -547,8 +548,7 @@ def _text_sample(text: str) -> _Sample | None:
     answered_before: set[float] = set()
     found = fractions(text)
     # A total that several counts share is the group asked: "daalde van 44% (18 van 41) naar 29% (12 van 41)".
-    shared = {whole for whole in (fraction.whole for fraction in found)
-              if sum(fraction.whole == whole for fraction in found) > 1}
+    shared = {whole for whole, times in Counter(fraction.whole for fraction in found).items() if times > 1}
     if any(fraction.part >= MIN_SAMPLE and _RESPONSE_AFTER.match(text, fraction.start + len(fraction.written))
            for fraction in found):
         return None  # "39 of the 48 residents responded (81%): 20 of 24 status holders and 19 of 24 others"
