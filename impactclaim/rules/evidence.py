@@ -473,7 +473,8 @@ class ContributionOverclaimed(Rule):
 _NEGATED_AFTER = regex(r"[^.;]{0,60}?\b(?:niet|geen|not|no|never|nooit)\b", re.IGNORECASE)
 
 
-def _denied_here(text: str, match: re.Match[str]) -> bool:
+def _denied_here(text: str, match: Any) -> bool:
+    """Whether ``text`` denies the phrase ``match`` found ("zonder subsidie"), unless it denies the denial."""
     return _DENIED_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None and \
         _NEGATED_AFTER.match(text, match.end()) is None
 
