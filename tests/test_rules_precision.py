@@ -417,7 +417,7 @@ def test_whom_data_were_given_to_is_not_who_published_them(publisher: str, flagg
 RIDES = """
 metrics:
   - id: total
-    name: Deelnemers aan dagbesteding in 2024
+    name: Verschillende deelnemers aan dagbesteding in 2024
     unit: personen
     kind: count
     value: 58
@@ -491,3 +491,61 @@ def test_a_share_of_something_else_beside_a_whole_is_still_a_whole_claim() -> No
 def test_attendances_of_sessions_are_still_contacts() -> None:
     assert pointers(RIDES.replace("NAME", "Deelnemers aan sessies").replace("UNIT", "deelnemers"), "IC123") == \
         ["/metrics/0/value"]
+
+
+@pytest.mark.parametrize(("name", "value", "flagged"), [
+    # a count that is no total or reach: the sum of other counts is chance
+    ("Deelnemers aan de voorjaarsgroep", "58", False),
+    ("Verschillende deelnemers aan dagbesteding in 2024", "58", True),
+])
+def test_only_a_total_or_a_reach_is_read_as_a_sum_with_contacts(name: str, value: str, flagged: bool) -> None:
+    fragment = RIDES.replace("Verschillende deelnemers aan dagbesteding in 2024", name).replace(
+        "NAME", "Ritten langer dan 45 minuten").replace("UNIT", "ritten").replace("value: 58", f"value: {value}")
+    assert pointers(fragment, "IC123") == (["/metrics/0/value"] if flagged else [])
+
+
+def test_a_score_is_no_group_of_people_in_a_sum() -> None:
+    fragment = RIDES.replace("NAME", "Ritten langer dan 45 minuten").replace("UNIT", "ritten").replace(
+        "value: 2\n", "value: 2.0\n").replace("value: 56", "value: 55.5")
+    assert pointers(fragment, "IC123") == []
+
+
+@pytest.mark.parametrize(("method", "flagged"), [
+    ("17 Participatiewet plus 12 banenafspraak en 6 WIA; iedereen één keer geteld.", False),
+    ("338 single-person households plus 74 couples; each person counts once however many visits.", False),
+    ("Bezoeken plus deelnemers bij elkaar opgeteld.", True),
+])
+def test_a_sum_that_says_each_person_counts_once_adds_no_contacts(method: str, flagged: bool) -> None:
+    fragment = RIDES.replace("NAME", "Deelnemers").replace("UNIT", "personen").replace(
+        "    value: 58\n", f"    value: 58\n    method: \"{method}\"\n", 1)
+    assert pointers(fragment, "IC123") == (["/metrics/0/value"] if flagged else [])
+
+
+ADDENDS = """
+metrics:
+  - id: staff
+    name: Medewerkers uit de doelgroep
+    unit: personen
+    kind: count
+    value: 41
+    method: "METHOD"
+  - id: left
+    name: Uitgestroomd in 2024
+    unit: personen
+    kind: count
+    value: 23
+  - id: working
+    name: Nog aan het werk na een jaar
+    unit: personen
+    kind: count
+    value: 18
+    part_of: left
+"""
+
+
+@pytest.mark.parametrize(("method", "flagged"), [
+    ("17 Participatiewet plus 12 banenafspraak plus 6 WIA plus 6 zonder uitkering", False),
+    ("23 uitgestroomden plus 18 die nog werken", True),
+])
+def test_a_summing_method_says_which_counts_it_adds(method: str, flagged: bool) -> None:
+    assert pointers(ADDENDS.replace("METHOD", method), "IC123") == (["/metrics/0/value"] if flagged else [])

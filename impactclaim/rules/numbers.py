@@ -677,6 +677,12 @@ _PERSON_WORDS = phrases(
 _SUMMED = phrases(r"opgeteld", r"optelling", r"optelsom", r"bij elkaar", r"plus", r"sum of", r"som van", r"added",
                   r"adding up", r"combined", r"totaal van", r"total of", r"\+")
 _MAX_SUMMED = 8  # basis metrics tried in sums; a claim rarely adds more
+_COUNTED_ONCE = regex(r"\b(?:(?:één|een|1) keer (?:ge)?teld|(?:telt|telde|tellen) (?:\w+ ){0,3}(?:één|een) keer"
+                      r"|eenmaal (?:ge)?teld|counts? once|counted once|once each|only once)\b", re.IGNORECASE)
+# A count that is a total or a reach, to which contacts could have been added: "Bereikte Almeerders".
+_TOTAL_NAMED = regex(r"\b(?:totaal|total|in totaal|bereikt\w*|reached|reach|unieke?|unique|verschillende|different"
+                     r"|samen|together|in all|alle|all|mensen|people|personen|persons|inwoners|residents)\b",
+                     re.IGNORECASE)
 
 
 def _counts_contacts(statement: Statement, metric: Metric) -> bool:
@@ -707,7 +713,9 @@ def _counts_persons(statement: Statement, metric: Metric) -> bool:
 
 def _sums(metrics: list[Metric], target: float) -> list[tuple[Metric, ...]]:
     """The combinations of two or more metrics whose values add up to ``target``."""
-    usable = [metric for metric in metrics if metric.value is not None and not metric.is_percentage][:_MAX_SUMMED]
+    # Only whole counts add up to people: a score of 3.1 or 0.49 m3 per guest night is no group.
+    usable = [metric for metric in metrics if metric.value is not None and not metric.is_percentage
+              and float(metric.value).is_integer()][:_MAX_SUMMED]
     found = []
     for size in range(2, len(usable) + 1):
         for group in itertools.combinations(usable, size):
@@ -738,6 +746,11 @@ class DoubleCounting(Rule):
       ("alle 1.620 leden hebben zo'n abonnement", "inclusief de 131 deelnemers", "also counted
       among our employees"), or whose method counts a person once per training or says one group
       it adds includes another it adds ("48 employees, which includes the trainees, 61 trainees").
+      Without a summing method, only a total or a reach ("verschillende deelnemers", "bereikte
+      Almeerders") is read as a sum with contacts in it; a summing method that gives its
+      addends says which counts it adds, and one that counts each person once ("iedereen één
+      keer geteld") adds no contacts and no overlap. Only whole counts are added (a score of 3.1
+      is no group).
 
     Why: Social Value International principle 5 (do not overclaim) and the IRIS+ usage guidance
     ask to count each person once (IRIS+ PI4060 "Client Individuals" as opposed to visits); a
@@ -856,9 +869,12 @@ class DoubleCounting(Rule):
         method = joined(metric.method)
         summed_method = may_match(_SUMMED, metric.method) and _SUMMED.search(method) is not None
         if summed_method:
-            if may_match(_CONTACT_NAMES, metric.method) and _CONTACT_NAMES.search(method):
+            # "iedereen één keer geteld", "each person counts once however many visits": persons, said so
+            once = _COUNTED_ONCE.search(method) is not None
+            if may_match(_CONTACT_NAMES, metric.method) and _CONTACT_NAMES.search(method) and not once:
                 message = _("{metric} counts persons, but its method adds contacts to them: \"{method}\"")
-            elif (may_match(_OVERLAP, metric.method) and _OVERLAP.search(method)) or _includes_a_summed_group(method):
+            elif not once and ((may_match(_OVERLAP, metric.method) and _OVERLAP.search(method))
+                               or _includes_a_summed_group(method)):
                 message = _("{metric} counts persons, but its method adds groups that share people: \"{method}\"")
             else:
                 message = ""
@@ -880,9 +896,16 @@ class DoubleCounting(Rule):
         smaller = [other for other in contacts if other.value is not None and 0 < other.value < metric.value]
         others = smaller + [other for other in persons if other is not metric and other.value is not None
                             and 0 < other.value < metric.value]
-        if not summed_method and not smaller:
-            return  # no contacts to add and no method that says it adds: a sum would be chance
+        if not summed_method and not (smaller and _TOTAL_NAMED.search(metric.name.lowered)):
+            # no method that says it adds, and no total or reach that contacts could be added to: a sum
+            # of the statement's other counts would be chance (the injuries and the interns of a gym)
+            return
+        # A method that gives its addends ("17 Participatiewet, 12 banenafspraak en 6 WIA") says which
+        # counts it adds; other counts that happen to add up to the same total are chance.
+        addends = {float(figure) for figure in counts(method)} if summed_method else set()
         for group in _sums(others, metric.value):
+            if addends and not all(other.value in addends for other in group):
+                continue
             added = [other for other in group if any(other is contact for contact in smaller)]
             shown = " + ".join(f"'{other.id}' {_show(other.value or 0)}" for other in group)
             if added and len(added) < len(group):
