@@ -549,3 +549,20 @@ metrics:
 ])
 def test_a_summing_method_says_which_counts_it_adds(method: str, flagged: bool) -> None:
     assert pointers(ADDENDS.replace("METHOD", method), "IC123") == (["/metrics/0/value"] if flagged else [])
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Iedere werkgever moet ten minste het wettelijk minimumloon betalen. Ons laagste uurloon was 15,10 euro.", False),
+    ("Zoals iedere organisatie moeten wij ons aan de AVG houden. Daarnaast volgden alle 41 coaches een training.",
+     False),
+    ("Volgens de SUP-regels mogen winkels geen plastic wegwerpbekers gebruiken; wij geven alleen statiegeldbekers.",
+     False),
+    ("Sinds 2024 verbiedt de wet plastic wegwerpbekers; wat wij toevoegen is statiegeld.", False),
+    ("9 deelnemers haalden de Verklaring Sociale Hygiëne, die de Alcoholwet alleen van leidinggevenden vraagt.",
+     False),
+    # the same duties as a merit
+    ("Bij ons krijgt u nooit een plastic wegwerpbeker.", True),
+    ("Zoals iedere goede werkgever betalen wij minstens het wettelijk minimumloon.", True),
+])
+def test_a_claim_that_says_everyone_must_or_the_law_forbids_presents_a_duty(text: str, flagged: bool) -> None:
+    assert pointers(share_claim(text), "IC121") == (["/claims/0/text"] if flagged else [])

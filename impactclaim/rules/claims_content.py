@@ -413,7 +413,18 @@ _BEYOND = phrases(
 _SAYS_IT_IS_THE_LAW = phrases(
     r"schrijft (?:[\w,-]+ ){0,16}voor", r"schrijven (?:[\w,-]+ ){0,16}voor", r"voorgeschreven",
     # a duty of everyone or of the law, not "onze morele plicht"
-    r"is een plicht", r"(?:wettelijke|juridische) plicht\w*", r"plicht (?:voor|van) (?:elke?|iedere?|alle)\w*",
+    r"is (?:\w+ )?een plicht", r"(?:wettelijke|juridische) plicht\w*", r"plicht (?:voor|van) (?:elke?|iedere?|alle)\w*",
+    # what everyone must do, or what the law forbids or asks: "Iedere werkgever moet ...", "Zoals iedere
+    # organisatie moeten wij ons aan de AVG houden", "Volgens de SUP-regels moeten winkels ...", "verbiedt
+    # de wet", "het landelijke verbod op", "die de Alcoholwet alleen van leidinggevenden vraagt"
+    r"(?:ieder|iedere|elke|elk|alle) \w+ (?:moet|moeten|is verplicht|zijn verplicht)",
+    r"zoals (?:ieder|iedere|elke|elk) \w+,? (?:moet|moeten)", r"moeten (?:[\w,]+ ){0,3}zoals (?:ieder|iedere|elke|elk)",
+    r"volgens de (?:[\w-]+ ){0,3}(?:regels|wet|\w+wet|wetgeving|\w+-regels)",
+    r"(?:verbiedt|verbieden|verbood) (?:de |het )?(?:wet|\w+wet|regels|\w+-regels|wetgever)",
+    r"(?:landelijke |wettelijke |europese )?verbod op",
+    r"(?:de |het )?(?:\w+wet|wet|wetgeving) (?:\w+ ){0,4}(?:vraagt|eist|verlangt|voorschrijft)",
+    r"(?:every|each|all) \w+ (?:must|has to|have to|is required|are required)",
+    r"the law (?:forbids|bans|prohibits|asks)", r"(?:national|legal|statutory|eu) ban",
     r"(?:wettelijke|hun|de) verplichting\w*", r"wettelijk verplicht\w*", r"is verplicht", r"zijn verplicht",
     r"van (?:iedere?|elke?|alle) \w+ (?:wordt |worden )?(?:gevraagd|verwacht|geëist|verlangd)",
     r"(?:required|demanded|expected) of (?:every|each|all)", r"(?:legal|statutory) (?:duty|duties|obligations?)",
@@ -498,7 +509,8 @@ class LegalRequirementAsFeature(Rule):
     ("Het wettelijk minimumloon liep op van 13,68 naar 14,40 euro"), nor any sentence of a claim
     that says somewhere that the law asks it of everyone ("de Wet gemeentelijke
     schuldhulpverlening schrijft ... voor", "dat is een plicht", "zoals van iedere uitvoerder
-    wordt gevraagd", "a legal duty"). A limit that the law itself sets
+    wordt gevraagd", "Iedere werkgever moet ...", "Zoals iedere organisatie moeten wij ons aan de
+    AVG houden", "verbiedt de wet", "a legal duty"). A limit that the law itself sets
     is no going beyond it: "nooit langer dan 7 uur", "more than five and a half hours", "no
     chromium VI above 3 mg/kg".
 
