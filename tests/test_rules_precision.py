@@ -566,3 +566,62 @@ def test_a_summing_method_says_which_counts_it_adds(method: str, flagged: bool) 
 ])
 def test_a_claim_that_says_everyone_must_or_the_law_forbids_presents_a_duty(text: str, flagged: bool) -> None:
     assert pointers(share_claim(text), "IC121") == (["/claims/0/text"] if flagged else [])
+
+
+# -- the second precision part ------------------------------------------------------------------
+
+GAS = """
+metrics:
+  - id: gas
+    name: Aardgasverbruik
+    unit: m3
+    kind: count
+    value: 21400
+    baseline:
+      value: 38900
+      year: 2019
+  - id: pool
+    name: Aardgas voor het buitenbad
+    unit: m3
+    kind: count
+    value: 17900
+    part_of: gas
+claims:
+  - id: c
+    text: "TEXT"
+    domain: environmental
+    basis:
+      metrics: [gas, pool]
+"""
+
+
+@pytest.mark.parametrize(("fragment", "code", "flagged"), [
+    # a count's change from its baseline backs a stated change, but alone makes nothing checkable
+    (GAS.replace("TEXT", "Since 2019 our gas use has fallen by 45%, from 38,900 to 21,400 m3; the pool uses 84%."),
+     "IC114", False),
+    (GAS.replace("TEXT", "Since 2019 our gas use has fallen by 60%; the pool uses 84%."), "IC114", True),
+    (share_claim("84% kocht met 25% korting bij ons."), "IC114", False),
+    (share_claim("84% haalde diploma A; in onze wachtlijstgroep leerde 12% het zonder cursus."), "IC114", False),
+    # a rate after a semicolon, and the figure a change started from, are no shares of the counts
+    (share_claim("12 van de 14 werkten er nog; het verzuim in deze groep daalde van 8,4% naar 6,1%."), "IC128", False),
+    (share_claim("296 of our 318 pupils had the same driver all year, up from 64% in 2022."), "IC128", False),
+    (share_claim("296 of our 318 pupils (64%) had the same driver all year."), "IC128", True),
+    # the ecologist's trade, and a neutrality the claim refuses
+    (share_claim("Een ecologisch bureau telde in 2025 23 soorten wilde bijen."), "IC102", False),
+    (share_claim("Onze honing is ecologisch."), "IC102", True),
+    (share_claim("Our emissions fell 18%. We do not offset and do not call ourselves climate neutral."), "IC102",
+     False),
+    (share_claim("Our emissions fell 18%. We do not offset and do not call ourselves climate neutral."), "IC103",
+     False),
+    (share_claim("We are climate neutral: we offset the rest."), "IC103", True),
+    # what follows a pilot is a plan for the evidence; "Wij gaan verder:" goes beyond a duty now
+    (share_claim("De proef was te klein; we besluiten daarover na een tweede proef in 2026."), "IC105", False),
+    (share_claim("This was a small pilot; we will decide in 2026 whether to offer it to all customers."), "IC105",
+     False),
+    (share_claim("It is a first observation, not proof; the pilot continues with more traps until 2027."), "IC105",
+     False),
+    (share_claim("Afval scheiden is verplicht. Wij gaan verder: in 2025 ging 93% naar hergebruik."), "IC105", False),
+    (share_claim("This was a small pilot; in 2026 we will halve our waste."), "IC105", True),
+])
+def test_honest_wordings_of_the_second_precision_part(fragment: str, code: str, flagged: bool) -> None:
+    assert bool(pointers(fragment, code)) is flagged

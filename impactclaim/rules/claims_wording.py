@@ -89,6 +89,10 @@ NOT_GENERIC: tuple[str, ...] = (
     "groene koffie", "groene koffiebonen", "green coffee", "green coffee beans", "ecologisch maaien",
     "ecologisch gemaaid", "ecologisch maaibeheer", "ecologisch bermbeheer", "ecologisch groenbeheer",
     "ecologisch beheer", "ecological mowing",
+    # the ecologist's trade: "een ecologisch bureau telde 23 soorten", "een ecologische check voor elke klus"
+    "ecologisch bureau", "ecologisch adviesbureau", "ecologische check", "ecologische quickscan",
+    "ecologisch onderzoek", "ecologische begeleiding", "ecologisch werkprotocol", "ecological survey",
+    "ecological consultancy", "ecological consultant", "ecological check",
 )
 #: Dutch labour-market terms in which "duurzaam" means lasting, not green: not generic in a
 #: claim that is not about the environment ("duurzame uitstroom naar werk").
@@ -174,6 +178,8 @@ _DENIED_AFTER = regex(r"\b(?:not|niet|never|nooit|no longer|niet langer)(?:\s+ye
                       r"((?:[\w-]+\s+)?[\w-]+)", re.IGNORECASE)
 _DENIED_BEFORE = regex(r"\b([\w-]+)\s+(?:zijn|is|ben|was|waren|worden|wordt)\s+(?:we|wij|ze|zij|het|onze \w+)\s+"
                        r"(?:nog\s+)?(?:niet|nooit)\b", re.IGNORECASE)
+_DENIED_NAME = regex(r"\b(?:not|never|niet|nooit|geen)\s+(?:call|calls|noemen|noem|claim|claims|claimen)\s+"
+                    r"(?:ourselves|our \w+|ons|onszelf|us)?\s*((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 _DENIAL_CUE = regex(r"\b(?:not|niet|never|nooit|no longer)\b", re.IGNORECASE)
 
 
@@ -181,7 +187,7 @@ def _without_denials(text: str) -> str:
     """``text`` with the words a denial speaks of blanked out (same length)."""
     if not _DENIAL_CUE.search(text):
         return text
-    for pattern in (_DENIED_AFTER, _DENIED_BEFORE):
+    for pattern in (_DENIED_NAME, _DENIED_AFTER, _DENIED_BEFORE):  # a name denied first: "not call ourselves X"
         for match in list(pattern.finditer(text))[::-1]:
             start, end = match.span(1)
             text = text[:start] + " " * (end - start) + text[end:]
@@ -285,7 +291,9 @@ class GenericTerm(Rule):
     Ecolabel", "Dutch Green Building Council"), the titles of SDG goals and targets named by
     their number ("SDG 11 (sustainable cities and communities)"), the titles of reports,
     programmes and bodies (three capitalised words, or two and a year: "de Monitor Duurzame
-    Melkveehouderij 2024") and the enterprise's own registered or trade name. The terms are
+    Melkveehouderij 2024"), the ecologist's trade ("een ecologisch bureau telde", "een ecologische
+    check"), a term the claim refuses ("we do not call ourselves climate neutral") and the
+    enterprise's own registered or trade name. The terms are
     checked in claims of every domain, except that in a claim whose ``domain`` is not
     environmental the Dutch labour-market terms in which "duurzaam" means lasting ("duurzame
     inzetbaarheid", "duurzame uitstroom", "duurzaam werk", "duurzame plaatsing", and in English
@@ -416,7 +424,8 @@ class OffsetNeutrality(Rule):
     offsetting when it has ``offsets: true`` or its text mentions compensation or offsetting
     (compensatie, compenseren, offset, carbon credits). A factual sentence about offsetting
     without impact wording ("we financed 40 tCO2e of certified carbon credits") does not fire.
-    A label does not help: IC102 stops at a certified label, this rule does not.
+    A label does not help: IC102 stops at a certified label, this rule does not. A neutrality
+    the claim refuses ("we do not offset and do not call ourselves climate neutral") is none.
 
     Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices
     Directive claiming, based on the offsetting of greenhouse gas emissions, that a product has
@@ -476,7 +485,8 @@ class OffsetNeutrality(Rule):
                 yield from self._check_text(claim, where, text)
 
     def _check_text(self, claim: Claim, where: Path, text: str) -> Iterator[Issue]:
-        impact = _found(_NEUTRAL_OR_POSITIVE.values(), text)
+        # "We do not offset and do not call ourselves climate neutral" claims no neutrality.
+        impact = _found(_NEUTRAL_OR_POSITIVE.values(), _without_denials(text))
         if _CLIMATE_SUBJECT.search(text):
             impact += [word for word in _found([_COMPENSATED], text) if word not in impact]
         if not impact:
@@ -752,6 +762,7 @@ _YEAR_IN_WORD = regex(r"(?:19|20)\d\d|2100")
 # names a share or a change to reach ("in 2027 meten we opnieuw en halveren we het afval") still is.
 _EVIDENCE_WORK = regex(
     r"\b(?:proef|proeven|pilot\w*|meting\w*|meten|evalu\w*|onderzo\w*|peiling\w*|enqu[eê]te\w*|surveys?"
+    r"|bewijs|proof|evidence"
     r"|measure(?:ment)?s?|measuring|stud(?:y|ies)|evaluat\w*|rapporte\w*|report(?:s|ing)?|herha\w*"
     r"|repeat\w*|follow-up)\b", re.IGNORECASE)
 _PERFORMANCE_TO_REACH = regex(
@@ -761,14 +772,17 @@ _PERFORMANCE_TO_REACH = regex(
     r"|help|helps|helpen|helpt|aan (?:het )?werk|into work|jobs?|banen|bespar\w*|sav(?:e|es|ing)|voorkom\w*"
     r"|prevent\w*|avoid\w*|vermijd\w*)\b", re.IGNORECASE)
 _SENTENCES = regex(r"(?:[^.!?;]|[.,](?=\d))+[.!?;]*")
+_WHOLE_SENTENCES = regex(r"(?:[^.!?]|[.,](?=\d))+[.!?]*")
 # What is done to the evidence: repeated, evaluated, measured, extended, reported.
 _EVIDENCE_VERB = regex(r"\b(?:herha\w*|repeat\w*|evalu\w*|meten|meet|gemeten|measur\w*|breid\w* (?:\w+ ){0,4}uit"
+                       r"|besluit\w*|beslissen|beslissing|decide\w*|decision|continue\w*|loopt door|gaat door"
+                       r"|voortgezet|(?:tweede|nieuwe|volgende) (?:ronde|proef|meting)|second (?:round|pilot|trial)"
                        r"|uitbreiden|expand\w*|extend\w*|rapporte\w*|report\w*|laten (?:\w+ ){0,9}doen"
                        r"|onderzo\w*|investigat\w*|follow\w* up)\b", re.IGNORECASE)
 _FUTURE_TIME = regex(r"\b(?:volgend|komend|next|coming) (?:jaar|year)\b|\bbinnenkort\b|\bstraks\b|\bsoon\b",
                      re.IGNORECASE)
 # "Gaan we verder dan de ondergrens" is going beyond it, now.
-_GOING_BEYOND = regex(r"\b(?:gaan (?:we|wij)|(?:we|wij) gaan) (?:\w+ )?verder dan\b", re.IGNORECASE)
+_GOING_BEYOND = regex(r"\b(?:gaan (?:we|wij)|(?:we|wij) gaan) (?:\w+ )?verder(?: dan\b|\s*[:;,.])", re.IGNORECASE)
 
 
 def _without_evidence_plans(text: str) -> str:
@@ -776,13 +790,16 @@ def _without_evidence_plans(text: str) -> str:
     if not _EVIDENCE_WORK.search(text) and not _GOING_BEYOND.search(text):
         return text
     pieces = []
-    for sentence in _SENTENCES.findall(text):
-        if not _FUTURE_TIME.search(sentence):
-            sentence = _GOING_BEYOND.sub(lambda match: " " * len(match.group()), sentence)
-        if _EVIDENCE_WORK.search(sentence) and _EVIDENCE_VERB.search(sentence) and \
-                not _PERFORMANCE_TO_REACH.search(sentence):
-            sentence = " " * len(sentence)
-        pieces.append(sentence)
+    for sentence in _WHOLE_SENTENCES.findall(text):
+        # The evidence may be named in the sentence's first clause: "This was a small pilot; we will decide
+        # in 2026 whether to offer it to all customers."
+        about_evidence = _EVIDENCE_WORK.search(sentence) is not None
+        for clause in _SENTENCES.findall(sentence):
+            if not _FUTURE_TIME.search(clause):
+                clause = _GOING_BEYOND.sub(lambda match: " " * len(match.group()), clause)
+            if about_evidence and _EVIDENCE_VERB.search(clause) and not _PERFORMANCE_TO_REACH.search(clause):
+                clause = " " * len(clause)
+            pieces.append(clause)
     joined = "".join(pieces)
     return joined if len(joined) == len(text) else text
 
@@ -837,7 +854,9 @@ class FutureClaimWithoutPlan(Rule):
     plaatsen in 2027") reports a declared target and is not reported. Nor is a sentence that only
     plans how the evidence will be gathered, without a share or a change to reach ("Hogeschool
     Friesland-Zuid evalueert de pilot in 2026", "in 2026 breiden we de proef uit naar 30
-    deelnemers"), nor "gaan we verder dan" (going beyond something now). It stands at the
+    deelnemers", "we besluiten daarover na een tweede proef in 2026", "the pilot continues
+    until 2027"), nor "gaan we verder dan" or "Wij gaan verder:" (going beyond something now).
+    It stands at the
     ``future_commitment`` when there is one, otherwise at the claim text.
 
     Why: Directive (EU) 2024/825 adds to the blacklist of the Unfair Commercial Practices

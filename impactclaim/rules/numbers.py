@@ -54,8 +54,11 @@ _COMPARISON_CONTEXT = regex(
     r"\b(?:tegen(?:over)?|versus|vs\.?|vergeleken met|ten opzichte van|t\.o\.v\.|in vergelijking met|dan"
     r"|vergelijkingsgroep\w*|controlegroep\w*|landelijk\w*|gemiddel\w*|against|compared (?:to|with)|than"
     r"|comparison group|control group|national(?:ly)?|average|benchmark\w*|sector|branche|vergelijkbare?"
-    r"|comparable|wachtlijst|waiting list|niet-deelnemers|non-participants|zonder (?:ons|onze|traject|begeleiding)"
-    r"|without (?:us|our|the programme|support)|regio|region|elders|elsewhere"
+    r"|comparable|wachtlijst\w*|waiting list\w*|niet-deelnemers|non-participants"
+    r"|zonder (?:ons|onze|traject|begeleiding|cursus|training|hulp|programma)"
+    r"|without (?:us|our|the programme|the course|training|support)|regio|region|elders|elsewhere"
+    # the figure a change started from: "296 of our 318 pupils, up from 64% in 2022"
+    r"|up from|down from"
     # what the law asks, beside what the enterprise does: "9% vakantiegeld in plaats van de wettelijke 8%"
     r"|in plaats van|instead of|rather than|wettelijk\w*|statutory|legal(?:ly)?|cao"
     # what a buyer or the law demands of everyone: "de gemeente vraagt 5% social return, wij haalden 11%"
@@ -133,7 +136,9 @@ _AT_MOST = regex(r"\b(?:hooguit|hoogstens|maximaal|ten hoogste|at most|no more t
 _CHANGE_FROM = regex(r"\b(?:van|from)\s*$", re.IGNORECASE)
 _RANGE_START = regex(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*%?\s*(?:tot(?:\s+en\s+met)?|to|à|-|–|and|en)\s*$",
                      re.IGNORECASE)
-_ABOVE_REFERENCE = regex(r"\s*(?:boven|above|hoger dan|higher than|meer dan|more than)\b", re.IGNORECASE)
+_ABOVE_REFERENCE = regex(r"\s*(?:boven|above|hoger dan|higher than|meer dan|more than"
+                         # a price cut or a rate, not a share of people: "met 25% korting", "4% interest"
+                         r"|korting|discount|off|reductie|rente|interest|btw|vat)\b", re.IGNORECASE)
 _REST = regex(r"\b(?:overige|resterende|andere|remaining|other|rest)\s*$", re.IGNORECASE)
 
 Interval = tuple[float, float]
@@ -192,6 +197,7 @@ def _response_count(sentence: str, position: int) -> bool:
 
 
 # "One of our four vans" names a member, not a share; "50% of all 22" gives its own total.
+_SEMICOLON_PARTS = regex(r"[^;]+;?")
 _MEMBERSHIP = regex(r"(?:one|een|één)\s+(?:of|van)\s+(?:our|onze|ons)\b", re.IGNORECASE)
 _OWN_TOTAL = regex(r"\s*(?:of|van)\s+(?:all|alle)\s+(?:the\s+|de\s+)?(\d+)\b", re.IGNORECASE)
 _WHOLE_NUMBER = regex(r"(?<![\w.,])\d+(?![\w.,]\d)")
@@ -250,7 +256,9 @@ class RangeConsistency(Rule):
       tienjarigen geen zwemdiploma"). A stated bound or range holds when a basis value falls in
       it ("minstens 30%", "voor zilver is 50 tot 95% nodig"; "van 20 tot 95%" is a change, not
       a range), "de overige 59%" is the rest of 41%, and a percentage above 100 (a ratio to an
-      amount) or a difference from a reference ("17% boven het minimumloon") is no share.
+      amount), a difference from a reference ("17% boven het minimumloon") or a price cut ("met
+      25% korting") is no share. A basis count's change from its baseline backs a stated change
+      ("fallen by 45%, from 38,900 to 21,400 m3") when the basis has shares at all.
 
     Why: the qualitative characteristics of information in EFRAG VSME ask for a faithful
     representation (complete, neutral, accurate), which figures that contradict each other are
@@ -426,6 +434,7 @@ class RangeConsistency(Rule):
     def _supported_percentages(self, statement: Statement, claim: Claim) -> list[tuple[float, str]]:
         """The percentages the claim's basis metrics back, each with where it comes from."""
         found: list[tuple[float, str]] = []
+        changes: list[tuple[float, str]] = []
         for metric in statement.basis_metrics(claim):
             if metric.is_percentage:
                 # The baseline and target count too: "from 46% to 31%" quotes both.
@@ -438,6 +447,14 @@ class RangeConsistency(Rule):
                 source = _("'{metric}' method").format(metric=metric.id)
                 found += [(value, source) for _where, text in metric.method.located()
                           for value, _place in percentages(text)]
+            # A count's change from its baseline in percent: "fallen by 45%, from 38,900 to 21,400 m3".
+            # It confirms a stated change, but alone it makes no claim checkable: a basis without shares
+            # cannot contradict a share.
+            start = metric.baseline.value if metric.baseline is not None else None
+            if not metric.is_percentage and start and metric.value is not None and math.isfinite(start) \
+                    and math.isfinite(metric.value):
+                changes.append((100 * abs(metric.value - start) / abs(start),
+                                _("'{metric}' change from its baseline").format(metric=metric.id)))
             total = statement.total_of(metric)
             if total is None or metric.is_percentage or not metric.same_unit(total):
                 continue
@@ -446,7 +463,7 @@ class RangeConsistency(Rule):
                 found.append((100 * part / whole,
                               _("'{metric}' of '{total}'").format(metric=metric.id, total=total.id)))
         found += self._own_counts(statement, claim)
-        return found
+        return found + changes if found else []
 
     @staticmethod
     def _own_counts(statement: Statement, claim: Claim) -> list[tuple[float, str]]:
@@ -1056,7 +1073,9 @@ class PercentageContradictsMethod(Rule):
       response to a survey, "31 van de 44 vulden de enquête in", also in a measurement filled
       in, "nameting (137 van de 264 huishoudens vulden hem in)"). A percentage that names its
       own total ("50% of all 22") is confirmed by a count of the sentence out of it, and "one
-      of our four vans" names a member, not a share.
+      of our four vans" names a member, not a share. A semicolon parts the sentence ("12 van de
+      14 werkten er nog; het verzuim daalde van 8,4% naar 6,1%"), and the figure a change started
+      from ("up from 64% in 2022") is no share of the counts.
 
     Fractions of months, days, years, hours, euros, km or kg ("8 van de 12 maanden") are not
     shares of people and are not read.
@@ -1134,7 +1153,9 @@ class PercentageContradictsMethod(Rule):
 
     @staticmethod
     def _sentence_mismatch(text: str) -> tuple[float, Fraction] | None:
-        for sentence in sentences(text):
+        # Read clause by clause where a semicolon parts them: "12 van de 14 werkten er nog; het verzuim in
+        # deze groep daalde van 8,4% naar 6,1%" gives the rate of something else after the semicolon.
+        for sentence in (clause for whole in sentences(text) for clause in _SEMICOLON_PARTS.findall(whole)):
             every = percentages(sentence)
             stated = [(value, place) for value, place in every if not _comparison_figure(sentence, place)]
             if not stated:
