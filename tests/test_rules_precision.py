@@ -625,3 +625,28 @@ claims:
 ])
 def test_honest_wordings_of_the_second_precision_part(fragment: str, code: str, flagged: bool) -> None:
     assert bool(pointers(fragment, code)) is flagged
+
+
+@pytest.mark.parametrize(("fragment", "code", "flagged"), [
+    # a change set beside a named reference
+    (share_claim("Pleegouders voelen zich minder alleen dan voor onze steun: 84% zegt dat."), "IC126", False),
+    (share_claim("Wij betalen meer: 15,85 euro, 10% boven het wettelijk minimumloon."), "IC126", False),
+    (share_claim("We throw away 40% less bread than before."), "IC126", True),
+    # a law named by its year, and a cohort followed up after months
+    (share_claim("4 of our 14 employees work under the Participation Act of 2015."), "IC129", False),
+    (share_claim("In 2015 we employed 4 people under the Participation Act."), "IC129", True),
+    # a multiple of the enterprise's own earlier year
+    (share_claim("We took back 1,180 garments, almost twice as many as the 610 in 2023."), "IC130", False),
+    (share_claim("Ruim 2,5 keer zoveel als de 240 in ons basisjaar 2022."), "IC130", False),
+    (share_claim("We took back twice as many garments as other labels."), "IC130", True),
+])
+def test_more_honest_wordings_of_the_second_precision_part(fragment: str, code: str, flagged: bool) -> None:
+    assert bool(pointers(fragment, code)) is flagged
+
+
+def test_a_whole_claim_that_gives_the_parts_own_numbers_claims_the_part() -> None:
+    vehicles = TEXTILE.replace("Gesorteerd textiel", "Voertuigen").replace("Textiel naar recycling",
+                                                                           "Elektrische voertuigen")
+    fragment = vehicles.replace("value: 4820", "value: 52").replace("value: 410", "value: 17")
+    assert pointers(fragment.replace("TEXT", "17 of our 52 vehicles (33%) are fully electric."), "IC119") == []
+    assert pointers(fragment.replace("TEXT", "Our vehicles are fully electric."), "IC119") == ["/claims/0/text"]

@@ -155,7 +155,8 @@ class WholeVersusAspect(Rule):
 
     A whole that is the total of a share in its sentence ("8,5% van al het textiel dat wij
     sorteerden", "Van alles wat we verkochten (1.240 ton) was 82% hergebruikt") is not what the
-    claim covers, and "zero-emission zone" names a zone.
+    claim covers, "zero-emission zone" names a zone, and a claim that gives the part's own
+    numbers ("17 of our 52 vehicles are fully electric") claims the part.
 
     The finding shows the numbers or the aspect it used; it is a warning because a claim may
     name its limit in words the rule does not read.
@@ -294,9 +295,13 @@ class WholeVersusAspect(Rule):
     @staticmethod
     def _part(statement: Statement, claim: Claim, text: str, absolute: bool, aspects: bool) -> str | None:
         metrics = statement.basis_metrics(claim)
+        stated = set(counts(text)) if text else set()
         for metric in metrics:
             total = statement.total_of(metric)
             if total is None or not metric.same_unit(total) or metric.value is None or not total.value:
+                continue
+            # "17 of our 52 vehicles are fully electric": the claim gives the part's own numbers
+            if {metric.value, total.value} <= stated:
                 continue
             share = 100 * metric.value / total.value
             if share < 95:
@@ -619,7 +624,13 @@ _FROM_TO = phrases(r"van (?:\S+ ){1,4}naar", r"from (?:\S+ ){1,4}to", r"ten opzi
                    # a change people report of themselves: "59% said they feel less strain than a year ago",
                    # "zei 70% dat ze minder nieuwe spullen kopen"; the survey is the evidence, not a measurement
                    r"(?:said|say|says|reported|zei|zeiden|zeggen|zegt|gaf aan|gaven aan|geeft aan|geven aan) "
-                   r"(?:\S+ ){0,2}(?:that|dat|they|ze|zij)")
+                   r"(?:\S+ ){0,2}(?:that|dat|they|ze|zij)",
+                   # a reference set beside it: "minder alleen dan voor onze steun", "10% boven het wettelijk
+                   # minimumloon van 14,40 euro"
+                   r"dan (?:voor|vóór) (?:onze|ons|de start|het begin|hun)", r"dan bij de start",
+                   r"than (?:before (?:our|joining|starting|the)|at the start)",
+                   r"(?:boven|above|onder|below) (?:het |de |the )?(?:wettelijk\w* |statutory |legal )?"
+                   r"(?:minimum\w*|cao|norm|standard)")
 
 
 class ImprovementWithoutBaseline(Rule):
@@ -966,6 +977,10 @@ _REFERENCE_YEAR = phrases(
     r"(?:sold|verkocht|geleverd|delivered|verstrekt|granted|issued|kregen|received)(?: \w+){0,4} (?:19|20)\d\d"
     r"(?:[^.]{0,80}?)(?:binnen|within|na|after|later|returned|teruggebracht|teruggestuurd)",
     r"\w*cohort\w*", r"startjaar", r"instroomjaar", r"completers?", r"afronders?", r"after completing",
+    r"na (?:\w+ )?(?:maanden|weken|jaar)", r"kwamen wonen", r"moved in",
+    # a law named by its year: "the Participation Act of 2015", "de Wet arbeidsmarkt in balans (2020)"
+    r"(?:act|wet|law|regeling|richtlijn|directive|regulation|verordening|akkoord|agreement) \(?(?:of |van |uit )?"
+    r"(?:19|20)\d\d", r"\w+wet \(?(?:19|20)\d\d",
     r"(?:months?|maanden|jaar|years?|weken|weeks) (?:after|na)",
     # a comparison group, and others' dated figures named by their source: "(CBS, 2024)",
     # "Verzuimmonitor SW-bedrijven 2024", "regular support in 2024 (matched comparison group)"
@@ -1050,7 +1065,8 @@ class YearOutsidePeriod(Rule):
     named by its source or group ("(CBS, 2024)", "Verzuimmonitor 2024", "comparison group"),
     or, after a sentence that gave the period's figure, when it refers back to it ("In 2022 was
     het 21.700 kg", "in 2022 ging nog 16% naar de verbranding") or gives others' figure
-    ("Landelijk was dat in 2024 47%", "Het CBS meldde over 2024 6,9%"), or when
+    ("Landelijk was dat in 2024 47%", "Het CBS meldde over 2024 6,9%"), or names a law by its
+    year ("the Participation Act of 2015"), or when
     the same sentence names a year of the period too ("tests in September 2024 and June 2025"),
     unless it says the period's own figure is not there yet. A method dates its data by "in" or
     "over" a year, a season ("zomerseizoen 2024"), "vorig jaar (2024)", or a report or export of
@@ -1185,7 +1201,9 @@ _OTHERS_NL = (r"gemiddeld\w*|sector|branche|markt|concurrent\w*|andere|anderen|g
 _OTHERS_EN = (r"average|norm|sector|industry|market|competitors?|competition|others?|usual|conventional|traditional"
               r"|regular|new|comparable|typical|big|national|mainstream|most|many")
 _NOT_OWN_REFERENCE = (r"(?! als (?:in (?:19|20)\d\d|toen|vorig jaar|verplicht|vereist|afgesproken|gevraagd|nodig"
-                      r"|ons doel|(?:de|het) (?:verplichting|norm|contract|afspraak|eis|doel)))")
+                      r"|ons doel|(?:de|het) (?:verplichting|norm|contract|afspraak|eis|doel)"
+                      # "ruim 2,5 keer zoveel als de 240 in ons basisjaar 2022"
+                      r"|(?:de |het )?[\d.,]+ (?:\w+ )?in (?:(?:ons|het) (?:basisjaar|startjaar) )?(?:19|20)\d\d))")
 _COMPARATIVE = phrases(
     rf"dan (?:\w+ ){{0,5}}(?:{_OTHERS_NL})",
     # a figure of a typical other: "een derde van het water van een conventionele fabriek"
@@ -1206,7 +1224,8 @@ _COMPARATIVE = phrases(
     r"vergeleken met (?:andere|het gemiddelde|de sector|de branche|vergelijkbare|conventionele|reguliere)",
     rf"than (?:\w+ ){{0,5}}(?:{_OTHERS_EN})",
     r"above[- ]average", r"below[- ]average", r"better than", r"worse than", r"industry[- ]leading",
-    r"(?:twice|three times|four times|five times|ten times|half) as (?:\w+ ){1,3}as",
+    r"(?:twice|three times|four times|five times|ten times|half) as (?:\w+ ){1,3}as"
+    r"(?! (?:the |our )?(?:[\d.,]+ )?(?:\w+ )?in (?:19|20)\d\d| last year| our baseline)",
     # a ratio to what others charge or use: "half of what a commercial installer charges"
     r"(?:half|twice|double|a third|a quarter|three times) (?:of )?what (?:a |an |the )?(?:\w+ ){0,3}"
     r"(?:charges?|costs?|pays?|uses?|emits?|asks?|spends?)",
