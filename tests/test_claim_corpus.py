@@ -75,7 +75,7 @@ def test_the_corpus_is_as_large_as_issue_10_asks() -> None:
     assert len(held_out) * 3 >= len(problems), "a third of the planted problems is held out"
     held_out_planted = [file for (name, file) in planted if name == "held-out"]
     # A third of the problems (620 of 1,761), and nearly so of the statements that carry them (120 of
-    # 366); the held-out honest statements are fewer (48 of 186): the earlier rounds left theirs in the
+    # 366); the held-out honest statements are fewer (48 of 216): the earlier rounds left theirs in the
     # tuned parts.
     assert len(held_out_planted) * 10 >= 3 * len(planted), "30% of the planted statements is held out"
     assert PARTS["held-out"].honest, "the held-out part has honest statements"
@@ -94,7 +94,7 @@ def test_the_pattern_codes_are_rules() -> None:
 
 
 TUNED = ("tuning", "held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-         "held-out-7", "precision")
+         "held-out-7", "precision", "precision-2")
 
 #: The planted problems of the sixth and seventh parts that the rules, tuned on them, still miss
 #: (20 of 264 and 22 of 408): overlapping groups told only in another metric's prose, pass rates of
@@ -209,6 +209,22 @@ STILL_NOISY = {
     ("precision", "w3-stadsboerderij-wilgenhof-rotterdam.yaml"): ["IC102 /claims/4/text"],
     ("precision", "w4-warmthuis-heerlen.yaml"): ["IC114 /metrics/3/unit"],
     ("precision", "w4-zonvak-almere.yaml"): ["IC105 /claims/6/text"],
+    # The second precision part (59 findings, 17 errors, with the rules tuned on the first; 18 and 3
+    # after): a measured biobased share (IC102), an MSC pre-assessment whose outcome is "expected in
+    # 2026" with no metric behind it (IC101, IC105), a 100% claim about sweaters and scarves resting
+    # on a metric of all knitwear beside an outcome asked of all 23 shepherds (IC119, IC124), a pilot
+    # measured by its participants and an independent study announced for 2026 (IC109, IC120), an
+    # old literature review beside current sources and sample weeks extrapolated (IC125, IC116), and
+    # a lectorate whose name shares a word with the enterprise's (IC120), beside a commissioned source
+    # at evidence level 3 (IC113) and "more widely" read as a change (IC126).
+    ("precision-2", "x1-wolwerk-leeuwarden.yaml"): ["IC119 /claims/1/text", "IC124 /claims/1/text"],
+    ("precision-2", "x2-houtkern-deventer.yaml"): ["IC102 /claims/1/text"],
+    ("precision-2", "x4-klimfabriek-tilburg.yaml"): ["IC109 /outcomes/2/metrics", "IC120 /claims/2/text"],
+    ("precision-2", "x4-museumcafe-de-kade-nijmegen.yaml"): ["IC125 /outcomes/1/evidence/sources/2/year",
+                                                             "IC116 /claims/6/basis/metrics"],
+    ("precision-2", "x5-kustvissers-texel.yaml"): ["IC101 /claims/5", "IC105 /claims/5/text"],
+    ("precision-2", "x6-thuis-verbonden-enschede.yaml"): ["IC113 /outcomes/1/evidence/level",
+                                                          "IC120 /claims/0/verification/by", "IC126 /claims/4/text"],
 }
 
 
