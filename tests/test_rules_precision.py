@@ -650,3 +650,36 @@ def test_a_whole_claim_that_gives_the_parts_own_numbers_claims_the_part() -> Non
     fragment = vehicles.replace("value: 4820", "value: 52").replace("value: 410", "value: 17")
     assert pointers(fragment.replace("TEXT", "17 of our 52 vehicles (33%) are fully electric."), "IC119") == []
     assert pointers(fragment.replace("TEXT", "Our vehicles are fully electric."), "IC119") == ["/claims/0/text"]
+
+
+# -- what a review of the second round found the rules must still catch ---------------------------
+
+RISEN_GAS = GAS.replace("value: 21400", "value: 56400")
+
+
+@pytest.mark.parametrize(("fragment", "code"), [
+    (share_claim("Based on our study we decided that by 2030 all our packaging will be plastic-free."), "IC105"),
+    (share_claim("Bij de eindmeting hadden 12 van de 20 deelnemers hun doel bereikt; dat is 80%."), "IC128"),
+    (RISEN_GAS.replace("TEXT", "Since 2019 our gas use has fallen by 45%; the pool uses 84%."), "IC114"),
+    (GAS.replace("TEXT", "Sinds 2019 realiseerden we 60% reductie op ons gasverbruik; het bad gebruikt 84%."),
+     "IC114"),
+    (share_claim("61% haalde diploma A zonder hulp van de gemeente."), "IC114"),
+    (share_claim("We do not call ourselves climate neutral lightly: we offset all our remaining emissions."),
+     "IC103"),
+    (share_claim("We never call our bread sustainable without reason."), "IC102"),
+    (share_claim("De wet vraagt het niet, maar bij ons krijgt u nooit een plastic wegwerpbeker."), "IC121"),
+    (share_claim("Wij hanteren een strikt verbod op plastic: bij ons krijgt u nooit een plastic wegwerpbeker."),
+     "IC121"),
+    (share_claim("Iedere klant moet zich welkom voelen: bij ons krijgt u nooit een plastic wegwerpbeker."), "IC121"),
+    (share_claim("We recycled twice as much textile as the sector in 2025."), "IC130"),
+    (share_claim("In 2023 vonden 45 deelnemers betaald werk, na maanden voorbereiding."), "IC129"),
+    (share_claim("Our CO2 emissions fell 30% and are now below the standard."), "IC126"),
+])
+def test_misleading_wordings_the_second_round_still_catches(fragment: str, code: str) -> None:
+    assert pointers(fragment, code), code
+
+
+def test_a_whole_fleet_claim_that_only_mentions_both_numbers_still_claims_the_whole() -> None:
+    vehicles = TEXTILE.replace("value: 4820", "value: 52").replace("value: 410", "value: 17")
+    fragment = vehicles.replace("TEXT", "All 52 of our vehicles are fully electric; we bought 17 of them in 2025.")
+    assert pointers(fragment, "IC119") == ["/claims/0/text"]

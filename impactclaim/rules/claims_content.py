@@ -295,13 +295,14 @@ class WholeVersusAspect(Rule):
     @staticmethod
     def _part(statement: Statement, claim: Claim, text: str, absolute: bool, aspects: bool) -> str | None:
         metrics = statement.basis_metrics(claim)
-        stated = set(counts(text)) if text else set()
+        # "17 of our 52 vehicles": the part's own numbers, written as one count out of its total
+        stated = {(fraction.part, fraction.whole) for fraction in fractions(text or "") if not fraction.split}
         for metric in metrics:
             total = statement.total_of(metric)
             if total is None or not metric.same_unit(total) or metric.value is None or not total.value:
                 continue
             # "17 of our 52 vehicles are fully electric": the claim gives the part's own numbers
-            if {metric.value, total.value} <= stated:
+            if (metric.value, total.value) in stated:
                 continue
             share = 100 * metric.value / total.value
             if share < 95:
@@ -412,6 +413,11 @@ _BEYOND = phrases(
     r"^(?:het|de|the) (?:wettelijke?|statutory|legal) \w+",
 )
 
+# Who a legal duty binds: "iedere werkgever moet", not "iedere klant moet zich welkom voelen".
+_DUTY_BEARERS_NL = (r"werkgevers?|organisaties?|winkels?|bedrijf|bedrijven|ondernemers?|aanbieders?|verwerkers?"
+                    r"|aannemers?|uitvoerders?|horecazaak|horecazaken|zorgaanbieders?|producenten|producent|importeurs?")
+_DUTY_BEARERS_EN = (r"employers?|organi[sz]ations?|compan(?:y|ies)|shops?|business(?:es)?|providers?|processors?"
+                    r"|contractors?|producers?|importers?|traders?")
 # A claim that says, anywhere, that the law asks it of everyone presents it as a duty, not as a merit:
 # "De Wet gemeentelijke schuldhulpverlening schrijft een eerste gesprek binnen drie werkdagen voor",
 # "dat is een plicht, net als het minimumloon", "zoals van iedere uitvoerder wordt gevraagd".
@@ -422,13 +428,15 @@ _SAYS_IT_IS_THE_LAW = phrases(
     # what everyone must do, or what the law forbids or asks: "Iedere werkgever moet ...", "Zoals iedere
     # organisatie moeten wij ons aan de AVG houden", "Volgens de SUP-regels moeten winkels ...", "verbiedt
     # de wet", "het landelijke verbod op", "die de Alcoholwet alleen van leidinggevenden vraagt"
-    r"(?:ieder|iedere|elke|elk|alle) \w+ (?:moet|moeten|is verplicht|zijn verplicht)",
-    r"zoals (?:ieder|iedere|elke|elk) \w+,? (?:moet|moeten)", r"moeten (?:[\w,]+ ){0,3}zoals (?:ieder|iedere|elke|elk)",
+    rf"(?:ieder|iedere|elke|elk|alle) (?:{_DUTY_BEARERS_NL}) (?:moet|moeten|is verplicht|zijn verplicht)",
+    rf"zoals (?:ieder|iedere|elke|elk) (?:{_DUTY_BEARERS_NL}),? (?:moet|moeten)",
+    rf"moeten (?:[\w,]+ ){{0,3}}zoals (?:ieder|iedere|elke|elk) (?:{_DUTY_BEARERS_NL})",
     r"volgens de (?:[\w-]+ ){0,3}(?:regels|wet|\w+wet|wetgeving|\w+-regels)",
     r"(?:verbiedt|verbieden|verbood) (?:de |het )?(?:wet|\w+wet|regels|\w+-regels|wetgever)",
-    r"(?:landelijke |wettelijke |europese )?verbod op",
-    r"(?:de |het )?(?:\w+wet|wet|wetgeving) (?:\w+ ){0,4}(?:vraagt|eist|verlangt|voorschrijft)",
-    r"(?:every|each|all) \w+ (?:must|has to|have to|is required|are required)",
+    r"(?:landelijke|wettelijke|europese) verbod op",
+    r"(?:de |het )?(?:\w+wet|wet|wetgeving) (?:\w+ ){0,4}(?:vraagt|eist|verlangt|voorschrijft)"
+    r"(?! (?:\w+ )?(?:niet|geen))",
+    rf"(?:every|each|all) (?:{_DUTY_BEARERS_EN}) (?:must|has to|have to|is required|are required)",
     r"the law (?:forbids|bans|prohibits|asks)", r"(?:national|legal|statutory|eu) ban",
     r"(?:wettelijke|hun|de) verplichting\w*", r"wettelijk verplicht\w*", r"is verplicht", r"zijn verplicht",
     r"van (?:iedere?|elke?|alle) \w+ (?:wordt |worden )?(?:gevraagd|verwacht|geëist|verlangd)",
@@ -629,8 +637,7 @@ _FROM_TO = phrases(r"van (?:\S+ ){1,4}naar", r"from (?:\S+ ){1,4}to", r"ten opzi
                    # minimumloon van 14,40 euro"
                    r"dan (?:voor|vóór) (?:onze|ons|de start|het begin|hun)", r"dan bij de start",
                    r"than (?:before (?:our|joining|starting|the)|at the start)",
-                   r"(?:boven|above|onder|below) (?:het |de |the )?(?:wettelijk\w* |statutory |legal )?"
-                   r"(?:minimum\w*|cao|norm|standard)")
+                   r"(?:boven|above) (?:het |de |the )?(?:wettelijk\w* |statutory |legal )?(?:minimum\w*|cao)")
 
 
 class ImprovementWithoutBaseline(Rule):
@@ -977,7 +984,8 @@ _REFERENCE_YEAR = phrases(
     r"(?:sold|verkocht|geleverd|delivered|verstrekt|granted|issued|kregen|received)(?: \w+){0,4} (?:19|20)\d\d"
     r"(?:[^.]{0,80}?)(?:binnen|within|na|after|later|returned|teruggebracht|teruggestuurd)",
     r"\w*cohort\w*", r"startjaar", r"instroomjaar", r"completers?", r"afronders?", r"after completing",
-    r"na (?:\w+ )?(?:maanden|weken|jaar)", r"kwamen wonen", r"moved in",
+    r"na (?:\d+|een|één|twee|drie|zes|negen|twaalf|achttien|vierentwintig) (?:maanden|weken|jaar)",
+    r"kwamen wonen", r"moved in",
     # a law named by its year: "the Participation Act of 2015", "de Wet arbeidsmarkt in balans (2020)"
     r"(?:act|wet|law|regeling|richtlijn|directive|regulation|verordening|akkoord|agreement) \(?(?:of |van |uit )?"
     r"(?:19|20)\d\d", r"\w+wet \(?(?:19|20)\d\d",
@@ -1225,7 +1233,8 @@ _COMPARATIVE = phrases(
     rf"than (?:\w+ ){{0,5}}(?:{_OTHERS_EN})",
     r"above[- ]average", r"below[- ]average", r"better than", r"worse than", r"industry[- ]leading",
     r"(?:twice|three times|four times|five times|ten times|half) as (?:\w+ ){1,3}as"
-    r"(?! (?:the |our )?(?:[\d.,]+ )?(?:\w+ )?in (?:19|20)\d\d| last year| our baseline)",
+    r"(?! (?:the |our )?[\d.,]+ (?:\w+ )?in (?:19|20)\d\d| our \w+ (?:of|in) (?:19|20)\d\d| in (?:19|20)\d\d"
+    r"| last year| our baseline)",
     # a ratio to what others charge or use: "half of what a commercial installer charges"
     r"(?:half|twice|double|a third|a quarter|three times) (?:of )?what (?:a |an |the )?(?:\w+ ){0,3}"
     r"(?:charges?|costs?|pays?|uses?|emits?|asks?|spends?)",

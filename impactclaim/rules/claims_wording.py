@@ -179,7 +179,8 @@ _DENIED_AFTER = regex(r"\b(?:not|niet|never|nooit|no longer|niet langer)(?:\s+ye
 _DENIED_BEFORE = regex(r"\b([\w-]+)\s+(?:zijn|is|ben|was|waren|worden|wordt)\s+(?:we|wij|ze|zij|het|onze \w+)\s+"
                        r"(?:nog\s+)?(?:niet|nooit)\b", re.IGNORECASE)
 _DENIED_NAME = regex(r"\b(?:not|never|niet|nooit|geen)\s+(?:call|calls|noemen|noem|claim|claims|claimen)\s+"
-                    r"(?:ourselves|our \w+|ons|onszelf|us)?\s*((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+                    r"(?:ourselves|our \w+|ons|onszelf|us)?\s*((?:[\w-]+\s+)?[\w-]+)(?=\s*(?:[.;,!?]|$))",
+                    re.IGNORECASE)  # "... climate neutral lightly: we offset" is no denial
 _DENIAL_CUE = regex(r"\b(?:not|niet|never|nooit|no longer)\b", re.IGNORECASE)
 
 
@@ -772,10 +773,18 @@ _PERFORMANCE_TO_REACH = regex(
     r"|help|helps|helpen|helpt|aan (?:het )?werk|into work|jobs?|banen|bespar\w*|sav(?:e|es|ing)|voorkom\w*"
     r"|prevent\w*|avoid\w*|vermijd\w*)\b", re.IGNORECASE)
 _SENTENCES = regex(r"(?:[^.!?;]|[.,](?=\d))+[.!?;]*")
+# A target for everything: "by 2030 all our packaging will be plastic-free" is no plan for the evidence.
+_WHOLE_TARGET = regex(r"\b(?:all (?:of )?our|alle onze|al onze|ons hele|our entire|every|elke|iedere|100\s?%|geheel"
+                      r"|volledig|fully|entirely|\w+vrij|\w+-free|neutra\w*)\b", re.IGNORECASE)
 _WHOLE_SENTENCES = regex(r"(?:[^.!?]|[.,](?=\d))+[.!?]*")
 # What is done to the evidence: repeated, evaluated, measured, extended, reported.
 _EVIDENCE_VERB = regex(r"\b(?:herha\w*|repeat\w*|evalu\w*|meten|meet|gemeten|measur\w*|breid\w* (?:\w+ ){0,4}uit"
-                       r"|besluit\w*|beslissen|beslissing|decide\w*|decision|continue\w*|loopt door|gaat door"
+                       # deciding about the pilot, not deciding on a target: "we besluiten daarover na een
+                       # tweede proef", "we will decide in 2026 whether to offer it", "the pilot continues"
+                       r"|besluit\w* (?:\w+ ){0,3}(?:daarover|of|over)|beslissen (?:\w+ ){0,3}(?:daarover|of|over)"
+                       r"|decide\w* (?:\w+ ){0,3}(?:whether|about|if|on)|decision (?:on|about|whether)"
+                       r"|(?:pilot|proef|trial|study|onderzoek|meting)\w* (?:\w+ ){0,2}"
+                       r"(?:continue\w*|loopt door|gaat door)"
                        r"|voortgezet|(?:tweede|nieuwe|volgende) (?:ronde|proef|meting)|second (?:round|pilot|trial)"
                        r"|uitbreiden|expand\w*|extend\w*|rapporte\w*|report\w*|laten (?:\w+ ){0,9}doen"
                        r"|onderzo\w*|investigat\w*|follow\w* up)\b", re.IGNORECASE)
@@ -797,7 +806,8 @@ def _without_evidence_plans(text: str) -> str:
         for clause in _SENTENCES.findall(sentence):
             if not _FUTURE_TIME.search(clause):
                 clause = _GOING_BEYOND.sub(lambda match: " " * len(match.group()), clause)
-            if about_evidence and _EVIDENCE_VERB.search(clause) and not _PERFORMANCE_TO_REACH.search(clause):
+            if about_evidence and _EVIDENCE_VERB.search(clause) and not _PERFORMANCE_TO_REACH.search(clause) \
+                    and not _WHOLE_TARGET.search(clause):
                 clause = " " * len(clause)
             pieces.append(clause)
     joined = "".join(pieces)

@@ -55,8 +55,8 @@ _COMPARISON_CONTEXT = regex(
     r"|vergelijkingsgroep\w*|controlegroep\w*|landelijk\w*|gemiddel\w*|against|compared (?:to|with)|than"
     r"|comparison group|control group|national(?:ly)?|average|benchmark\w*|sector|branche|vergelijkbare?"
     r"|comparable|wachtlijst\w*|waiting list\w*|niet-deelnemers|non-participants"
-    r"|zonder (?:ons|onze|traject|begeleiding|cursus|training|hulp|programma)"
-    r"|without (?:us|our|the programme|the course|training|support)|regio|region|elders|elsewhere"
+    r"|zonder (?:ons|onze|traject|begeleiding)"
+    r"|without (?:us|our|the programme|support)|regio|region|elders|elsewhere"
     # the figure a change started from: "296 of our 318 pupils, up from 64% in 2022"
     r"|up from|down from"
     # what the law asks, beside what the enterprise does: "9% vakantiegeld in plaats van de wettelijke 8%"
@@ -138,7 +138,7 @@ _RANGE_START = regex(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*%?\s*(?:tot(?:\s+en\s+met)
                      re.IGNORECASE)
 _ABOVE_REFERENCE = regex(r"\s*(?:boven|above|hoger dan|higher than|meer dan|more than"
                          # a price cut or a rate, not a share of people: "met 25% korting", "4% interest"
-                         r"|korting|discount|off|reductie|rente|interest|btw|vat)\b", re.IGNORECASE)
+                         r"|korting|discount|rente|interest|btw|vat)\b", re.IGNORECASE)
 _REST = regex(r"\b(?:overige|resterende|andere|remaining|other|rest)\s*$", re.IGNORECASE)
 
 Interval = tuple[float, float]
@@ -198,6 +198,28 @@ def _response_count(sentence: str, position: int) -> bool:
 
 # "One of our four vans" names a member, not a share; "50% of all 22" gives its own total.
 _SEMICOLON_PARTS = regex(r"[^;]+;?")
+_FALL = regex(r"\b(?:fell|fallen|fall|dropped|down|lower|less|fewer|reduced|reduction|cut|decreased|daalde|gedaald"
+              r"|daling|minder|lager|afgenomen|nam af|verminderd|bespaard|saved)\b", re.IGNORECASE)
+_RISE = regex(r"\b(?:rose|risen|rise|grew|grown|up|higher|more|increased|increase|steeg|gestegen|stijging|meer"
+              r"|hoger|toegenomen|nam toe|gegroeid|groeide)\b", re.IGNORECASE)
+# "12 van de 20 ...; dat is 80%": a clause that refers back belongs to the one before it
+_REFERS_TO_BEFORE = regex(r"\s*(?:dat|dit|wat|that|this|which|oftewel|i\.e\.)\b", re.IGNORECASE)
+
+
+def _says_direction(claim: Claim, fell: bool) -> bool:
+    """Whether the claim speaks of a fall (``fell``) or of a rise, so a change of that direction can back it."""
+    return any((_FALL if fell else _RISE).search(text) for _, text in claim.text.located())
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The parts of ``sentence`` between semicolons, a part that refers back joined to the one before."""
+    parts: list[str] = []
+    for part in _SEMICOLON_PARTS.findall(sentence):
+        if parts and _REFERS_TO_BEFORE.match(part):
+            parts[-1] += part
+        else:
+            parts.append(part)
+    return parts
 _MEMBERSHIP = regex(r"(?:one|een|één)\s+(?:of|van)\s+(?:our|onze|ons)\b", re.IGNORECASE)
 _OWN_TOTAL = regex(r"\s*(?:of|van)\s+(?:all|alle)\s+(?:the\s+|de\s+)?(\d+)\b", re.IGNORECASE)
 _WHOLE_NUMBER = regex(r"(?<![\w.,])\d+(?![\w.,]\d)")
@@ -452,7 +474,7 @@ class RangeConsistency(Rule):
             # cannot contradict a share.
             start = metric.baseline.value if metric.baseline is not None else None
             if not metric.is_percentage and start and metric.value is not None and math.isfinite(start) \
-                    and math.isfinite(metric.value):
+                    and math.isfinite(metric.value) and _says_direction(claim, metric.value < start):
                 changes.append((100 * abs(metric.value - start) / abs(start),
                                 _("'{metric}' change from its baseline").format(metric=metric.id)))
             total = statement.total_of(metric)
@@ -1155,7 +1177,7 @@ class PercentageContradictsMethod(Rule):
     def _sentence_mismatch(text: str) -> tuple[float, Fraction] | None:
         # Read clause by clause where a semicolon parts them: "12 van de 14 werkten er nog; het verzuim in
         # deze groep daalde van 8,4% naar 6,1%" gives the rate of something else after the semicolon.
-        for sentence in (clause for whole in sentences(text) for clause in _SEMICOLON_PARTS.findall(whole)):
+        for sentence in (clause for whole in sentences(text) for clause in _clauses(whole)):
             every = percentages(sentence)
             stated = [(value, place) for value, place in every if not _comparison_figure(sentence, place)]
             if not stated:
