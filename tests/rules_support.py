@@ -37,6 +37,11 @@ def check_fragment(fragment: str) -> list[Finding]:
     return check_text(statement_text(fragment))
 
 
+def pointers(fragment: str, code: str) -> list[str]:
+    """Where the checks of ``fragment`` report ``code``: one JSON pointer per finding."""
+    return [finding.pointer for finding in check_fragment(fragment) if finding.code == code]
+
+
 def codes_of(findings: list[Finding]) -> list[str]:
     return [finding.code for finding in findings]
 

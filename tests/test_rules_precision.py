@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules_support import check_fragment
+from tests.rules_support import pointers
 
 SHARE_METRIC = """
 metrics:
@@ -20,10 +20,6 @@ claims:
     basis:
       metrics: [share]
 """
-
-
-def pointers(fragment: str, code: str) -> list[str]:
-    return [finding.pointer for finding in check_fragment(fragment) if finding.code == code]
 
 
 def share_claim(text: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 from impactclaim.findings import Severity
 from impactclaim.rules.text import OwnName, counts, fractions, is_self, number, percentages
 from impactclaim.statement.model import Organisation
-from tests.rules_support import check_fragment
+from tests.rules_support import check_fragment, pointers
 
 WORK_METRICS = """
 metrics:
@@ -25,10 +25,6 @@ metrics:
       value: 8
       year: 2024
 """
-
-
-def pointers(fragment: str, code: str) -> list[str]:
-    return [finding.pointer for finding in check_fragment(fragment) if finding.code == code]
 
 
 def claim(text: str, *, metrics: str = "[in-work]", extra: str = "", domain: str = "social") -> str:
