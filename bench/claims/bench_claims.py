@@ -42,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 CORPUS = HERE / "corpus"
 PARTS = ("tuning", "held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7",
-         "precision", "precision-2", "held-out")
+         "precision", "precision-2", "precision-3", "held-out")
 RESULTS = ROOT / "bench" / "RESULTS.md"
 HEADING = "## Claim rules: recall, honest statements and cost"
 
