@@ -236,6 +236,43 @@ def _share_of_own_total(sentence: str, value: float, place: int) -> bool:
                for count in _WHOLE_NUMBER.finditer(sentence))
 
 
+# "91% van de ondervraagde leerlingen", "25% of the trainees": whom a percentage is a share of.
+_PERCENT_OF = regex(r"\s*(?:van|of)\s+(?:de|het|the|onze|our|alle|all|deze|these)\s+((?:[^\W\d]+\s+){0,2}[^\W\d]+)",
+                    re.IGNORECASE)
+_STEM = 5  # "leerling" and "leerlingen", "trainee" and "trainees" share their first letters
+
+
+def _population_of(sentence: str, place: int) -> tuple[str, ...]:
+    """The words that say whom the percentage at ``place`` is a share of; empty when it does not say."""
+    written = _STATED_PERCENTAGE.match(sentence, place)
+    named = _PERCENT_OF.match(sentence, written.end()) if written is not None else None
+    return tuple(word.lower()[:_STEM] for word in named.group(1).split()) if named else ()
+
+
+def _counts_another_population(fraction: Fraction, named: Sequence[tuple[str, ...]]) -> bool:
+    """Whether ``fraction`` counts something other than what every percentage of the sentence is a share of.
+
+    "In een pilot op 6 van onze 47 scholen kon 91% van de ondervraagde leerlingen ...": the schools
+    are the pilot's size, the percentage is of pupils.
+    """
+    if fraction.noun is None or not named or not all(named):
+        return False
+    return all(fraction.noun.lower()[:_STEM] not in words for words in named)
+
+
+def _another_count_of_the_total(sentence: str, fraction: Fraction, stated: Sequence[tuple[float, int]]) -> bool:
+    """Whether another count of the sentence, out of a split fraction's total, gives a stated percentage.
+
+    A total and a count that stand apart are read as the first count after the total; in "Of the 102
+    people in the three cohorts that started in 2025, 26 (25%) left", that is "three", while 26 of
+    the 102 is the 25% the sentence states.
+    """
+    if not fraction.split:
+        return False
+    return any(abs(100 * count / fraction.whole - value) <= _FRACTION_TOLERANCE
+               for count in counts(without_dates(sentence)) if 0 < count <= fraction.whole for value, _ in stated)
+
+
 def _same_kind_of_unit(metric: Metric, total: Metric) -> bool:
     """The same unit, or both counting the same persons ("werkplekken" of unique persons, "personen")."""
     if metric.same_unit(total):
@@ -1094,8 +1131,9 @@ class PercentageContradictsMethod(Rule):
       count must match one of the percentages in the sentence (another count may be the
       response to a survey, "31 van de 44 vulden de enquête in", also in a measurement filled
       in, "nameting (137 van de 264 huishoudens vulden hem in)"). A percentage that names its
-      own total ("50% of all 22") is confirmed by a count of the sentence out of it, and "one
-      of our four vans" names a member, not a share. A semicolon parts the sentence ("12 van de
+      own total ("50% of all 22") is confirmed by a count of the sentence out of it, "one
+      of our four vans" names a member, not a share, and a count of other things than the
+      percentage names ("op 6 van onze 47 scholen kon 91% van de leerlingen ...") is no share of it. A semicolon parts the sentence ("12 van de
       14 werkten er nog; het verzuim daalde van 8,4% naar 6,1%"), and the figure a change started
       from ("up from 64% in 2022") is no share of the counts.
 
@@ -1184,14 +1222,17 @@ class PercentageContradictsMethod(Rule):
                 continue
             if any(_share_of_own_total(sentence, value, place) for value, place in stated):
                 continue
-            given = [fraction for fraction in fractions(sentence) if not _MEMBERSHIP.match(fraction.written)]
+            named = [_population_of(sentence, place) for _, place in stated]
+            given = [fraction for fraction in fractions(sentence) if not _MEMBERSHIP.match(fraction.written)
+                     and not _counts_another_population(fraction, named)]
             # "81% (25 van de 31)" next to "31 van de 44 vulden in": one agreeing pair is enough,
             # the other count is a response or a total; a count that agrees with a response or
             # comparison figure ("34 van de 41, een respons van 83%") is explained by it, and so
             # is a count of who answered the survey ("15 van de 17 deden mee").
             unexplained = [fraction for fraction in given
                            if not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE for value, _ in every)
-                           and not _response_count(sentence, fraction.start)]
+                           and not _response_count(sentence, fraction.start)
+                           and not _another_count_of_the_total(sentence, fraction, stated)]
             if unexplained and not any(abs(fraction.share - value) <= _FRACTION_TOLERANCE
                                        for fraction in given for value, _ in stated):
                 return stated[0][0], unexplained[0]

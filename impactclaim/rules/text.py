@@ -227,6 +227,7 @@ class Fraction:
     written: str
     start: int
     split: bool = False
+    noun: str | None = None  # the word after the total ("47 scholen"): what is counted, when said
 
     @property
     def share(self) -> float:
@@ -303,7 +304,8 @@ def fractions(text: str) -> list[Fraction]:
         part_value, whole_value = _count(part), _count(whole)
         if whole_value <= 0 or part_value > whole_value:
             continue
-        found.append(Fraction(part_value, whole_value, shown[match.start():match.end()].strip(), match.start()))
+        found.append(Fraction(part_value, whole_value, shown[match.start():match.end()].strip(), match.start(),
+                              noun=noun or None))
     return found + _split_fractions(low, shown)
 
 
