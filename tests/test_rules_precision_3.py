@@ -27,3 +27,94 @@ from tests.test_rules_precision import share_claim
 ])
 def test_counts_of_other_things_in_a_sentence_are_no_share_of_its_percentage(text: str, flagged: bool) -> None:
     assert pointers(share_claim(text), "IC128") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC114 and IC119: a percentage the basis contradicts, a whole claim on a part ------------------
+
+YARN = """
+metrics:
+  - id: yarn-sold
+    name: Yarn sold
+    unit: t
+    value: 412
+  - id: line
+    name: NAME
+    unit: t
+    value: 46
+    part_of: yarn-sold
+claims:
+  - id: c
+    text: "TEXT"
+    domain: environmental
+    scope: SCOPE
+    basis:
+      metrics: [line]
+"""
+
+
+def yarn(text: str, *, name: str = "ReSpun 100 yarn sold", scope: str = "product") -> str:
+    return YARN.replace("TEXT", text).replace("NAME", name).replace("SCOPE", scope)
+
+
+@pytest.mark.parametrize(("fragment", "flagged"), [
+    # a claim about one product line by its name is about that line, not its share of all that is sold
+    (yarn("ReSpun 100 yarn is made of 100% recycled fibres; we sold 46 tonnes of it."), False),
+    (yarn("De stof van onze lijn Spandoek is voor 100% gerecycled.", name="Stof van de lijn Spandoek"), False),
+    # ... but not when the claim speaks of the whole, names no line, or is said of the organisation
+    (yarn("All our yarn is made of 100% recycled fibres; we sold 46 tonnes of ReSpun 100."), True),
+    (yarn("Our yarn is made of 100% recycled fibres."), True),
+    (yarn("Recycled fibres make up 100% of it.", name="Recycled yarn sold"), True),
+    (yarn("ReSpun 100 yarn is made of 100% recycled fibres.", scope="organisation"), True),
+])
+def test_a_product_line_named_by_its_name_is_what_the_claim_is_about(fragment: str, flagged: bool) -> None:
+    assert pointers(fragment, "IC114") == (["/claims/0/text"] if flagged else [])
+    assert pointers(fragment, "IC119") == (["/claims/0/text"] if flagged else [])
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a dated outside figure in its own clause, though the sentence goes on about the enterprise
+    ("84% haalde diploma A. In heel Escamp had 9% van de kinderen een diploma (Jeugdmonitor Den Haag 2024); "
+     "omdat onze lessen onder schooltijd vallen, is dat niet zonder meer vergelijkbaar.", False),
+    ("84% haalde diploma A. In heel Escamp had 9% van onze kinderen een diploma (Jeugdmonitor Den Haag 2024).",
+     True),
+    # a source of the year the period starts in is no later than the period
+    ("84% haalde diploma A. In heel Escamp had 9% van de kinderen een diploma (Jeugdmonitor Den Haag 2025).",
+     False),
+    ("84% haalde diploma A. In heel Escamp had 9% van de kinderen een diploma (Jeugdmonitor Den Haag 2026).",
+     True),
+    # a percentage with its own counts right beside it
+    ("84% haalde diploma A. Van de rest ging 70% daarvan (7,9 van 11,3 ton) naar de voedselbank.", False),
+    ("84% haalde diploma A. Van de rest ging 70% daarvan naar de voedselbank.", True),
+    ("84% haalde diploma A. Van de rest ging 70% daarvan naar de voedselbank, ver van 7,9 van 11,3 ton.", True),
+    # the rest of a confirmed share, in the same text
+    ("Van de kinderen haalde 84% diploma A en 16% diploma B.", False),
+    ("Van de kinderen haalde 84% diploma A en 26% diploma B.", True),
+])
+def test_figures_a_clause_source_or_count_beside_explains_are_no_contradiction(text: str, flagged: bool) -> None:
+    assert pointers(share_claim(text), "IC114") == (["/claims/0/text"] if flagged else [])
+
+
+PER_EURO = """
+metrics:
+  - id: farmer-share
+    name: Aandeel van de verkoopprijs voor de boer
+    unit: "%"
+    kind: percentage
+    value: 54
+claims:
+  - id: c
+    text: "TEXT"
+    domain: social
+    basis:
+      metrics: [farmer-share]
+"""
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Van elke euro die onze afnemers betaalden, ging gemiddeld 54 cent naar de boer.", False),
+    ("Of every euro our customers paid, 54 cents went to the farmer.", False),
+    ("Elke euro die onze afnemers betaalden, ging naar de boer.", True),
+    ("Every euro invested with us goes to the farmer.", True),
+])
+def test_a_share_of_each_euro_is_no_claim_about_every_euro(text: str, flagged: bool) -> None:
+    assert pointers(PER_EURO.replace("TEXT", text), "IC119") == (["/claims/0/text"] if flagged else [])

@@ -28,6 +28,7 @@ from impactclaim.rules.text import (
     may_match,
     metric_detail_index,
     metric_name_index,
+    names_the_part_by_name,
     percentages,
     phrases,
     sentences,
@@ -88,11 +89,12 @@ _EVERY_UNIT = phrases(
     r"(?:every|each) (?:single )?\w+ (?:that )?(?:we|you) \w+",
     r"(?:elke|iedere) (?:\w+ )?(?:die|dat) (?:wij|we|u|je) \w+", r"(?:elke|iedere) druppel", r"every (?:single )?drop",
     r"alles wat (?:wij|we) \w+", r"everything (?:that )?we \w+",
-    # a unit of what is sold or lent: "every bag of Eemland Koffie", "every euro lent through us", "elke zak"
-    r"(?:every|each) (?:single )?(?:bag|cup|bean|euro|kilo|product|item|garment|loan|bottle|box|pack)s? (?:of|lent"
-    r"|sold|bought|invested|from)",
-    r"(?:elke|iedere|ieder) (?:zak|kop|boon|euro|kilo|product|artikel|kledingstuk|lening|fles|doos|pak) (?:\w+ )?"
-    r"(?:van|die|dat|uitgeleend|verkocht|ingekocht|geïnvesteerd)",
+    # a unit of what is sold or lent: "every bag of Eemland Koffie", "every euro lent through us", "elke zak";
+    # "van elke euro die afnemers betaalden, ging 54 cent naar de boer" gives a share of each unit instead
+    r"(?<!\bof\s)(?:every|each) (?:single )?(?:bag|cup|bean|euro|kilo|product|item|garment|loan|bottle|box|pack)s? "
+    r"(?:of|lent|sold|bought|invested|from)",
+    r"(?<!\bvan\s)(?:elke|iedere|ieder) (?:zak|kop|boon|euro|kilo|product|artikel|kledingstuk|lening|fles|doos|pak) "
+    r"(?:\w+ )?(?:van|die|dat|uitgeleend|verkocht|ingekocht|geïnvesteerd)",
 )
 # A reduction of the whole footprint: "75% lower footprint", "75% minder CO2-uitstoot".
 _FOOTPRINT = phrases(
@@ -156,7 +158,9 @@ class WholeVersusAspect(Rule):
     A whole that is the total of a share in its sentence ("8,5% van al het textiel dat wij
     sorteerden", "Van alles wat we verkochten (1.240 ton) was 82% hergebruikt") is not what the
     claim covers, "zero-emission zone" names a zone, and a claim that gives the part's own
-    numbers ("17 of our 52 vehicles are fully electric") claims the part.
+    numbers ("17 of our 52 vehicles are fully electric") claims the part, as does a claim scoped
+    to a product, service, site or activity that calls the part by its own name ("ReSpun 100 yarn
+    is made of 100% recycled fibres") and says nothing of the whole.
 
     The finding shows the numbers or the aspect it used; it is a warning because a claim may
     name its limit in words the rule does not read.
@@ -303,6 +307,9 @@ class WholeVersusAspect(Rule):
                 continue
             # "17 of our 52 vehicles are fully electric": the claim gives the part's own numbers
             if (metric.value, total.value) in stated:
+                continue
+            # "ReSpun 100 yarn is made of 100% recycled fibres": a claim about one product line, by its name
+            if claim.scope not in (None, "organisation") and names_the_part_by_name(text, metric, total):
                 continue
             share = 100 * metric.value / total.value
             if share < 95:

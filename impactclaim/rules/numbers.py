@@ -25,6 +25,7 @@ from impactclaim.rules.text import (
     may_match,
     metric_detail_index,
     metric_name_index,
+    names_the_part_by_name,
     percentages,
     phrases,
     sentences,
@@ -87,11 +88,14 @@ def _comparison_figure(text: str, position: int, first_year: int | None = None) 
 # Haagse Jeugdmonitor 2024 31% van de tienjarigen geen zwemdiploma", "In the CBS cohort study of 2024,
 # 58% of status holders ...". A sentence in which the enterprise speaks of itself ("we", "onze") is
 # left to the checks above: "volgens ons onderzoek van 2024 haalde 75% ..." is its own result.
-_SENTENCE = regex(r"(?:[^.!?]|[.,](?=\d))*(?:[.!?]|$)")  # "1.240 kg" and "3.5%" do not end a sentence
+# A sentence, or a clause after a semicolon: "(Jeugdmonitor Den Haag 2024); omdat een van onze lessen ..."
+# speaks of the enterprise after the source's figure. "1.240 kg" and "3.5%" end neither.
+_SENTENCE = regex(r"(?:[^.!?;]|[.,](?=\d))*(?:[.!?;]|$)")
 _YEAR = regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OUTSIDE_SOURCE = regex(
     r"\b(?:volgens|according to|\w*monitor\w*|cbs|rivm|ggd|uwv|nibud|\w*onderzoek van|\w*cohortonderzoek"
     r"|cohort study|statisti\w*|cijfers van|figures (?:of|from)|kerncijfers|factsheet)\b", re.IGNORECASE)
+_PUBLIC_MONITOR = regex(r"\b(?:\w*monitor\w*|cbs|rivm|ggd|uwv|nibud|kerncijfers)\b", re.IGNORECASE)
 _FIRST_PERSON = regex(r"\b(?:we|wij|our|ours|us|onze?|ons|ik|mijn|my)\b", re.IGNORECASE)
 
 
@@ -118,7 +122,10 @@ def _outside_sentences(text: str, first_year: int | None) -> tuple[list[int], li
     for sentence in _SENTENCE.finditer(text):
         words = sentence.group()
         dated = [int(year.group()) for year in _YEAR.finditer(words)]
-        earlier = any(year < first_year for year in dated) if first_year is not None else bool(dated)
+        # A monitor or statistics office of the year the period starts in, for a school year 2024-2025,
+        # is the outside world's figure; "volgens het rapport over 2025" may be the enterprise's own.
+        latest = first_year if first_year is not None and _PUBLIC_MONITOR.search(words) else (first_year or 0) - 1
+        earlier = any(year <= latest for year in dated) if first_year is not None else bool(dated)
         if earlier and _OUTSIDE_SOURCE.search(words) is not None and not _FIRST_PERSON.search(words):
             starts.append(sentence.start())
             ends.append(max(sentence.end(), sentence.start() + 1))
@@ -142,6 +149,21 @@ _ABOVE_REFERENCE = regex(r"\s*(?:boven|above|hoger dan|higher than|meer dan|more
 _REST = regex(r"\b(?:overige|resterende|andere|remaining|other|rest)\s*$", re.IGNORECASE)
 
 Interval = tuple[float, float]
+
+
+_BESIDE = 12  # characters between a percentage and the counts it is worked out from: " daarvan ("
+
+
+def _counts_beside(text: str, start: int, end: int, figure: float) -> bool:
+    """Whether the claim gives the counts of the percentage at ``start`` right beside it.
+
+    "70% daarvan (7,9 van 11,3 ton) ging naar de voedselbank": the share is of the claim's own
+    counts, so the basis does not contradict it (IC128 checks the counts against the share).
+    """
+    return any(abs(fraction.share - figure) <= _FRACTION_TOLERANCE
+               and (0 <= fraction.start - end <= _BESIDE
+                    or 0 <= start - fraction.start - len(fraction.written) <= _BESIDE)
+               for fraction in fractions(text))
 
 
 def _asserted(text: str, start: int, figure: float) -> tuple[Interval, ...]:
@@ -310,14 +332,19 @@ class RangeConsistency(Rule):
       Nor is a figure in a clause about something else than the claim itself: a comparison
       group, an average or a benchmark ("72% had werk, tegen 41% in de vergelijkingsgroep",
       "than the national average of 31%"), or a bound ("meer dan 60%"), nor one that a named
-      outside source gives for others for a year before the period, in a sentence where the
-      enterprise does not speak of itself ("volgens de Haagse Jeugdmonitor 2024 had 31% van de
+      outside source gives for others for a year before the period (a monitor or statistics
+      office also for the year the period starts in), in a clause where the enterprise does not
+      speak of itself ("volgens de Haagse Jeugdmonitor 2024 had 31% van de
       tienjarigen geen zwemdiploma"). A stated bound or range holds when a basis value falls in
       it ("minstens 30%", "voor zilver is 50 tot 95% nodig"; "van 20 tot 95%" is a change, not
       a range), "de overige 59%" is the rest of 41%, and a percentage above 100 (a ratio to an
       amount), a difference from a reference ("17% boven het minimumloon") or a price cut ("met
       25% korting") is no share. A basis count's change from its baseline backs a stated change
-      ("fallen by 45%, from 38,900 to 21,400 m3") when the basis has shares at all.
+      ("fallen by 45%, from 38,900 to 21,400 m3") when the basis has shares at all. A share that
+      the claim works out beside its own counts ("70% daarvan (7,9 van 11,3 ton)") is IC128's to
+      check, the rest of a confirmed share in the same text ("31% van ons dak en 69% wind") holds,
+      and a claim about a product, service, site or activity that calls its part by its own name
+      ("ReSpun 100 yarn is made of 100% recycled fibres") is not held to that part's share of all.
 
     Why: the qualitative characteristics of information in EFRAG VSME ask for a faithful
     representation (complete, neutral, accurate), which figures that contradict each other are
@@ -446,7 +473,8 @@ class RangeConsistency(Rule):
                 # sociaal minimum"); nor is a difference from a reference ("17% boven het minimumloon").
                 if figure > 100 or _ABOVE_REFERENCE.match(text, match.end()):
                     continue
-                if figure not in stated and not _comparison_figure(text, match.start(), first_year):
+                if figure not in stated and not _comparison_figure(text, match.start(), first_year) \
+                        and not _counts_beside(text, match.start(), match.end(), figure):
                     stated[figure] = _asserted(text, match.start(), figure)
             if not stated:
                 continue
@@ -480,6 +508,10 @@ class RangeConsistency(Rule):
         for figure, intervals in stated.items():  # each stated number once, in order
             if confirmed(intervals):
                 continue
+            # "31% comes from our own roof and 69% is wind power": the rest of a confirmed share
+            if any(abs(figure + other - 100) <= _TOLERANCE and confirmed(others)
+                   for other, others in stated.items() if other != figure):
+                continue
             message = ngettext("{claim} states {value}%, but its basis metrics give {basis} and {more} more",
                                "{claim} states {value}%, but its basis metrics give {basis} and {more} more",
                                more) if more > 0 else _("{claim} states {value}%, but its basis metrics give {basis}")
@@ -493,6 +525,7 @@ class RangeConsistency(Rule):
     def _supported_percentages(self, statement: Statement, claim: Claim) -> list[tuple[float, str]]:
         """The percentages the claim's basis metrics back, each with where it comes from."""
         found: list[tuple[float, str]] = []
+        named_shares: list[tuple[float, str]] = []
         changes: list[tuple[float, str]] = []
         for metric in statement.basis_metrics(claim):
             if metric.is_percentage:
@@ -519,10 +552,14 @@ class RangeConsistency(Rule):
                 continue
             part, whole = metric.value, total.value
             if part is not None and whole and math.isfinite(part) and math.isfinite(whole):
-                found.append((100 * part / whole,
-                              _("'{metric}' of '{total}'").format(metric=metric.id, total=total.id)))
+                share = (100 * part / whole, _("'{metric}' of '{total}'").format(metric=metric.id, total=total.id))
+                # "ReSpun 100 yarn is made of 100% recycled fibres": a claim about one line, by its name,
+                # does not give the line's share of all; alone, that share makes nothing checkable.
+                named = claim.scope not in (None, "organisation") and names_the_part_by_name(
+                    joined(claim.text), metric, total)
+                (named_shares if named else found).append(share)
         found += self._own_counts(statement, claim)
-        return found + changes if found else []
+        return found + named_shares + changes if found else []
 
     @staticmethod
     def _own_counts(statement: Statement, claim: Claim) -> list[tuple[float, str]]:
@@ -1133,7 +1170,8 @@ class PercentageContradictsMethod(Rule):
       in, "nameting (137 van de 264 huishoudens vulden hem in)"). A percentage that names its
       own total ("50% of all 22") is confirmed by a count of the sentence out of it, "one
       of our four vans" names a member, not a share, and a count of other things than the
-      percentage names ("op 6 van onze 47 scholen kon 91% van de leerlingen ...") is no share of it. A semicolon parts the sentence ("12 van de
+      percentage names ("op 6 van onze 47 scholen kon 91% van de leerlingen ...") is no share
+      of it. A semicolon parts the sentence ("12 van de
       14 werkten er nog; het verzuim daalde van 8,4% naar 6,1%"), and the figure a change started
       from ("up from 64% in 2022") is no share of the counts.
 

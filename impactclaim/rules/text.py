@@ -13,7 +13,7 @@ from typing import Any, TypeVar, cast
 
 from impactclaim import precompiled
 from impactclaim.precompiled import regex
-from impactclaim.statement.model import Organisation, Path, Statement, Text
+from impactclaim.statement.model import Metric, Organisation, Path, Statement, Text
 
 T = TypeVar("T")
 
@@ -909,3 +909,39 @@ def metric_detail_index(statement: Statement) -> TextIndex:
     """The metrics' methods and data sources of a statement, searched together."""
     return memo(statement, "_rules_metric_details", lambda: TextIndex(
         (metric, text) for metric in statement.metrics for text in (metric.method, metric.data_source)))
+
+
+# -- a part named by its own name -------------------------------------------------------------
+
+# A capitalised word inside a sentence, or one with a capital inside it anywhere ("ReSpun").
+_CAPITALISED = regex(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]{2,}|\b[A-Z][a-z]+[A-Z][\w-]*")
+_NAME_WORDS = regex(r"[^\W\d_][\w-]{3,}")
+_STEM = 5  # "gebruikt" and "gebruikte", "stroom" in "zonnestroom": the first letters say enough
+_ALL_OF = regex(r"\b(?:all|alle|al)\s+(?:of\s+)?(?:our|onze|ons|the|de|het)\b")  # "all our yarn": the whole
+
+
+def _stems(text: Text) -> set[str]:
+    return {word.lower()[:_STEM] for _, name in text.located() for word in _NAME_WORDS.findall(name)}
+
+
+def names_the_part_by_name(text: str, part: Metric, total: Metric) -> bool:
+    """Whether ``text`` names ``part`` by a proper name and says nothing of its total ("ReSpun 100", "Spandoek").
+
+    A claim about one product line that calls it by its name ("ReSpun 100 yarn is made of 100%
+    recycled fibres") is about that line, not about all that the line is part of. Only a name
+    written with a capital inside a sentence counts: "recycled" in "our jacket is 100% recycled"
+    is what the claim says of the whole, not a name. A claim that also uses a word of the total's
+    own name ("Zonnig Zwolle levert zijn leden 100% Zwolse zonnestroom", the total being all
+    "stroomlevering aan leden"), or says "all our", speaks of the whole.
+    """
+    of_part, of_total = _stems(part.name), _stems(total.name)
+    lowered = text.lower()
+    if _ALL_OF.search(lowered) or any(stem in lowered for stem in of_total - of_part):
+        return False
+    # the name itself as written: "Spandoek" names the bag line even when its total lists "spandoeken"
+    named = _words(part.name) - _words(total.name)
+    return any(word.group().lower() in named for word in _CAPITALISED.finditer(text))
+
+
+def _words(text: Text) -> set[str]:
+    return {word.lower() for _, name in text.located() for word in _NAME_WORDS.findall(name)}
