@@ -118,3 +118,27 @@ claims:
 ])
 def test_a_share_of_each_euro_is_no_claim_about_every_euro(text: str, flagged: bool) -> None:
     assert pointers(PER_EURO.replace("TEXT", text), "IC119") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC105: a claim about future performance without a plan -------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the next step of the evidence: a larger trial, a check on a sample, publishing what is measured
+    ("In a small trial on one farm, piglets had 2.1 days of diarrhoea. A larger trial starts in 2026.", False),
+    ("In a small trial on one farm, piglets had 2.1 days of diarrhoea. In 2026 we will halve it.", True),
+    ("71% zegt het beter te begrijpen. Het is zelfrapportage; we laten het in 2026 op een steekproef toetsen.",
+     False),
+    ("71% zegt het beter te begrijpen. Het is zelfrapportage; in 2026 halveren we hun schulden.", True),
+    ("Het gebouw gebruikt 21 kWh per m2. Het gemeten verbruik publiceren we in 2027.", False),
+    ("Het gebouw gebruikt 21 kWh per m2. Het verbruik halveren we in 2027.", True),
+    # a decision about a pilot named in the sentence before
+    ("In a small five-month pilot, two cars fed 3.1 MWh back. We will decide in 2026 whether to scale it up.",
+     False),
+    ("Two of our cars fed 3.1 MWh back. We will decide in 2026 whether to scale it up.", True),
+    # the years of a programme's title are its edition's; the enterprise's own programme still promises
+    ("For comparison, the Gemeentelijk Rioleringsprogramma Tilburg 2023-2027 puts the cost at EUR 1,100.",
+     False),
+    ("Ons Programma Schoon Water 2023-2027 brengt de kosten naar EUR 300.", True),
+])
+def test_the_next_step_of_the_evidence_or_a_titles_years_are_no_future_claim(text: str, flagged: bool) -> None:
+    assert pointers(share_claim(text), "IC105") == (["/claims/0/text"] if flagged else [])

@@ -221,18 +221,27 @@ def _without_named_green_power(text: str) -> str:
 # Dairy Monitor") names a report, a programme or a body. Three capitalised words, or two and a year,
 # not counting the first word of a sentence; a text written in title case is left as it is.
 _TITLE_RUN = regex(r"(?<![\w-])[A-Z][\w'’-]*(?:\s+(?:(?:van|de|het|der|voor|en|of|the|and|for|on)\s+)*[A-Z][\w'’-]*)+"
-                   r"(\s+(?:19|20)\d\d\b)?")
+                   # the year or years of its edition: "Gemeentelijk Rioleringsprogramma Tilburg 2023-2027"
+                   r"(\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b)?")
 _CAPITALISED = regex(r"(?<![\w-])[A-Z][\w'’-]*")
 # The words a title of a report, programme or body ends or starts with: "Monitor", "Council", "Fonds".
-_TITLE_HEAD = regex(r"(?<![\w-])(?:\w*[Mm]onitor|Index|Programm[ae]|Program|Council|Raad|Award|Prijs|Fonds|Fund"
+_TITLE_HEAD = regex(r"(?<![\w-])(?:\w*[Mm]onitor|Index|\w*(?:[Pp]rogramm[ae]|[Pp]rogram)|Council|Raad|Award|Prijs"
+                    r"|Fonds|Fund"
                     r"|Report|Rapport|Coalition|Initiative|Initiatief|Alliance|Alliantie|Network|Netwerk|Agenda"
                     r"|Standard|Standaard|Barometer|Benchmark|Platform|Stichting|Foundation|Institute|Instituut"
                     r"|Code|Covenant|Convenant|Deal|Keurmerk|Label|Week|Dag|Day)\b")
 _WORD_START = regex(r"(?<![\w'’-])\w")
 
 
-def _without_titles(text: str) -> str:
-    """``text`` with the titles of reports, programmes and bodies blanked out (same length)."""
+_OWN_BEFORE = regex(r"\b(?:ons|onze|our|mijn|my)\s+$", re.IGNORECASE)
+_OWN_WORDS = frozenset({"ons", "onze", "our", "mijn", "my"})
+
+
+def _without_titles(text: str, *, keep_own: bool = False) -> str:
+    """``text`` with the titles of reports, programmes and bodies blanked out (same length).
+
+    With ``keep_own``, a title the enterprise calls its own ("ons Programma Nul Afval 2030") stays.
+    """
     if not _TITLE_RUN.search(text):
         return text
     words = len(_WORD_START.findall(text))
@@ -243,6 +252,9 @@ def _without_titles(text: str) -> str:
         capitalised = _CAPITALISED.findall(run)
         if not text[:match.start()].strip() or text[:match.start()].rstrip()[-1] in ".!?:":
             capitalised = capitalised[1:]  # the first word of a sentence is capitalised anyway
+        if keep_own and (_OWN_BEFORE.search(text, max(0, match.start() - 8), match.start())
+                         or run.split(maxsplit=1)[0].lower() in _OWN_WORDS):
+            continue
         if len(capitalised) >= 2 and (match.group(1) or _TITLE_HEAD.search(run)):
             text = text[:match.start()] + " " * len(run) + text[match.end():]
     return text
@@ -762,8 +774,8 @@ _YEAR_IN_WORD = regex(r"(?:19|20)\d\d|2100")
 # "we repeat the pilot with 8 participants in 2026 and will report both groups". One that also
 # names a share or a change to reach ("in 2027 meten we opnieuw en halveren we het afval") still is.
 _EVIDENCE_WORK = regex(
-    r"\b(?:proef|proeven|pilot\w*|meting\w*|meten|evalu\w*|onderzo\w*|peiling\w*|enqu[eê]te\w*|surveys?"
-    r"|bewijs|proof|evidence"
+    r"\b(?:proef|proeven|pilot\w*|meting\w*|meten|gemeten|evalu\w*|onderzo\w*|peiling\w*|enqu[eê]te\w*|surveys?"
+    r"|bewijs|proof|evidence|trials?|steekproef\w*|\w*rapportage|self-report\w*|samples?"
     r"|measure(?:ment)?s?|measuring|stud(?:y|ies)|evaluat\w*|rapporte\w*|report(?:s|ing)?|herha\w*"
     r"|repeat\w*|follow-up)\b", re.IGNORECASE)
 _PERFORMANCE_TO_REACH = regex(
@@ -784,8 +796,12 @@ _EVIDENCE_VERB = regex(r"\b(?:herha\w*|repeat\w*|evalu\w*|meten|meet|gemeten|mea
                        r"|besluit\w* (?:\w+ ){0,3}(?:daarover|of|over)|beslissen (?:\w+ ){0,3}(?:daarover|of|over)"
                        r"|decide\w* (?:\w+ ){0,3}(?:whether|about|if|on)|decision (?:on|about|whether)"
                        r"|(?:pilot|proef|trial|study|onderzoek|meting)\w* (?:\w+ ){0,2}"
-                       r"(?:continue\w*|loopt door|gaat door)"
-                       r"|voortgezet|(?:tweede|nieuwe|volgende) (?:ronde|proef|meting)|second (?:round|pilot|trial)"
+                       r"(?:continue\w*|loopt door|gaat door|start\w*|begin\w*)"
+                       r"|voortgezet|(?:tweede|nieuwe|volgende|grotere) (?:ronde|proef|meting|pilot)"
+                       r"|(?:second|larger|bigger|new|next) (?:round|pilot|trial|study)"
+                       # checking or publishing what was measured: "we laten het op een steekproef toetsen",
+                       # "het gemeten verbruik publiceren we in 2027"
+                       r"|toets\w*|getoetst|verifi\w*|publice\w*|publish\w*"
                        r"|uitbreiden|expand\w*|extend\w*|rapporte\w*|report\w*|laten (?:\w+ ){0,9}doen"
                        r"|onderzo\w*|investigat\w*|follow\w* up)\b", re.IGNORECASE)
 _FUTURE_TIME = regex(r"\b(?:volgend|komend|next|coming) (?:jaar|year)\b|\bbinnenkort\b|\bstraks\b|\bsoon\b",
@@ -799,10 +815,12 @@ def _without_evidence_plans(text: str) -> str:
     if not _EVIDENCE_WORK.search(text) and not _GOING_BEYOND.search(text):
         return text
     pieces = []
+    before = ""
     for sentence in _WHOLE_SENTENCES.findall(text):
-        # The evidence may be named in the sentence's first clause: "This was a small pilot; we will decide
-        # in 2026 whether to offer it to all customers."
-        about_evidence = _EVIDENCE_WORK.search(sentence) is not None
+        # The evidence may be named in the sentence's first clause, or in the sentence before: "In a
+        # small pilot, two cars fed 3.1 MWh back. We will decide in 2026 whether to scale it up."
+        about_evidence = _EVIDENCE_WORK.search(sentence) is not None or _EVIDENCE_WORK.search(before) is not None
+        before = sentence
         for clause in _SENTENCES.findall(sentence):
             if not _FUTURE_TIME.search(clause):
                 clause = _GOING_BEYOND.sub(lambda match: " " * len(match.group()), clause)
@@ -821,7 +839,8 @@ def future_words(text: str, period_end: str | None, published: str | None = None
     Sentences that only plan how the evidence is gathered (a pilot repeated, an evaluation) are
     not read.
     """
-    text = _without_evidence_plans(text)
+    # The years in a title are its edition's: "het Gemeentelijk Rioleringsprogramma Tilburg 2023-2027".
+    text = _without_titles(_without_evidence_plans(text), keep_own=True)
     words = _found([_FUTURE_WORDS], text, exempt=_NAMES_AND_SDG_REFERENCES)
     words += [_NON_WORD.split(goal, maxsplit=1)[0]
               for goal in _found([_GOAL_WITH_FIGURE], text, exempt=_NAMES_AND_SDG_REFERENCES)]
@@ -865,7 +884,11 @@ class FutureClaimWithoutPlan(Rule):
     plans how the evidence will be gathered, without a share or a change to reach ("Hogeschool
     Friesland-Zuid evalueert de pilot in 2026", "in 2026 breiden we de proef uit naar 30
     deelnemers", "we besluiten daarover na een tweede proef in 2026", "the pilot continues
-    until 2027"), nor "gaan we verder dan" or "Wij gaan verder:" (going beyond something now).
+    until 2027", "a larger trial starts in 2026", "we laten het in 2026 op een steekproef
+    toetsen", "het gemeten verbruik publiceren we in 2027"; the pilot may be named in the
+    sentence before), nor "gaan we verder dan" or "Wij gaan verder:" (going beyond something
+    now), nor the years in the title of someone else's report or programme ("het Gemeentelijk
+    Rioleringsprogramma Tilburg 2023-2027").
     It stands at the
     ``future_commitment`` when there is one, otherwise at the claim text.
 
