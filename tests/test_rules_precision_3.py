@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.rules_support import pointers
-from tests.test_rules_precision import share_claim
+from tests.test_rules_precision import TEXTILE, share_claim
 
 # -- IC128: a percentage the counts in its sentence contradict -----------------------------------
 
@@ -142,3 +142,20 @@ def test_a_share_of_each_euro_is_no_claim_about_every_euro(text: str, flagged: b
 ])
 def test_the_next_step_of_the_evidence_or_a_titles_years_are_no_future_claim(text: str, flagged: bool) -> None:
     assert pointers(share_claim(text), "IC105") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC102: a generic environmental term ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("We rekenen met locatiegebonden stroom, dus zonder aftrek voor onze groene stroomcertificaten.", False),
+    ("We rekenen met locatiegebonden stroom; onze bezorging is groen.", True),
+    ("In totaal blijft ons bedrijf broeikasgassen uitstoten; we claimen geen klimaatneutrale melk.", False),
+    ("In totaal blijft ons bedrijf broeikasgassen uitstoten, maar we claimen klimaatneutrale melk.", True),
+    ("Our target is 75% by 2030, in line with the EU Strategy for Sustainable and Circular Textiles (2022).", False),
+    ("Our target is 75% by 2030, in line with our sustainable and circular textiles.", True),
+    ("Werken in het groen is goed voor onze deelnemers; we haalden 410 ton tegels eruit en zetten groen erin.",
+     False),
+    ("Werken bij ons is groen: we haalden 410 ton tegels eruit.", True),
+])
+def test_instruments_denials_strategies_and_plants_are_no_generic_claim(text: str, flagged: bool) -> None:
+    assert pointers(TEXTILE.replace("TEXT", text), "IC102") == (["/claims/0/text"] if flagged else [])

@@ -93,6 +93,11 @@ NOT_GENERIC: tuple[str, ...] = (
     "ecologisch bureau", "ecologisch adviesbureau", "ecologische check", "ecologische quickscan",
     "ecologisch onderzoek", "ecologische begeleiding", "ecologisch werkprotocol", "ecological survey",
     "ecological consultancy", "ecological consultant", "ecological check",
+    # the instrument that proves where electricity comes from (garanties van oorsprong), by its name
+    "groene stroomcertificaten", "groenestroomcertificaten", "groene stroom certificaten", "groencertificaten",
+    "green electricity certificates", "green power certificates", "green energy certificates",
+    # plants where paving was: "tegels eruit, groen erin", "meer groen in de wijk"
+    "groen erin", "meer groen", "het groen",
 )
 #: Dutch labour-market terms in which "duurzaam" means lasting, not green: not generic in a
 #: claim that is not about the environment ("duurzame uitstroom naar werk").
@@ -181,14 +186,18 @@ _DENIED_BEFORE = regex(r"\b([\w-]+)\s+(?:zijn|is|ben|was|waren|worden|wordt)\s+(
 _DENIED_NAME = regex(r"\b(?:not|never|niet|nooit|geen)\s+(?:call|calls|noemen|noem|claim|claims|claimen)\s+"
                     r"(?:ourselves|our \w+|ons|onszelf|us)?\s*((?:[\w-]+\s+)?[\w-]+)(?=\s*(?:[.;,!?]|$))",
                     re.IGNORECASE)  # "... climate neutral lightly: we offset" is no denial
-_DENIAL_CUE = regex(r"\b(?:not|niet|never|nooit|no longer)\b", re.IGNORECASE)
+# "we claimen geen klimaatneutrale melk": the claim that is not made, named at the end of its clause
+_DENIED_CLAIM = regex(r"\b(?:claimen|claimt|claim|claims|noemen|noemt|beweren)\s+(?:we\s+|wij\s+)?(?:geen|niet)\s+"
+                      r"((?:[\w-]+\s+)?[\w-]+)(?=\s*(?:[.;,!?]|$))", re.IGNORECASE)
+_DENIAL_CUE = regex(r"\b(?:not|niet|never|nooit|no longer|geen)\b", re.IGNORECASE)
 
 
 def _without_denials(text: str) -> str:
     """``text`` with the words a denial speaks of blanked out (same length)."""
     if not _DENIAL_CUE.search(text):
         return text
-    for pattern in (_DENIED_NAME, _DENIED_AFTER, _DENIED_BEFORE):  # a name denied first: "not call ourselves X"
+    # a name denied first: "not call ourselves X"
+    for pattern in (_DENIED_NAME, _DENIED_CLAIM, _DENIED_AFTER, _DENIED_BEFORE):
         for match in list(pattern.finditer(text))[::-1]:
             start, end = match.span(1)
             text = text[:start] + " " * (end - start) + text[end:]
@@ -229,7 +238,8 @@ _TITLE_HEAD = regex(r"(?<![\w-])(?:\w*[Mm]onitor|Index|\w*(?:[Pp]rogramm[ae]|[Pp
                     r"|Fonds|Fund"
                     r"|Report|Rapport|Coalition|Initiative|Initiatief|Alliance|Alliantie|Network|Netwerk|Agenda"
                     r"|Standard|Standaard|Barometer|Benchmark|Platform|Stichting|Foundation|Institute|Instituut"
-                    r"|Code|Covenant|Convenant|Deal|Keurmerk|Label|Week|Dag|Day)\b")
+                    r"|Code|Covenant|Convenant|Deal|Keurmerk|Label|Week|Dag|Day|Strategy|Strategie|Directive"
+                    r"|Richtlijn|Regulation|Verordening)\b")
 _WORD_START = regex(r"(?<![\w'’-])\w")
 
 
@@ -304,9 +314,12 @@ class GenericTerm(Rule):
     Ecolabel", "Dutch Green Building Council"), the titles of SDG goals and targets named by
     their number ("SDG 11 (sustainable cities and communities)"), the titles of reports,
     programmes and bodies (three capitalised words, or two and a year: "de Monitor Duurzame
-    Melkveehouderij 2024"), the ecologist's trade ("een ecologisch bureau telde", "een ecologische
-    check"), a term the claim refuses ("we do not call ourselves climate neutral") and the
-    enterprise's own registered or trade name. The terms are
+    Melkveehouderij 2024", also a strategy, directive or regulation: "the EU Strategy for
+    Sustainable and Circular Textiles (2022)"), the ecologist's trade ("een ecologisch bureau
+    telde", "een ecologische check"), the certificates that prove where electricity comes from
+    ("groene stroomcertificaten"), plants where paving was ("werken in het groen", "meer groen
+    in de wijk"), a term the claim refuses ("we do not call ourselves climate neutral", "we
+    claimen geen klimaatneutrale melk") and the enterprise's own registered or trade name. The terms are
     checked in claims of every domain, except that in a claim whose ``domain`` is not
     environmental the Dutch labour-market terms in which "duurzaam" means lasting ("duurzame
     inzetbaarheid", "duurzame uitstroom", "duurzaam werk", "duurzame plaatsing", and in English
