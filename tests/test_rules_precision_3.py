@@ -159,3 +159,65 @@ def test_the_next_step_of_the_evidence_or_a_titles_years_are_no_future_claim(tex
 ])
 def test_instruments_denials_strategies_and_plants_are_no_generic_claim(text: str, flagged: bool) -> None:
     assert pointers(TEXTILE.replace("TEXT", text), "IC102") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC129: a figure of another year than the reporting period -------------------------------------
+
+DATED = """
+metrics:
+  - id: m
+    name: "NAME"
+    unit: people
+    kind: count
+    value: 12
+    method: "METHOD"
+"""
+
+
+def dated(name: str, method: str = "Own records.") -> str:
+    return DATED.replace("NAME", name).replace("METHOD", method)
+
+
+@pytest.mark.parametrize(("fragment", "flagged"), [
+    # a group named by what happened to it in a year, followed up now
+    (dated("Jongeren die in 2024 bij ons hun diploma haalden", "Nazorg twaalf maanden later, in 2025."), []),
+    (dated("Jongeren met een diploma in 2024", "Nazorg twaalf maanden later, in 2025."), ["/metrics/0/name"]),
+    (dated("Gardens revisited in 2025", "A random draw of 40 of the 171 gardens depaved in 2023."), []),
+    (dated("Gardens revisited", "A random draw of 40 of the 171 gardens depaved in 2023."), ["/metrics/0/method"]),
+    (dated("Meals served", "Meals served in 2023; our count for 2025 was not complete yet."), ["/metrics/0/method"]),
+    # a figure marked as a comparison, an earlier year set beside the value, a study's year
+    (dated("Default rate of crowdfunding loans, end of 2024 (for comparison)"), []),
+    (dated("Default rate of crowdfunding loans, end of 2024"), ["/metrics/0/name"]),
+    (dated("Yarn with recycled polyester", "94 of 412 tonnes (23%); in 2023 this was 31% of yarn sold."), []),
+    (dated("Yarn with recycled polyester", "In 2023 we sold 94 of 412 tonnes."), ["/metrics/0/method"]),
+    (dated("Vermeden uitstoot", "4.920 laptops maal 220 kg CO2e per laptop (uit de levenscyclusanalyse van 2024)."),
+     []),
+    (dated("Vermeden uitstoot", "4.920 laptops uit de verkoop van 2024 maal 220 kg CO2e per laptop."),
+     ["/metrics/0/method"]),
+])
+def test_a_group_of_an_earlier_year_a_comparison_or_a_studys_year_is_no_other_period(
+        fragment: str, flagged: list[str]) -> None:
+    assert pointers(fragment, "IC129") == flagged
+
+
+BASELINED = """
+metrics:
+  - id: rate
+    name: Leerlingen met diploma
+    unit: "%"
+    kind: percentage
+    value: 73
+    BASELINE
+claims:
+  - id: c
+    text: "Van de 22 leerlingen haalden er 16 hun diploma (73%). In 2022 haalde 61% het diploma."
+    domain: social
+    basis:
+      metrics: [rate]
+"""
+
+
+def test_an_earlier_year_that_is_the_basis_metrics_baseline_is_its_declared_comparison() -> None:
+    declared = BASELINED.replace("BASELINE", "baseline: {value: 61, year: 2022}")
+    assert pointers(declared, "IC129") == []
+    assert pointers(BASELINED.replace("BASELINE", ""), "IC129") == ["/claims/0/text"]

@@ -1004,7 +1004,31 @@ _REFERENCE_YEAR = phrases(
     r"in de (?:hele |gehele )?\w*(?:branche|sector)", r"across the (?:sector|industry)",
 )
 
+# Read in metric names and methods only, where they describe whom or what a value counts: a group
+# named by what happened to it in a year ("Jongeren die in 2024 hun diploma haalden", "the gardens
+# depaved in 2023"), an earlier year's figure set beside the value ("in 2023 this was 31%"), a
+# figure marked as a comparison, and the year of a study a factor comes from ("uit de
+# levenscyclusanalyse van 2024").
+_GROUP_OF_A_YEAR = phrases(
+    r"(?:die|dat|who|that|which) (?:\w+ ){0,4}in (?:19|20)\d\d",
+    r"(?:was|waren|were) (?:dat|het|dit|that|it|this)", r"(?:dat|dit|this|that|it) (?:was|were|waren)",
+    r"for comparison", r"ter vergelijking", r"als vergelijking", r"for reference", r"ter referentie")
+# "40 of the 171 gardens depaved in 2023", in a metric that names the period's year elsewhere ("revisited
+# in 2025"): the group of an earlier year followed up now. "Meals served in 2023" alone is that year's count.
+_DONE_IN_A_YEAR = phrases(
+    r"(?!measured|counted|recorded|collected|reported|surveyed|registered|published|served|sold|delivered|made"
+    r"|produced|collected)\w+ed in (?:19|20)\d\d")
+_STUDY_OF_A_YEAR = phrases(
+    r"\w*(?:analyse|analysis|studie|study|onderzoek|research|rapport|report|handleiding|manual|publicatie"
+    r"|publication) (?:van|of|uit|from) (?:19|20)\d\d")
+
 _ANY_YEAR = regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+def _names_a_year_of_the_period(metric: Metric, first_year: int) -> bool:
+    """Whether the metric's name, method or data source names a year of the reporting period."""
+    return any(year >= first_year for text in (metric.name, metric.method, metric.data_source)
+               for _, value in located_texts(text) for year, _ in years(value))
+
 # A metric that holds others' figure: "Sickness absence in social work companies (Verzuimmonitor 2024)".
 _OTHERS_FIGURE = phrases(r"(?<!eigen\s)(?<!onze\s)(?<!ons\s)(?<!our\s)(?<!own\s)\w*monitor\w*", r"cbs",
                          r"benchmark\w*", r"vergelijkingsgroep\w*", r"controlegroep\w*",
@@ -1081,11 +1105,17 @@ class YearOutsidePeriod(Rule):
     or, after a sentence that gave the period's figure, when it refers back to it ("In 2022 was
     het 21.700 kg", "in 2022 ging nog 16% naar de verbranding") or gives others' figure
     ("Landelijk was dat in 2024 47%", "Het CBS meldde over 2024 6,9%"), or names a law by its
-    year ("the Participation Act of 2015"), or when
+    year ("the Participation Act of 2015"), or is the baseline year its basis metrics declare
+    ("In 2022 haalde 61% het diploma" beside a baseline of 61 in 2022), or when
     the same sentence names a year of the period too ("tests in September 2024 and June 2025"),
     unless it says the period's own figure is not there yet. A method dates its data by "in" or
     "over" a year, a season ("zomerseizoen 2024"), "vorig jaar (2024)", or a report or export of
-    a year ("HR annual report 2023", "the 2023 till export"). Years after the period are about
+    a year ("HR annual report 2023", "the 2023 till export"). A metric's name or method that
+    names a group by what happened to it in a year ("Jongeren die in 2024 hun diploma haalden";
+    "the gardens depaved in 2023" when it names the period's year too), sets an earlier year's
+    figure beside the value ("in 2023 this was 31%"), marks the figure as a comparison ("(for
+    comparison)") or dates the study a factor comes from ("uit de levenscyclusanalyse van 2024")
+    is not reported either. Years after the period are about
     the future and left to IC105.
 
     Why: EFRAG VSME asks that a sustainability report covers one reporting period, the same as
@@ -1138,8 +1168,11 @@ class YearOutsidePeriod(Rule):
         for claim in statement.claims if earlier else ():
             if id(claim) not in earlier:
                 continue
+            # "In 2022 haalde 61% het diploma" beside a basis metric with baseline 61 in 2022: its declared comparison
+            declared = {metric.baseline.year for metric in statement.basis_metrics(claim)
+                        if metric.baseline is not None and metric.baseline.year is not None}
             for where, text in located_texts(claim.text):
-                year = self._earlier_year(text, start.year)
+                year = self._earlier_year(text, start.year, declared)
                 if year:
                     yield Issue(where, _("claim '{claim}' gives a figure for {year}, before the reporting period "
                                          "that starts in {start}").format(claim=claim.id, year=year, start=start.year),
@@ -1177,6 +1210,11 @@ class YearOutsidePeriod(Rule):
                     # "de telling over 2025 is nog niet afgerond": whatever else it says, the figure is an older one
                     if not earlier or (_REFERENCE_YEAR.search(sentence) and not _NOT_YET_COUNTED.search(value)):
                         continue
+                    if not _NOT_YET_COUNTED.search(value) and (
+                            _GROUP_OF_A_YEAR.search(sentence)
+                            or (text is not metric.name and _STUDY_OF_A_YEAR.search(sentence))
+                            or (_DONE_IN_A_YEAR.search(sentence) and _names_a_year_of_the_period(metric, first_year))):
+                        continue
                     if text is not metric.name and not _DATA_YEAR.search(sentence):
                         continue  # a year in a method is often a source's; only "in 2024", "over 2024" date the data
                     yield Issue(where, _(message).format(metric=label_of(metric, "metric"), year=earlier[0],
@@ -1185,13 +1223,13 @@ class YearOutsidePeriod(Rule):
                     return
 
     @staticmethod
-    def _earlier_year(text: str, first_year: int) -> int | None:
+    def _earlier_year(text: str, first_year: int, declared: set[int] | frozenset[int] = frozenset()) -> int | None:
         headline = False  # whether an earlier sentence gave a figure of a year of the period
         for sentence in sentences(text):
             found = years(sentence)
             figures = [match.start() for match in _FIGURE.finditer(sentence)
                        if not any(match.start() == where for _, where in found)]
-            earlier = [(year, place) for year, place in found if year < first_year]
+            earlier = [(year, place) for year, place in found if year < first_year and year not in declared]
             if not earlier:
                 # "in boekjaar 2024-2025": a range names the period's years too
                 headline = headline or bool(figures and any(int(year) >= first_year
