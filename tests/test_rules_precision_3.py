@@ -221,3 +221,74 @@ def test_an_earlier_year_that_is_the_basis_metrics_baseline_is_its_declared_comp
     declared = BASELINED.replace("BASELINE", "baseline: {value: 61, year: 2022}")
     assert pointers(declared, "IC129") == []
     assert pointers(BASELINED.replace("BASELINE", ""), "IC129") == ["/claims/0/text"]
+
+
+# -- IC127: a completers' rate while many who started dropped out ----------------------------------
+
+COHORTS = """
+metrics:
+  - id: starters
+    name: Participants who started the course in 2025
+    unit: people
+    value: 132
+  - id: starters-ended
+    name: Starters of the three cohorts that ended in 2025
+    unit: people
+    value: 102
+    part_of: starters
+  - id: graduates
+    name: Graduates of the three cohorts that ended in 2025
+    unit: people
+    value: GRADUATES
+    part_of: starters-ended
+  - id: work-in-tech
+    name: Graduates in work whose job is a tech role
+    unit: people
+    value: 22
+claims:
+  - id: c
+    text: "22 of the 31 graduates in work (71%) have a job in tech."
+    domain: social
+    basis:
+      metrics: [work-in-tech]
+"""
+
+
+def test_completers_counted_out_of_their_own_starters_decide_the_drop_out() -> None:
+    assert pointers(COHORTS.replace("GRADUATES", "76"), "IC127") == []  # 25% of the ended cohorts left
+    assert pointers(COHORTS.replace("GRADUATES", "40"), "IC127") == ["/claims/0/text"]  # 61% left
+
+
+ROUNDED = """
+metrics:
+  - id: started
+    name: Deelnemers die in 2025 een leerwerktraject startten
+    unit: people
+    value: 11
+  - id: completed
+    name: Deelnemers die hun traject afrondden
+    unit: people
+    value: 4
+    part_of: started
+  - id: share
+    name: Aandeel van het ingenomen materiaal dat opnieuw is gebruikt
+    unit: "%"
+    kind: percentage
+    value: 61
+    method: "METHOD"
+claims:
+  - id: c
+    text: "61% van het materiaal ging opnieuw de bouw in."
+    domain: environmental
+    basis:
+      metrics: [share]
+"""
+
+
+@pytest.mark.parametrize(("method", "flagged"), [
+    ("1.120 van de 1.840 ton (60,9%, afgerond 61%).", False),
+    ("1.120 van de 1.840 ton, hergebruikt door deelnemers die hun traject afrondden.", True),
+])
+def test_a_rounded_percentage_is_no_rate_of_completers(method: str, flagged: bool) -> None:
+    fragment = ROUNDED.replace("METHOD", method)
+    assert pointers(fragment, "IC127") == (["/claims/0/text"] if flagged else [])

@@ -743,7 +743,9 @@ class ImprovementWithoutBaseline(Rule):
 # --- IC127 --------------------------------------------------------------------------------------
 
 _COMPLETERS = phrases(
-    r"afgerond\w*", r"afronders?", r"afmakers?", r"voltooid\w*", r"doorlopen", r"uitgezeten", r"geslaagd\w*",
+    # "(60,9%, afgerond 61%)" is rounded, not completed
+    r"afgerond(?! (?:op |naar |tot )?(?:\d|boven|beneden))\w*", r"afronders?", r"afmakers?", r"voltooid\w*",
+    r"doorlopen", r"uitgezeten", r"geslaagd\w*",
     r"gediplomeerd\w*", r"afrondden", r"afrondde", r"voltooiden", r"afmaakten", r"slaagden",
     r"rondden (?:\w+ ){0,4}af", r"maakten (?:\w+ ){0,4}af", r"die bleven", r"completed", r"completers?",
     r"finished", r"graduates?", r"graduated", r"who stayed", r"who finished", r"who completed",
@@ -782,7 +784,10 @@ class CherryPickedSubgroup(Rule):
     (the total that the completers metric is directly ``part_of``, or a metric whose name
     says "gestart", "ingestroomd", "aangemeld", "started", "enrolled", "intakes"), with more
     than 30% of them not completing, while the claim text does not give the number who
-    started.
+    started. Completers counted out of their own starters ("Graduates of the three cohorts that
+    ended", part of "Starters of those cohorts") are weighed against those starters alone, and a
+    smaller completers' figure of no total ("Graduates in work whose job is a tech role") is a
+    success among them, not their number. "afgerond 61%" is rounded, not completed.
 
     Why: the UK CMA Green Claims Code, principle 3 (claims must not omit or hide important
     information), and the ACM Leidraad Duurzaamheidsclaims (2023), rule 1 (complete), say that
@@ -916,10 +921,26 @@ class CherryPickedSubgroup(Rule):
                 # Completers counted only in the method ("19 van de 20 die examen deden") are people,
                 # whatever unit the starters are counted in.
                 any_unit.update(id(completed) for completed in counted if not completers_of_rate)
+            # Completers counted out of their own starters ("Graduates of the three 2025 cohorts", 76 of the
+            # 102 who started them) are the number who completed; a completers' metric of no total and a
+            # smaller value ("Graduates in work whose job is a tech role", 22) is a success among them.
+            counted = [completer for completer in completers if _out_of_own_starters(statement, completer, starters)]
+            def among_counted(completed: Metric, other: Metric) -> bool:
+                return statement.total_of(completed) is None and id(completed) not in any_unit \
+                    and other.same_unit(completed) and (other.value or 0) > (completed.value or 0)
+
+            candidates = [completed for completed in candidates
+                          if not any(among_counted(completed, other) for other in counted)] + [
+                other for other in counted if any(among_counted(completed, other) for completed in candidates)]
             for completed in candidates:
                 assert completed.value is not None
                 direct = statement.total_of(completed)
-                for started in ([direct] if direct is not None else []) + starters:
+                # weighed against their own starters alone: not against all 132 who started, some of them
+                # still on the course
+                totals = [direct] if _out_of_own_starters(statement, completed, starters) else \
+                    ([direct] if direct is not None else []) + starters
+                for started in totals:
+                    assert started is not None
                     if started is completed or not started.value or not (
                             started.same_unit(completed) or id(completed) in any_unit):
                         continue
@@ -927,6 +948,12 @@ class CherryPickedSubgroup(Rule):
                             100 - 100 * completed.value / started.value > MAX_DROP_OUT:
                         return completed, started
         return None
+
+
+def _out_of_own_starters(statement: Statement, metric: Metric, starters: list[Metric]) -> bool:
+    """Whether ``metric`` is directly part of a metric that counts those who started."""
+    total = statement.total_of(metric)
+    return total is not None and any(total is started for started in starters)
 
 
 def _rate_over_everyone(statement: Statement, claim: Claim) -> bool:
