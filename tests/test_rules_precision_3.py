@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules_support import pointers
-from tests.test_rules_precision import TEXTILE, share_claim
+from tests.rules_support import check_fragment, pointers
+from tests.test_rules_precision import SMALL_SOURCE, TEXTILE, UNNUMBERED, sampled, share_claim
 
 # -- IC128: a percentage the counts in its sentence contradict -----------------------------------
 
@@ -292,3 +292,42 @@ claims:
 def test_a_rounded_percentage_is_no_rate_of_completers(method: str, flagged: bool) -> None:
     fragment = ROUNDED.replace("METHOD", method)
     assert pointers(fragment, "IC127") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC124: a claim generalised from fewer than 30 respondents -------------------------------------
+
+REGISTER = ("        - title: Verzuimregistratie\n          year: 2025\n          relation: own\n"
+            "          method: METHOD\n          sample_size: 19")
+TESTS_AND_SURVEY = ("        - title: Toetsresultaten cohort 2025\n          year: 2025\n"
+                    "          relation: independent\n          method: administrative-data\n"
+                    "          sample_size: 29\n"
+                    "        - title: Eigen vragenlijst\n          year: 2025\n          relation: own\n"
+                    "          method: survey\n          sample_size: 27")
+CLAIM = "Onze inloop maakt 80% van de ouderen minder eenzaam."
+
+
+@pytest.mark.parametrize(("fragment", "flagged"), [
+    # records of everyone are a count, not a sample; a claim that gives the group of the records rests on them
+    (sampled(REGISTER.replace("METHOD", "administrative-data")), False),
+    (sampled(REGISTER.replace("METHOD", "survey")), True),
+    (sampled(TESTS_AND_SURVEY).replace(CLAIM, "22 van de 29 deelnemers haalden A2 op de spreektoets."), False),
+    (sampled(TESTS_AND_SURVEY), True),
+    # the response beside the count, and a claim that says it does not generalise
+    (sampled(UNNUMBERED, told="52 van de 84 jongeren (respons 62%); van de 19 gestopte jongeren vulden er 3 de "
+                              "enquête in."), False),
+    (sampled(UNNUMBERED, told="Van de 19 gestopte jongeren vulden er 3 de enquête in."), True),
+    (sampled(SMALL_SOURCE).replace(CLAIM, "Bij de meeste ouderen daalde de eenzaamheid; het zijn te weinig mensen "
+                                          "om te zeggen of het ook breder werkt."), False),
+    (sampled(SMALL_SOURCE).replace(CLAIM, "Bij de meeste ouderen daalde de eenzaamheid; dat werkt ook breder."),
+     True),
+])
+def test_records_responses_and_declined_generalisations(fragment: str, flagged: bool) -> None:
+    assert pointers(fragment, "IC124") == (["/claims/0/text"] if flagged else [])
+
+
+def test_who_answered_is_read_from_a_total_and_its_count_apart() -> None:
+    told = ("Van de 31 mantelzorgers die tussen 1 januari en 30 juni begonnen, vulden er 24 beide lijsten in. Het "
+            "aantal zwaar belaste mantelzorgers daalde naar 6 van de 24.")
+    messages = [finding.message for finding in check_fragment(sampled(UNNUMBERED, told=told))
+                if finding.code == "IC124"]
+    assert len(messages) == 1 and "24 respondents" in messages[0], messages

@@ -518,6 +518,8 @@ _N_EQUALS = phrases(r"n ?= ?(\d{1,3}(?:[.,]\d{3})+|\d+)")
 
 #: Source methods that ask people: their sample is of people even under an environmental claim.
 _ASKING_PEOPLE = frozenset({"survey", "interviews", "focus-groups"})
+#: Source methods whose sample_size counts records or publications, not people drawn from a group.
+_COUNTS_OF_EVERYONE = frozenset({"administrative-data", "literature"})
 #: Source methods that evaluate the people an outcome is about (not statistics of everyone).
 _EVALUATING = _ASKING_PEOPLE | {"comparison-group", "randomised-trial", "observation"}
 
@@ -550,6 +552,9 @@ def _text_sample(text: str) -> _Sample | None:
     found = fractions(text)
     # A total that several counts share is the group asked: "daalde van 44% (18 van 41) naar 29% (12 van 41)".
     shared = {whole for whole, times in Counter(fraction.whole for fraction in found).items() if times > 1}
+    # "Van de 31 die begonnen, vulden er 24 beide lijsten in ... daalde naar 6 van de 24": 24 answered.
+    shared |= {fraction.part for fraction in found
+               if fraction.split and _ANSWERED_WORDS.search(_CLAUSE_FROM.match(text, fraction.start).group())}
     if any(fraction.part >= MIN_SAMPLE and _RESPONSE_AFTER.match(text, fraction.start + len(fraction.written))
            for fraction in found):
         return None  # "39 of the 48 residents responded (81%): 20 of 24 status holders and 19 of 24 others"
@@ -582,7 +587,13 @@ _DID_NOT_ANSWER = regex(r"\W*(?:[^\W\d]+\W+){0,2}?(?:did not|didn't|never|niet|n
                         r"|ingevuld|invul|teruggestuurd|mee(?:gedaan|doen|gedaan)?\b)", re.IGNORECASE)
 _RESPONDENTS_AFTER = regex(r"(?<=respondents)|(?<=respondenten)|\s*(?:respondents|respondenten)\b", re.IGNORECASE)
 _RESPONSE_AFTER = regex(r"\s*(?:[^\W\d]+\s+){0,2}?(?:responded|answered|replied|reageerden|antwoordden|vulden"
-                        r"|invulden|deden mee|took part)\b", re.IGNORECASE)
+                        r"|invulden|deden mee|took part)\b"
+                        # "52 van de 84 jongeren (respons 62%)"
+                        r"|\s*\(\s*(?:respons|response|response rate)\b", re.IGNORECASE)
+_CLAUSE_FROM = regex(r"[^;]*?(?:[.!?](?:\s|$)|;|$)")  # from a position to the end of its clause
+# "Van de 31 mantelzorgers die begonnen, vulden er 24 beide lijsten in": the count is who answered.
+_ANSWERED_WORDS = regex(r"\b(?:vulden|invulden|ingevuld|antwoordden|reageerden|stuurden|responded|answered|replied"
+                        r"|returned|filled)\b", re.IGNORECASE)
 _BREAKDOWN = regex(r"\s*(?:\w+\s+){0,2}?(?:\(\d+(?:[.,]\d+)?\s*%\))?\s*[;:]", re.IGNORECASE)
 _SHARE_BEFORE = regex(r"\d\s*%\s*\(\s*$")
 _THE_BEFORE = regex(r"\b(?:de|the)\s+$", re.IGNORECASE)
@@ -670,9 +681,14 @@ class TinySample(Rule):
     each claim that rests on such an outcome or metric, draws a result from it (a percentage, a
     number, "most", "nearly all", "eight in ten", or an effect stated as fact; not a claim that
     only says it contributes to a goal without a figure) and does not mention the sample itself
-    (a claim that says "of the 14 participants who answered" is honest about it); an outcome
-    with a small sample that no claim rests on gets the finding at the source or metric when
-    its own texts do not give the number.
+    (a claim that says "of the 14 participants who answered" is honest about it) or says the group
+    is too small to generalise from ("five people are too few to say whether this works more
+    widely", "niet representatief"); an outcome with a small sample that no claim rests on gets
+    the finding at the source or metric when its own texts do not give the number. A source of
+    ``administrative-data`` or ``literature`` counts records, not respondents: its
+    ``sample_size`` is no sample, and a claim that gives its number ("22 van de 29 deelnemers
+    haalden A2") rests on those records. "52 van de 84 (respons 62%)" is a response of 52, and in
+    "van de 31 ... vulden er 24 in" the 24 answered.
 
     Why: the Nesta Standards of Evidence ask, from level 2 on, data that show a change in a
     sample large enough to mean something; the ACM Leidraad Duurzaamheidsclaims (2023), rule 2,
@@ -748,9 +764,11 @@ class TinySample(Rule):
                    and source.method in _EVALUATING for source in outcome.evidence.sources):
                 continue
             for source in outcome.evidence.sources:
+                # Records of everyone (a sick-leave register of all 19 staff) are a count, not a sample.
+                sampled = source.sample_size is not None and source.method not in _COUNTS_OF_EVERYONE
                 sample = (_Sample(source.sample_size, f"sample_size {source.sample_size}",
                                   declared=source.method in _ASKING_PEOPLE)
-                          if source.sample_size is not None and source.sample_size < MIN_SAMPLE
+                          if sampled and source.sample_size is not None and source.sample_size < MIN_SAMPLE
                           else _text_sample(source.title) if source.title and _DIGITS.search(source.title) else None)
                 if sample:
                     small[id(outcome)] = (sample, source.path, label_of(outcome, "outcome"))
@@ -786,7 +804,9 @@ class TinySample(Rule):
             # respondents: a sample of roofs or meters is no survey to generalise from.
             # A sample_size is a survey of people even under an environmental claim ("most members insulated").
             environmental = claim.domain == "environmental"
-            if not _generalises(claim.text) or (environmental and not any(
+            if not _generalises(claim.text) or (may_match(_DECLINES_TO_GENERALISE, claim.text)
+                                                 and _DECLINES_TO_GENERALISE.search(claim.text.lowered)) \
+                    or (environmental and not any(
                     id(part) in small and small[id(part)][0].declared for part in parts)):
                 used.update(id(part) for part in parts)  # the claim names the outcome but draws no result from it
                 continue
@@ -795,8 +815,9 @@ class TinySample(Rule):
                     continue
                 sample, _path, label = small[id(part)]
                 used.add(id(part))
-                if _mentions(claim.text, sample.size):
-                    continue
+                if _mentions(claim.text, sample.size) or any(
+                        _mentions(claim.text, size) for size in _records_of(part)):
+                    continue  # the claim gives its group: "22 van de 29 deelnemers" from the test records of all 29
                 # The English says "respondents" also for 1; the singular form is there for other languages.
                 yield Issue(claim.text.path,
                             ngettext("claim '{claim}' rests on {part}, which is based on {size} respondents "
@@ -831,6 +852,13 @@ _QUANTIFIERS = phrases(
 )
 
 
+# A claim that says its group is too small to generalise from does not generalise: "Five people are
+# too few to say whether this works more widely", "deze kleine groep is niet representatief".
+_DECLINES_TO_GENERALISE = phrases(
+    r"(?:too|te) (?:few|small|weinig|klein) (?:\w+ ){0,2}(?:to|om)", r"not representative", r"niet representatief",
+    r"(?:no|geen) (?:harde |firm |general )?conclusions?", r"(?:geen|no) (?:algemene )?conclusies?",
+    r"(?:kunnen|can) (?:we )?(?:nog )?(?:geen|not|no) (?:conclusies|conclusions|generali[sz]\w*)")
+
 _CONTRIBUTES = phrases(r"dra(?:agt|gen) (?:\w+ )?bij", r"bijdrage\w*", r"bijdragen", r"contribut\w*")
 
 
@@ -847,6 +875,14 @@ def _generalises(text: Text) -> bool:
     if may_match(_QUANTIFIERS, text) and _QUANTIFIERS.search(text.lowered) is not None:
         return True
     return not (may_match(_CONTRIBUTES, text) and _CONTRIBUTES.search(text.lowered))
+
+
+def _records_of(part: Outcome | Metric) -> list[int]:
+    """The sizes of an outcome's records of everyone (administrative data), which a claim may rest on instead."""
+    if not isinstance(part, Outcome):
+        return []
+    return [source.sample_size for source in part.evidence.sources
+            if source.sample_size is not None and source.method in _COUNTS_OF_EVERYONE]
 
 
 def _mentions(text: Text, size: int) -> bool:

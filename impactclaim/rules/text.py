@@ -317,7 +317,11 @@ _TOTAL_BEFORE = regex(rf"(?<![\w.,/%-])({_NUMBER})\s+(?!{_NOT_PEOPLE.pattern})[^
 _OF_THE_TOTAL = regex(rf"(?:^|[.;:!?]\s+)(?:van|of)\s+(?:de|the|alle|all|onze|our)\s+({_NUMBER})\s+"
                            rf"(?!{_NOT_PEOPLE.pattern})[^\W\d]+")
 _COUNT_AFTER = regex(rf"(?<![\w.,/-])({_NUMBER}|{'|'.join(word for word in _WORDS if word not in ('een', 'one'))})"
-                          rf"(?![\w/%]|[.,]\d|\s*(?:%|procent|percent))")
+                          rf"(?![\w/%]|[.,]\d|\s*(?:%|procent|percent))"
+                          # a day of a date ("tussen 1 januari en 30 juni") counts nobody
+                          r"(?!\s+(?:jan|feb|febr|maart|mrt|apr|april|mei|may|jun|juni|june|jul|juli|july|aug|sep|sept"
+                          r"|okt|oct|oktober|october|nov|dec|januari|january|februari|february|march|augustus|august"
+                          r"|september|november|december)\b)")
 _SENTENCE_END = regex(r"[.;!?](?:\s|$)")
 
 
