@@ -331,3 +331,36 @@ def test_who_answered_is_read_from_a_total_and_its_count_apart() -> None:
     messages = [finding.message for finding in check_fragment(sampled(UNNUMBERED, told=told))
                 if finding.code == "IC124"]
     assert len(messages) == 1 and "24 respondents" in messages[0], messages
+
+
+# -- IC120: the enterprise's own check presented as independent -------------------------------------
+
+VERIFIED = """
+organisation:
+  name: Vakwerk Leerbedrijf Eindhoven B.V.
+  trade_name: Vakwerk
+claims:
+  - id: c
+    text: "Al onze 42 jongeren haalden hun VCA-diploma."
+    domain: social
+    verification:
+      status: STATUS
+      by: "BY"
+"""
+
+
+@pytest.mark.parametrize(("by", "status", "flagged"), [
+    # another body whose name holds the enterprise's one-word name
+    ("Examencentrum Veilig Vakwerk Brabant", "third-party", False),
+    ("Vakwerk, afdeling kwaliteit", "third-party", True),
+    ("Stichting Vakwerk", "third-party", True),
+    # the name in a statement of independence
+    ("Zuidlimburgse Milieuadviezen (no other work for Vakwerk)", "third-party", False),
+    ("Zuidlimburgse Milieuadviezen for Vakwerk", "third-party", True),
+    # a public body's department
+    ("Municipality of Eindhoven, contract management", "second-party", False),
+    ("Vakwerk contract management", "second-party", True),
+])
+def test_other_bodies_that_share_a_word_or_a_role_are_no_self_check(by: str, status: str, flagged: bool) -> None:
+    fragment = VERIFIED.replace("BY", by).replace("STATUS", status)
+    assert pointers(fragment, "IC120") == (["/claims/0/verification/by"] if flagged else [])

@@ -175,6 +175,11 @@ class SelfAssessmentAsIndependent(Rule):
       itself is marked ``own`` or ``commissioned`` (a warning: the wording may refer to
       something the statement does not list).
 
+    Another body whose name holds the enterprise's one-word name ("Examencentrum Veilig Vakwerk
+    Brabant" for Vakwerk), the enterprise named in a statement of independence ("no other work
+    for Larvion") and a role inside a public body ("Municipality of Eindhoven, contract
+    management") are not the enterprise itself.
+
     Why: the Unfair Commercial Practices Directive (2005/29/EC), Annex I, as amended by
     Directive (EU) 2024/825, blacklists claiming that a trader has been approved or endorsed
     when it has not, and sustainability labels not based on third-party verification; an
@@ -554,7 +559,7 @@ def _text_sample(text: str) -> _Sample | None:
     shared = {whole for whole, times in Counter(fraction.whole for fraction in found).items() if times > 1}
     # "Van de 31 die begonnen, vulden er 24 beide lijsten in ... daalde naar 6 van de 24": 24 answered.
     shared |= {fraction.part for fraction in found
-               if fraction.split and _ANSWERED_WORDS.search(_CLAUSE_FROM.match(text, fraction.start).group())}
+               if fraction.split and _ANSWERED_WORDS.search(_clause_from(text, fraction.start))}
     if any(fraction.part >= MIN_SAMPLE and _RESPONSE_AFTER.match(text, fraction.start + len(fraction.written))
            for fraction in found):
         return None  # "39 of the 48 residents responded (81%): 20 of 24 status holders and 19 of 24 others"
@@ -590,7 +595,15 @@ _RESPONSE_AFTER = regex(r"\s*(?:[^\W\d]+\s+){0,2}?(?:responded|answered|replied|
                         r"|invulden|deden mee|took part)\b"
                         # "52 van de 84 jongeren (respons 62%)"
                         r"|\s*\(\s*(?:respons|response|response rate)\b", re.IGNORECASE)
-_CLAUSE_FROM = regex(r"[^;]*?(?:[.!?](?:\s|$)|;|$)")  # from a position to the end of its clause
+_CLAUSE_FROM = regex(r"[^;]*?(?:[.!?](?:\s|$)|;|$)")
+
+
+def _clause_from(text: str, position: int) -> str:
+    """``text`` from ``position`` to the end of its clause."""
+    found = _CLAUSE_FROM.match(text, position)
+    return found.group() if found is not None else text[position:]
+
+
 # "Van de 31 mantelzorgers die begonnen, vulden er 24 beide lijsten in": the count is who answered.
 _ANSWERED_WORDS = regex(r"\b(?:vulden|invulden|ingevuld|antwoordden|reageerden|stuurden|responded|answered|replied"
                         r"|returned|filled)\b", re.IGNORECASE)

@@ -528,7 +528,9 @@ def is_self(text: str | None, own: OwnName) -> str | None:
     recipient = _GIVEN_TO.search(text)
     if recipient is not None and not _MADE_BY.search(text, recipient.end()):
         text = text[:recipient.start()]
-    if own.named_in(text):
+    # "(no other work for Larvion)": the name in a statement of independence is not who checked
+    text = _INDEPENDENCE_STATED.sub(lambda match: " " * len(match.group()), text)
+    if own.named_in(text) and not _inside_another_name(text, own):
         return "the enterprise's own name"
     institution = _INSTITUTION.search(text) is not None
     if "anagement" in text:
@@ -552,7 +554,39 @@ _MADE_BY = regex(r"\b(?:door|by)\b", re.IGNORECASE)  # "sent to the municipality
 _GIVEN_TO = regex(r"\b(?:verstrekt|geleverd|gegeven|toegestuurd|aangeleverd) aan\b"
                   r"|\b(?:provided|supplied|given|sent|delivered) to\b", re.IGNORECASE)
 _INSTITUTION = regex(r"\b(?:universiteit|university|hogeschool|instituut|institute|academie|academy|rekenkamer"
-                          r"|planbureau|kennisinstituut|kenniscentrum)\b", re.IGNORECASE)
+                          r"|planbureau|kennisinstituut|kenniscentrum"
+                          # a public body's department: "Municipality of Eindhoven, contract management"
+                          r"|gemeente|municipality|provincie|province|ministerie|ministry|waterschap|uwv)\b",
+                          re.IGNORECASE)
+_INDEPENDENCE_STATED = regex(
+    r"\b(?:no (?:other )?(?:work|ties|links?|relation\w*|connection) (?:for|with|to)|independent (?:of|from)"
+    r"|not (?:affiliated|connected) (?:with|to)|onafhankelijk van|geen (?:ander(?:e)? )?(?:werk|opdrachten|banden?"
+    r"|band|relatie|binding) (?:voor|met))\b[^()]*", re.IGNORECASE)
+_CAPITALISED_WORD = regex(r"[A-Z][\w'’-]*")
+
+
+def _inside_another_name(text: str, own: OwnName) -> bool:
+    """Whether the enterprise's one-word name stands only inside another body's name ("Examencentrum Veilig Vakwerk").
+
+    A capitalised word right before it that is no legal form and no part of the enterprise's
+    names makes it part of a name of its own.
+    """
+    single = [name for name in own.names if " " not in name]
+    if not single or any(_whole_word_at(" ".join(text.casefold().split()), name) is not None
+                         for name in own.names if " " in name):
+        return False
+    found = False
+    for name in single:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
+            found = True
+            before = text[:match.start()].split()
+            word = before[-1] if before else ""
+            # the word before must itself stand inside the text ("The Sailbound standard" starts a sentence)
+            inside = len(before) >= 2 and not before[-2].endswith((".", "!", "?", ":"))
+            if not (inside and _CAPITALISED_WORD.fullmatch(word) and not _LEGAL_FORMS.fullmatch(word)
+                    and all(word.casefold() not in own_name.split() for own_name in own.names)):
+                return False
+    return found
 _BARE_ROLE = regex(r"(?:het |the )?(?:bestuur|directie|raad van bestuur|management ?team|mt|board|management"
                         r"|owners?|founders?|directors?|eigenaars?|eigenaren|oprichters?|directeur|aandeelhouders?)",
                         re.IGNORECASE)
