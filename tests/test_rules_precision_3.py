@@ -364,3 +364,21 @@ claims:
 def test_other_bodies_that_share_a_word_or_a_role_are_no_self_check(by: str, status: str, flagged: bool) -> None:
     fragment = VERIFIED.replace("BY", by).replace("STATUS", status)
     assert pointers(fragment, "IC120") == (["/claims/0/verification/by"] if flagged else [])
+
+
+# -- IC130: a comparison with others without a named, dated basis ----------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the people's own other channels are no other enterprises
+    ("31 van de 43 boeren zeiden in onze enquête meer marge over te houden dan via hun andere kanalen.", False),
+    ("31 van de 43 boeren houden bij ons meer marge over dan via andere groothandels.", True),
+    # a monitor, a list or a website named with its year in the claim itself
+    ("Ons verzuim lag onder het gemiddelde van 6,4% in de kinderopvang in 2024 (FCB, Arbeidsmarktmonitor "
+     "kinderopvang 2025).", False),
+    ("Ons verzuim lag onder het gemiddelde van 6,4% in de kinderopvang.", True),
+    ("A shared car emits a third of an average petrol car, by the CO2emissiefactoren.nl list of January 2025.",
+     False),
+    ("A shared car emits a third of an average petrol car.", True),
+])
+def test_own_alternatives_and_sources_named_in_the_text_need_no_comparison_field(text: str, flagged: bool) -> None:
+    assert pointers(share_claim(text), "IC130") == (["/claims/0/text"] if flagged else [])

@@ -1285,7 +1285,8 @@ _NOT_OWN_REFERENCE = (r"(?! als (?:in (?:19|20)\d\d|toen|vorig jaar|verplicht|ve
                       # "ruim 2,5 keer zoveel als de 240 in ons basisjaar 2022"
                       r"|(?:de |het )?[\d.,]+ (?:\w+ )?in (?:(?:ons|het) (?:basisjaar|startjaar) )?(?:19|20)\d\d))")
 _COMPARATIVE = phrases(
-    rf"dan (?:\w+ ){{0,5}}(?:{_OTHERS_NL})",
+    # "dan via hun andere kanalen": the people's own other channels, not other enterprises
+    rf"dan (?!(?:via |bij |in |met |op )?(?:hun|their|zijn|haar) )(?:\w+ ){{0,5}}(?:{_OTHERS_NL})",
     # a figure of a typical other: "een derde van het water van een conventionele fabriek"
     r"(?:van|dan|als) (?:een |de |het )?(?:conventionele?|gangbare?|doorsnee|gemiddelde?|reguliere?|traditionele?"
     r"|gewone?|normale?) (?!\d)\w+",
@@ -1317,7 +1318,9 @@ _COMPARATIVE = phrases(
 _ABOUT_OTHERS = phrases(rf"(?:{_OTHERS_NL}|{_OTHERS_EN})", r"vergelijk\w*", r"compar\w*", r"referen\w*", r"doorsnee",
                         r"benchmark\w*", r"landelijk\w*", r"branche\w*")
 _SOURCE_WORDS = phrases(
-    r"bron", r"volgens", r"cbs", r"rapport", r"onderzoek", r"monitor", r"benchmark", r"statline", r"source",
+    r"bron", r"volgens", r"cbs", r"rapport", r"onderzoek", r"\w*monitor", r"benchmark", r"statline", r"source",
+    # a named list, database or website: "the CO2emissiefactoren.nl list of January 2025"
+    r"lijst", r"list", r"database", r"databank", r"factsheet", r"\w+\.(?:nl|org|com|eu|gov)",
     r"according to", r"report", r"study", r"survey", r"data", r"statistics", r"eurostat", r"rivm", r"tno",
     r"pbl", r"uwv", r"cpb", r"scp", r"nibud", r"milieu ?centraal", r"ecoinvent",
 )
@@ -1342,7 +1345,10 @@ class ComparisonWithoutBasis(Rule):
 
     A comparison with the enterprise's own comparison group ("tegen 41% in de
     vergelijkingsgroep"), its own past ("vier keer zoveel als in 2021") or what it must do
-    ("bijna vier keer zoveel als verplicht") is no comparison with others and is not read here.
+    ("bijna vier keer zoveel als verplicht") is no comparison with others and is not read here,
+    nor is one with the people's own other options ("meer marge dan via hun andere kanalen"). A
+    source in the text may be a monitor ("Arbeidsmarktmonitor kinderopvang 2025"), a named list,
+    database or website ("the CO2emissiefactoren.nl list of January 2025").
 
     Why: the ACM Leidraad Duurzaamheidsclaims (2023), rule 3, asks that comparisons with other
     products, services or companies are fair: clear about what is compared with what, on the
