@@ -382,3 +382,17 @@ def test_other_bodies_that_share_a_word_or_a_role_are_no_self_check(by: str, sta
 ])
 def test_own_alternatives_and_sources_named_in_the_text_need_no_comparison_field(text: str, flagged: bool) -> None:
     assert pointers(share_claim(text), "IC130") == (["/claims/0/text"] if flagged else [])
+
+
+# -- IC121: a legal duty presented as a merit --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Since 2024 Dutch law no longer allows disposable cups for drinks consumed on site; 81% of our deposit "
+     "cups came back.", False),
+    ("We never serve drinks on site in disposable cups; 81% of our deposit cups came back.", True),
+    ("Wij werken met bronafzuiging en P3-maskers, zoals de Arbowet en de Arbocatalogus Bouw & Infra van elke "
+     "werkgever vragen; alle metingen van de arbodienst lagen onder de grenswaarde.", False),
+    ("Wij zorgen goed voor onze mensen: iedereen heeft toegang tot de arbodienst.", True),
+])
+def test_a_duty_said_to_be_the_law_in_other_words_is_no_merit(text: str, flagged: bool) -> None:
+    assert pointers(share_claim(text), "IC121") == (["/claims/0/text"] if flagged else [])

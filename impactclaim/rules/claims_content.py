@@ -450,7 +450,11 @@ _SAYS_IT_IS_THE_LAW = phrases(
     r"(?:required|demanded|expected) of (?:every|each|all)", r"(?:legal|statutory) (?:duty|duties|obligations?)",
     r"(?:legal|statutory) (?:duty|duties|obligations?|requirements?)", r"(?:is|are) mandatory", r"required by law",
     r"legally required", r"the law requires",
-    r"(?:the law|law) (?:obliges|requires)")
+    r"(?:the law|law) (?:obliges|requires)",
+    # "zoals de Arbowet en de Arbocatalogus van elke werkgever vragen", "Dutch law no longer allows ..."
+    r"van (?:iedere?|elke?|alle) \w+ (?:vraagt|vragen|eist|eisen|verlangt|verlangen)",
+    r"(?:law|rules|regulations?) (?:\w+ )?(?:no longer )?(?:allows?|permits?|forbids|bans|prohibits)",
+    r"no longer (?:allowed|permitted) by law")
 
 
 @cache
