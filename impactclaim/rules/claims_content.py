@@ -95,6 +95,8 @@ _EVERY_UNIT = phrases(
     r"(?:of|lent|sold|bought|invested|from)",
     r"(?<!\bvan\s)(?:elke|iedere|ieder) (?:zak|kop|boon|euro|kilo|product|artikel|kledingstuk|lening|fles|doos|pak) "
     r"(?:\w+ )?(?:van|die|dat|uitgeleend|verkocht|ingekocht|geïnvesteerd)",
+    # all of each euro: "van elke euro ging 100 cent naar de boer", "every cent goes to the farmer"
+    r"100 cent", r"(?:elke|iedere) cent", r"every (?:single )?cent",
 )
 # A reduction of the whole footprint: "75% lower footprint", "75% minder CO2-uitstoot".
 _FOOTPRINT = phrases(
@@ -748,7 +750,8 @@ class ImprovementWithoutBaseline(Rule):
 
 _COMPLETERS = phrases(
     # "(60,9%, afgerond 61%)" is rounded, not completed
-    r"afgerond(?! (?:op |naar |tot )?(?:\d|boven|beneden))\w*", r"afronders?", r"afmakers?", r"voltooid\w*",
+    r"afgerond(?! (?:op |naar |tot )?(?:\d+(?:[.,]\d+)? ?%|\d{1,3}(?![\d.,])|boven|beneden))\w*",
+    r"afronders?", r"afmakers?", r"voltooid\w*",
     r"doorlopen", r"uitgezeten", r"geslaagd\w*",
     r"gediplomeerd\w*", r"afrondden", r"afrondde", r"voltooiden", r"afmaakten", r"slaagden",
     r"rondden (?:\w+ ){0,4}af", r"maakten (?:\w+ ){0,4}af", r"die bleven", r"completed", r"completers?",
@@ -768,6 +771,8 @@ _STARTERS = phrases(
     r"deelnemers? (?:dat|die) (?:begon|begonnen|startte|startten)", r"started", r"starters?", r"enrolled",
     r"enrol(?:l)?ments?", r"intakes?", r"signed up", r"began", r"entered", r"joined",
 )
+_ENDED = regex(r"\b(?:ended|finished|closed|afgelopen|beëindigd|geëindigd|eindigden|afgesloten|ended in)\b",
+               re.IGNORECASE)
 MAX_DROP_OUT = 30  # percent: a larger drop-out makes a completers' rate a different number than the group's
 _PERCENT_SIGN = regex(r"\d\s*(?:%|procent|percent|per cent)")
 # A claim that itself says who dropped out, or counts them in, hides nothing.
@@ -955,9 +960,15 @@ class CherryPickedSubgroup(Rule):
 
 
 def _out_of_own_starters(statement: Statement, metric: Metric, starters: list[Metric]) -> bool:
-    """Whether ``metric`` is directly part of a metric that counts those who started."""
+    """Whether ``metric`` is directly part of those who started in cohorts that have ended.
+
+    "Graduates of the three cohorts that ended", part of "Starters of those cohorts": those still
+    on the course are left out fairly. "Started the final module" is a selection after the
+    drop-out, and is weighed against all who started like any other.
+    """
     total = statement.total_of(metric)
-    return total is not None and any(total is started for started in starters)
+    return total is not None and any(total is started for started in starters) and (
+        statement.total_of(total) is None or _ENDED.search(joined(total.name)) is not None)
 
 
 def _rate_over_everyone(statement: Statement, claim: Claim) -> bool:
@@ -1032,6 +1043,8 @@ _REFERENCE_YEAR = phrases(
     # "Verzuimmonitor SW-bedrijven 2024", "regular support in 2024 (matched comparison group)"
     r"vergelijkingsgroep\w*", r"controlegroep\w*", r"comparison groups?", r"control groups?", r"matched",
     r"(?<!eigen\s)(?<!onze\s)(?<!ons\s)(?<!our\s)(?<!own\s)\w*monitor\w*", r"cbs", r"landelijk\w*", r"nationally",
+    # an outside body's poll: "In de Mantelzorgpeiling Drenthe 2024 van het Kenniscentrum Zorg Noord"
+    r"(?<!eigen\s)(?<!onze\s)(?<!ons\s)(?<!our\s)(?<!own\s)\w+peiling\w*", r"kenniscentrum\w*",
     r"in de (?:hele |gehele )?\w*(?:branche|sector)", r"across the (?:sector|industry)",
 )
 
@@ -1041,14 +1054,19 @@ _REFERENCE_YEAR = phrases(
 # figure marked as a comparison, and the year of a study a factor comes from ("uit de
 # levenscyclusanalyse van 2024").
 _GROUP_OF_A_YEAR = phrases(
-    r"(?:die|dat|who|that|which) (?:\w+ ){0,4}in (?:19|20)\d\d",
-    r"(?:was|waren|were) (?:dat|het|dit|that|it|this)", r"(?:dat|dit|this|that|it) (?:was|were|waren)",
+    # who the group is, not when the enterprise counted: "die we in 2023 uitvoerden" is the data's year
+    r"(?:die|who) (?!(?:\w+ ){0,4}?(?:we|wij|ik|i)\b)(?:\w+ ){0,4}in (?:19|20)\d\d",
+    r"(?:was|waren|were) (?:dat|het|dit|that|it|this) (?:nog )?\d+", r"(?:dat|dit|this|that|it) (?:was|were|waren) "
+    r"(?:nog |still )?\d+",
     r"for comparison", r"ter vergelijking", r"als vergelijking", r"for reference", r"ter referentie")
 # "40 of the 171 gardens depaved in 2023", in a metric that names the period's year elsewhere ("revisited
 # in 2025"): the group of an earlier year followed up now. "Meals served in 2023" alone is that year's count.
 _DONE_IN_A_YEAR = phrases(
     r"(?!measured|counted|recorded|collected|reported|surveyed|registered|published|served|sold|delivered|made"
-    r"|produced|collected)\w+ed in (?:19|20)\d\d")
+    r"|produced|conducted|carried|held|performed|interviewed|asked|tested|checked|assessed|evaluated)"
+    r"\w+ed in (?:19|20)\d\d")
+_OWN_STUDY = regex(r"\b(?:ons|onze|our|own|eigen)\s+(?:[\w-]+\s+)?\w*(?:onderzoek|studie|study|survey|enqu[eê]te"
+                   r"|analyse|analysis|rapport|report|evaluatie|evaluation)", re.IGNORECASE)
 _STUDY_OF_A_YEAR = phrases(
     r"\w*(?:analyse|analysis|studie|study|onderzoek|research|rapport|report|handleiding|manual|publicatie"
     r"|publication) (?:van|of|uit|from) (?:19|20)\d\d")
@@ -1200,8 +1218,9 @@ class YearOutsidePeriod(Rule):
             if id(claim) not in earlier:
                 continue
             # "In 2022 haalde 61% het diploma" beside a basis metric with baseline 61 in 2022: its declared comparison
-            declared = {metric.baseline.year for metric in statement.basis_metrics(claim)
-                        if metric.baseline is not None and metric.baseline.year is not None}
+            declared = {(metric.baseline.year, metric.baseline.value) for metric in statement.basis_metrics(claim)
+                        if metric.baseline is not None and metric.baseline.year is not None
+                        and metric.baseline.value is not None}
             for where, text in located_texts(claim.text):
                 year = self._earlier_year(text, start.year, declared)
                 if year:
@@ -1243,7 +1262,8 @@ class YearOutsidePeriod(Rule):
                         continue
                     if not _NOT_YET_COUNTED.search(value) and (
                             _GROUP_OF_A_YEAR.search(sentence)
-                            or (text is not metric.name and _STUDY_OF_A_YEAR.search(sentence))
+                            or (text is not metric.name and _STUDY_OF_A_YEAR.search(sentence)
+                                and not _OWN_STUDY.search(sentence))
                             or (_DONE_IN_A_YEAR.search(sentence) and _names_a_year_of_the_period(metric, first_year))):
                         continue
                     if text is not metric.name and not _DATA_YEAR.search(sentence):
@@ -1254,13 +1274,17 @@ class YearOutsidePeriod(Rule):
                     return
 
     @staticmethod
-    def _earlier_year(text: str, first_year: int, declared: set[int] | frozenset[int] = frozenset()) -> int | None:
+    def _earlier_year(text: str, first_year: int,
+                      declared: set[tuple[int, float]] | frozenset[tuple[int, float]] = frozenset()) -> int | None:
         headline = False  # whether an earlier sentence gave a figure of a year of the period
         for sentence in sentences(text):
             found = years(sentence)
             figures = [match.start() for match in _FIGURE.finditer(sentence)
                        if not any(match.start() == where for _, where in found)]
-            earlier = [(year, place) for year, place in found if year < first_year and year not in declared]
+            # the baseline a basis metric declares, with its year and value: "In 2022 haalde 61% het diploma"
+            given = {value for value, _ in percentages(sentence)} | set(counts(sentence))
+            earlier = [(year, place) for year, place in found if year < first_year
+                       and not any(year == declared_year and value in given for declared_year, value in declared)]
             if not earlier:
                 # "in boekjaar 2024-2025": a range names the period's years too
                 headline = headline or bool(figures and any(int(year) >= first_year

@@ -97,7 +97,7 @@ NOT_GENERIC: tuple[str, ...] = (
     "groene stroomcertificaten", "groenestroomcertificaten", "groene stroom certificaten", "groencertificaten",
     "green electricity certificates", "green power certificates", "green energy certificates",
     # plants where paving was: "tegels eruit, groen erin", "meer groen in de wijk"
-    "groen erin", "meer groen", "het groen",
+    "groen erin", "het groen",
 )
 #: Dutch labour-market terms in which "duurzaam" means lasting, not green: not generic in a
 #: claim that is not about the environment ("duurzame uitstroom naar werk").
@@ -187,8 +187,11 @@ _DENIED_NAME = regex(r"\b(?:not|never|niet|nooit|geen)\s+(?:call|calls|noemen|no
                     r"(?:ourselves|our \w+|ons|onszelf|us)?\s*((?:[\w-]+\s+)?[\w-]+)(?=\s*(?:[.;,!?]|$))",
                     re.IGNORECASE)  # "... climate neutral lightly: we offset" is no denial
 # "we claimen geen klimaatneutrale melk": the claim that is not made, named at the end of its clause
+# ... but not "Wij claimen geen klimaatneutrale inzameling. Wij leveren haar gewoon.": that claims it all the more
 _DENIED_CLAIM = regex(r"\b(?:claimen|claimt|claim|claims|noemen|noemt|beweren)\s+(?:we\s+|wij\s+)?(?:geen|niet)\s+"
-                      r"((?:[\w-]+\s+)?[\w-]+)(?=\s*(?:[.;,!?]|$))", re.IGNORECASE)
+                      r"((?:[\w-]+\s+)?[\w-]+)(?=\s*(?:[.;,!?]|$))"
+                      r"(?![.;,!?]?\s*(?:maar\s+|but\s+)?(?:wij|we)\s+(?:\w+\s+){0,2}?(?:gewoon|simply|just|doen|do|leveren"
+                      r"|deliver|zijn|are)\b)", re.IGNORECASE)
 _DENIAL_CUE = regex(r"\b(?:not|niet|never|nooit|no longer|geen)\b", re.IGNORECASE)
 
 
@@ -243,14 +246,16 @@ _TITLE_HEAD = regex(r"(?<![\w-])(?:\w*[Mm]onitor|Index|\w*(?:[Pp]rogramm[ae]|[Pp
 _WORD_START = regex(r"(?<![\w'’-])\w")
 
 
-_OWN_BEFORE = regex(r"\b(?:ons|onze|our|mijn|my)\s+$", re.IGNORECASE)
+_OWN_BEFORE = regex(r"\b(?:ons|onze|our|mijn|my)(?:\s+(?:eigen|own))?\s+$", re.IGNORECASE)
 _OWN_WORDS = frozenset({"ons", "onze", "our", "mijn", "my"})
 
 
-def _without_titles(text: str, *, keep_own: bool = False) -> str:
+def _without_titles(text: str, *, keep_own: bool = False, own: OwnName | None = None) -> str:
     """``text`` with the titles of reports, programmes and bodies blanked out (same length).
 
-    With ``keep_own``, a title the enterprise calls its own ("ons Programma Nul Afval 2030") stays.
+    With ``keep_own``, a title the enterprise calls its own ("ons eigen Programma Nul Afval 2030",
+    "our Sustainable Textile Strategy") or that holds its name (``own``: "het Grachtenvracht
+    Programma 2025-2028") stays.
     """
     if not _TITLE_RUN.search(text):
         return text
@@ -262,8 +267,9 @@ def _without_titles(text: str, *, keep_own: bool = False) -> str:
         capitalised = _CAPITALISED.findall(run)
         if not text[:match.start()].strip() or text[:match.start()].rstrip()[-1] in ".!?:":
             capitalised = capitalised[1:]  # the first word of a sentence is capitalised anyway
-        if keep_own and (_OWN_BEFORE.search(text, max(0, match.start() - 8), match.start())
-                         or run.split(maxsplit=1)[0].lower() in _OWN_WORDS):
+        if keep_own and (_OWN_BEFORE.search(text, max(0, match.start() - 14), match.start())
+                         or run.split(maxsplit=1)[0].lower() in _OWN_WORDS
+                         or (own is not None and own.named_in(run))):
             continue
         if len(capitalised) >= 2 and (match.group(1) or _TITLE_HEAD.search(run)):
             text = text[:match.start()] + " " * len(run) + text[match.end():]
@@ -405,7 +411,7 @@ class GenericTerm(Rule):
                 # "De Groene Fietsfabriek" is a name, not a claim.
                 # The SDG titles first: they are found by the goals' name, which a title would hide.
                 searched = _without_denials(_without_named_green_power(_without_titles(
-                    _without_sdg_titles(own.masked(text)))))
+                    _without_sdg_titles(own.masked(text)), keep_own=True)))
                 words = _found(patterns, searched, exempt=exempt)
                 if not words:
                     continue
@@ -796,7 +802,10 @@ _PERFORMANCE_TO_REACH = regex(
     r"|terug\s*brengen|verlag\w*|verhog\w*|increase\w*|decrease\w*|cut|zero|neutra\w*"
     # or a result for people or planet: "en helpen we 30 mensen aan werk"
     r"|help|helps|helpen|helpt|aan (?:het )?werk|into work|jobs?|banen|bespar\w*|sav(?:e|es|ing)|voorkom\w*"
-    r"|prevent\w*|avoid\w*|vermijd\w*)\b", re.IGNORECASE)
+    r"|prevent\w*|avoid\w*|vermijd\w*"
+    # an outcome to reach: "waarin 200 gezinnen uit de schulden komen", "with the same results", "energiepositief"
+    r"|uit de schulden|schuldenvrij|debt[- ]free|results?|resultaten|\w+positief|\w*-positive|emissievrij"
+    r"|emission[- ]free|werk vinden|vinden werk|find work|finds work)\b", re.IGNORECASE)
 _SENTENCES = regex(r"(?:[^.!?;]|[.,](?=\d))+[.!?;]*")
 # A target for everything: "by 2030 all our packaging will be plastic-free" is no plan for the evidence.
 _WHOLE_TARGET = regex(r"\b(?:all (?:of )?our|alle onze|al onze|ons hele|our entire|every|elke|iedere|100\s?%|geheel"
@@ -845,7 +854,8 @@ def _without_evidence_plans(text: str) -> str:
     return joined if len(joined) == len(text) else text
 
 
-def future_words(text: str, period_end: str | None, published: str | None = None) -> list[str]:
+def future_words(text: str, period_end: str | None, published: str | None = None,
+                 own: OwnName | None = None) -> list[str]:
     """The future wording of ``text`` (IC105): future verbs, goals with a figure, years after ``period_end``.
 
     A month and year after the period but not after ``published`` (the statement's date) is past.
@@ -853,7 +863,7 @@ def future_words(text: str, period_end: str | None, published: str | None = None
     not read.
     """
     # The years in a title are its edition's: "het Gemeentelijk Rioleringsprogramma Tilburg 2023-2027".
-    text = _without_titles(_without_evidence_plans(text), keep_own=True)
+    text = _without_titles(_without_evidence_plans(text), keep_own=True, own=own)
     words = _found([_FUTURE_WORDS], text, exempt=_NAMES_AND_SDG_REFERENCES)
     words += [_NON_WORD.split(goal, maxsplit=1)[0]
               for goal in _found([_GOAL_WITH_FIGURE], text, exempt=_NAMES_AND_SDG_REFERENCES)]
@@ -968,6 +978,7 @@ class FutureClaimWithoutPlan(Rule):
         if end_year is not None:
             candidates |= index.owners_with(
                 _YEAR_NUMBER, lambda match: _future_year(match.string, match, end_year) is not None)
+        own = OwnName.of(statement.organisation)
         for claim in statement.claims:
             commitment = claim.future_commitment
             words: list[str] = []
@@ -975,7 +986,7 @@ class FutureClaimWithoutPlan(Rule):
             if commitment is None and id(claim) not in candidates:
                 continue
             for where, text in located_texts(claim.text):
-                found = future_words(text, period[1] if period else None, statement.published)
+                found = future_words(text, period[1] if period else None, statement.published, own)
                 if found and not words:
                     text_path = where
                 words += [word for word in found if word not in words]

@@ -525,6 +525,8 @@ _N_EQUALS = phrases(r"n ?= ?(\d{1,3}(?:[.,]\d{3})+|\d+)")
 _ASKING_PEOPLE = frozenset({"survey", "interviews", "focus-groups"})
 #: Source methods whose sample_size counts records or publications, not people drawn from a group.
 _COUNTS_OF_EVERYONE = frozenset({"administrative-data", "literature"})
+# Records drawn from, not of everyone: "Steekproef uit de cliëntdossiers", "a random sample of files".
+_DRAWN = regex(r"steekproef|sample|selectie|selection|random|willekeurig|getrokken|drawn", re.IGNORECASE)
 #: Source methods that evaluate the people an outcome is about (not statistics of everyone).
 _EVALUATING = _ASKING_PEOPLE | {"comparison-group", "randomised-trial", "observation"}
 
@@ -778,7 +780,8 @@ class TinySample(Rule):
                 continue
             for source in outcome.evidence.sources:
                 # Records of everyone (a sick-leave register of all 19 staff) are a count, not a sample.
-                sampled = source.sample_size is not None and source.method not in _COUNTS_OF_EVERYONE
+                sampled = source.sample_size is not None and (
+                    source.method not in _COUNTS_OF_EVERYONE or _DRAWN.search(source.title or "") is not None)
                 sample = (_Sample(source.sample_size, f"sample_size {source.sample_size}",
                                   declared=source.method in _ASKING_PEOPLE)
                           if sampled and source.sample_size is not None and source.sample_size < MIN_SAMPLE
@@ -868,9 +871,13 @@ _QUANTIFIERS = phrases(
 # A claim that says its group is too small to generalise from does not generalise: "Five people are
 # too few to say whether this works more widely", "deze kleine groep is niet representatief".
 _DECLINES_TO_GENERALISE = phrases(
-    r"(?:too|te) (?:few|small|weinig|klein) (?:\w+ ){0,2}(?:to|om)", r"not representative", r"niet representatief",
-    r"(?:no|geen) (?:harde |firm |general )?conclusions?", r"(?:geen|no) (?:algemene )?conclusies?",
-    r"(?:kunnen|can) (?:we )?(?:nog )?(?:geen|not|no) (?:conclusies|conclusions|generali[sz]\w*)")
+    # said of the group or its size, not of anything else ("no worry is too small to bring to us")
+    r"(?:people|participants|respondents|mensen|deelnemers|respondenten|group|groep|sample|steekproef|pilot|survey"
+    r"|enqu[eê]te|number|aantal|they|these|dit|this|it|het) (?:\w+ ){0,3}(?:is|are|was|were|zijn|waren) (?:\w+ )?"
+    r"(?:too|te) (?:few|small|weinig|klein)",
+    r"(?:too|te) (?:few|weinig) (?:people|participants|respondents|mensen|deelnemers|respondenten|answers|antwoorden)",
+    r"(?:group|groep|sample|steekproef|survey|enqu[eê]te|pilot) (?:\w+ ){0,3}(?:is|was|zijn) (?:\w+ )?"
+    r"(?:not|niet) representati\w+")
 
 _CONTRIBUTES = phrases(r"dra(?:agt|gen) (?:\w+ )?bij", r"bijdrage\w*", r"bijdragen", r"contribut\w*")
 
@@ -895,7 +902,8 @@ def _records_of(part: Outcome | Metric) -> list[int]:
     if not isinstance(part, Outcome):
         return []
     return [source.sample_size for source in part.evidence.sources
-            if source.sample_size is not None and source.method in _COUNTS_OF_EVERYONE]
+            if source.sample_size is not None and source.method in _COUNTS_OF_EVERYONE
+            and _DRAWN.search(source.title or "") is None]
 
 
 def _mentions(text: Text, size: int) -> bool:

@@ -79,18 +79,20 @@ def _clause(text: str, position: int) -> str:
     return before[start:] + text[position:end]
 
 
-def _comparison_figure(text: str, position: int, first_year: int | None = None) -> bool:
+def _comparison_figure(text: str, position: int, first_year: int | None = None, mid_year: bool = False) -> bool:
     """Whether the figure at ``position`` stands in a clause about a comparison rather than the claim itself."""
-    return bool(_COMPARISON_CONTEXT.search(_clause(text, position))) or _outside_figure(text, position, first_year)
+    return bool(_COMPARISON_CONTEXT.search(_clause(text, position))) or _outside_figure(text, position, first_year,
+                                                                                         mid_year)
 
 
 # A figure that a named outside source gives for others, dated: "In de Schilderswijk had volgens de
 # Haagse Jeugdmonitor 2024 31% van de tienjarigen geen zwemdiploma", "In the CBS cohort study of 2024,
 # 58% of status holders ...". A sentence in which the enterprise speaks of itself ("we", "onze") is
 # left to the checks above: "volgens ons onderzoek van 2024 haalde 75% ..." is its own result.
-# A sentence, or a clause after a semicolon: "(Jeugdmonitor Den Haag 2024); omdat een van onze lessen ..."
-# speaks of the enterprise after the source's figure. "1.240 kg" and "3.5%" end neither.
-_SENTENCE = regex(r"(?:[^.!?;]|[.,](?=\d))*(?:[.!?;]|$)")
+_SENTENCE = regex(r"(?:[^.!?]|[.,](?=\d))*(?:[.!?]|$)")  # "1.240 kg" and "3.5%" do not end a sentence
+# A clause after a semicolon that only says how far the figures compare: "(Jeugdmonitor Den Haag 2024);
+# omdat een van onze lessen onder schooltijd valt, zijn die cijfers niet zonder meer vergelijkbaar".
+_CAVEAT_CLAUSE = regex(r";[^;]*\b(?:vergelijkbaar|vergelijken|comparable|compare|comparison)\b[^;]*", re.IGNORECASE)
 _YEAR = regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OUTSIDE_SOURCE = regex(
     r"\b(?:volgens|according to|\w*monitor\w*|cbs|rivm|ggd|uwv|nibud|\w*onderzoek van|\w*cohortonderzoek"
@@ -99,20 +101,21 @@ _PUBLIC_MONITOR = regex(r"\b(?:\w*monitor\w*|cbs|rivm|ggd|uwv|nibud|kerncijfers)
 _FIRST_PERSON = regex(r"\b(?:we|wij|our|ours|us|onze?|ons|ik|mijn|my)\b", re.IGNORECASE)
 
 
-def _outside_figure(text: str, position: int, first_year: int | None = None) -> bool:
+def _outside_figure(text: str, position: int, first_year: int | None = None, mid_year: bool = False) -> bool:
     """Whether the figure at ``position`` stands in a sentence that gives a dated outside source's figure for others.
 
-    With ``first_year`` (the reporting period's), the source must be of an earlier year.
+    With ``first_year`` (the reporting period's), the source must be of an earlier year; a
+    monitor's or statistics office's may be of that year when the period starts after January.
     """
     if _OUTSIDE_SOURCE.search(text) is None:
         return False
-    starts, ends = _outside_sentences(text, first_year)
+    starts, ends = _outside_sentences(text, first_year, mid_year)
     place = bisect.bisect_right(starts, position) - 1
     return place >= 0 and position < ends[place]
 
 
 @lru_cache(maxsize=64)
-def _outside_sentences(text: str, first_year: int | None) -> tuple[list[int], list[int]]:
+def _outside_sentences(text: str, first_year: int | None, mid_year: bool = False) -> tuple[list[int], list[int]]:
     """The starts and ends of the sentences of ``text`` that give a dated outside source's figure for others.
 
     Worked out once per text: a claim may hold thousands of percentages.
@@ -124,9 +127,11 @@ def _outside_sentences(text: str, first_year: int | None) -> tuple[list[int], li
         dated = [int(year.group()) for year in _YEAR.finditer(words)]
         # A monitor or statistics office of the year the period starts in, for a school year 2024-2025,
         # is the outside world's figure; "volgens het rapport over 2025" may be the enterprise's own.
-        latest = first_year if first_year is not None and _PUBLIC_MONITOR.search(words) else (first_year or 0) - 1
+        latest = first_year if first_year is not None and mid_year and _PUBLIC_MONITOR.search(words) \
+            else (first_year or 0) - 1
         earlier = any(year <= latest for year in dated) if first_year is not None else bool(dated)
-        if earlier and _OUTSIDE_SOURCE.search(words) is not None and not _FIRST_PERSON.search(words):
+        speaking = _CAVEAT_CLAUSE.sub("", words)
+        if earlier and _OUTSIDE_SOURCE.search(words) is not None and not _FIRST_PERSON.search(speaking):
             starts.append(sentence.start())
             ends.append(max(sentence.end(), sentence.start() + 1))
     return starts, ends
@@ -160,10 +165,17 @@ def _counts_beside(text: str, start: int, end: int, figure: float) -> bool:
     "70% daarvan (7,9 van 11,3 ton) ging naar de voedselbank": the share is of the claim's own
     counts, so the basis does not contradict it (IC128 checks the counts against the share).
     """
+    if not _OF_A_PART.match(text, end):
+        return False  # "97% (33 van de 34)" of the claim's own group is what the basis must confirm
     return any(abs(fraction.share - figure) <= _FRACTION_TOLERANCE
                and (0 <= fraction.start - end <= _BESIDE
                     or 0 <= start - fraction.start - len(fraction.written) <= _BESIDE)
                for fraction in fractions(text))
+
+
+# A share of a part of what the basis counts: "70% daarvan", "80% of them", "60% hiervan".
+_OF_A_PART = regex(r"\s*(?:daarvan|hiervan|van hen|van wie|van die|of them|of these|of those|of which|of whom)\b",
+                   re.IGNORECASE)
 
 
 def _asserted(text: str, start: int, figure: float) -> tuple[Interval, ...]:
@@ -277,9 +289,17 @@ def _counts_another_population(fraction: Fraction, named: Sequence[tuple[str, ..
     "In een pilot op 6 van onze 47 scholen kon 91% van de ondervraagde leerlingen ...": the schools
     are the pilot's size, the percentage is of pupils.
     """
-    if fraction.noun is None or not named or not all(named):
+    if fraction.noun is None or not named or not all(named) or not _NOT_PERSONS.fullmatch(fraction.noun):
         return False
     return all(fraction.noun.lower()[:_STEM] not in words for words in named)
+
+
+# Units that count no people: a percentage of pupils is no share of schools. People may be called
+# many names ("jongeren", "deelnemers"), so only these are read as another population.
+_NOT_PERSONS = regex(r"(?:scholen|schools?|locaties|locations?|vestigingen|sites?|gemeenten|municipalities"
+                     r"|wijken|neighbourhoods?|bedrijven|companies|organisaties|organi[sz]ations?|gebouwen"
+                     r"|buildings?|cohorten|cohorts?|klassen|classes|projecten|projects?|winkels|shops?|stores?"
+                     r"|regio'?s|regions?|steden|cities|dorpen|villages)", re.IGNORECASE)
 
 
 def _another_count_of_the_total(sentence: str, fraction: Fraction, stated: Sequence[tuple[float, int]]) -> bool:
@@ -292,7 +312,34 @@ def _another_count_of_the_total(sentence: str, fraction: Fraction, stated: Seque
     if not fraction.split:
         return False
     return any(abs(100 * count / fraction.whole - value) <= _FRACTION_TOLERANCE
-               for count in counts(without_dates(sentence)) if 0 < count <= fraction.whole for value, _ in stated)
+               for value, place in stated for count in _counts_at(sentence, place) if 0 < count <= fraction.whole)
+
+
+_COUNT_BEFORE_SHARE = regex(r"(?<![\w.,])(\d+(?:[.,]\d{3})*(?:,\d+)?)\s*\(\s*$")  # "26 (25%"
+_COUNT_AFTER_SHARE = regex(r"\s*\(\s*(\d+(?:[.,]\d{3})*(?:,\d+)?)(?![\d%])")  # "61% (1.120 ton)"
+
+
+def _counts_at(sentence: str, place: int) -> list[float]:
+    """The count written right beside the percentage at ``place``: "26 (25%)", "61% (1.120 ton)"."""
+    found = []
+    before = _COUNT_BEFORE_SHARE.search(sentence, max(0, place - 16), place)
+    if before is not None:
+        found.append(written_number(before.group(1)))
+    written = _STATED_PERCENTAGE.match(sentence, place)
+    after = _COUNT_AFTER_SHARE.match(sentence, written.end()) if written is not None else None
+    if after is not None:
+        found.append(written_number(after.group(1)))
+    return found
+
+
+def _part_shares(statement: Statement, claim: Claim) -> list[float]:
+    """The shares of the claim's basis metrics in the totals they are part of (570 of 1,840 MWh: 31%)."""
+    shares = []
+    for metric in statement.basis_metrics(claim):
+        total = statement.total_of(metric)
+        if total is not None and metric.same_unit(total) and metric.value is not None and total.value:
+            shares.append(100 * metric.value / total.value)
+    return shares
 
 
 def _same_kind_of_unit(metric: Metric, total: Metric) -> bool:
@@ -333,16 +380,17 @@ class RangeConsistency(Rule):
       group, an average or a benchmark ("72% had werk, tegen 41% in de vergelijkingsgroep",
       "than the national average of 31%"), or a bound ("meer dan 60%"), nor one that a named
       outside source gives for others for a year before the period (a monitor or statistics
-      office also for the year the period starts in), in a clause where the enterprise does not
+      office also for the year a period that starts after January starts in), in a clause where the enterprise does not
       speak of itself ("volgens de Haagse Jeugdmonitor 2024 had 31% van de
       tienjarigen geen zwemdiploma"). A stated bound or range holds when a basis value falls in
       it ("minstens 30%", "voor zilver is 50 tot 95% nodig"; "van 20 tot 95%" is a change, not
       a range), "de overige 59%" is the rest of 41%, and a percentage above 100 (a ratio to an
       amount), a difference from a reference ("17% boven het minimumloon") or a price cut ("met
       25% korting") is no share. A basis count's change from its baseline backs a stated change
-      ("fallen by 45%, from 38,900 to 21,400 m3") when the basis has shares at all. A share that
-      the claim works out beside its own counts ("70% daarvan (7,9 van 11,3 ton)") is IC128's to
-      check, the rest of a confirmed share in the same text ("31% van ons dak en 69% wind") holds,
+      ("fallen by 45%, from 38,900 to 21,400 m3") when the basis has shares at all. A share of a
+      part that the claim works out beside its own counts ("70% daarvan (7,9 van 11,3 ton)") is
+      IC128's to check, the rest of a basis metric's share of its total in the same text ("31% van
+      ons dak en 69% wind") holds,
       and a claim about a product, service, site or activity that calls its part by its own name
       ("ReSpun 100 yarn is made of 100% recycled fibres") is not held to that part's share of all.
 
@@ -463,8 +511,10 @@ class RangeConsistency(Rule):
         if not speaks_of_percentages(claim.text):
             return
         supported: list[tuple[float, str]] | None = None
+        parts: list[float] = []
         start = statement.reporting_period.start_date if statement.reporting_period else None
         first_year = start.year if start is not None else None
+        mid_year = start is not None and start.month > 1  # a school year 2024-2025 starts in August 2024
         for where, text in claim.text.located():
             stated: dict[float, tuple[Interval, ...]] = {}
             for match in _STATED_PERCENTAGE.finditer(text):
@@ -473,17 +523,18 @@ class RangeConsistency(Rule):
                 # sociaal minimum"); nor is a difference from a reference ("17% boven het minimumloon").
                 if figure > 100 or _ABOVE_REFERENCE.match(text, match.end()):
                     continue
-                if figure not in stated and not _comparison_figure(text, match.start(), first_year) \
+                if figure not in stated and not _comparison_figure(text, match.start(), first_year, mid_year) \
                         and not _counts_beside(text, match.start(), match.end(), figure):
                     stated[figure] = _asserted(text, match.start(), figure)
             if not stated:
                 continue
             if supported is None:
                 supported = self._supported_percentages(statement, claim)
-            yield from self._contradicted(claim, where, stated, supported)
+                parts = _part_shares(statement, claim)
+            yield from self._contradicted(claim, where, stated, supported, parts)
 
     def _contradicted(self, claim: Claim, where: Path, stated: dict[float, tuple[Interval, ...]],
-                      supported: list[tuple[float, str]]) -> Iterator[Issue]:
+                      supported: list[tuple[float, str]], parts: Sequence[float] = ()) -> Iterator[Issue]:
         if not supported:
             return  # nothing in the basis speaks about shares, so nothing can contradict the text
         if claim.comparison is not None and len(stated) < 2:
@@ -508,9 +559,9 @@ class RangeConsistency(Rule):
         for figure, intervals in stated.items():  # each stated number once, in order
             if confirmed(intervals):
                 continue
-            # "31% comes from our own roof and 69% is wind power": the rest of a confirmed share
-            if any(abs(figure + other - 100) <= _TOLERANCE and confirmed(others)
-                   for other, others in stated.items() if other != figure):
+            # "31% comes from our own roof and 69% is wind power": the rest of a part's share of its total
+            if any(abs(figure + other - 100) <= _TOLERANCE and any(abs(other - share) <= _TOLERANCE for share in parts)
+                   for other in stated if other != figure):
                 continue
             message = ngettext("{claim} states {value}%, but its basis metrics give {basis} and {more} more",
                                "{claim} states {value}%, but its basis metrics give {basis} and {more} more",

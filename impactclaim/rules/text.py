@@ -976,9 +976,21 @@ def names_the_part_by_name(text: str, part: Metric, total: Metric) -> bool:
     lowered = text.lower()
     if _ALL_OF.search(lowered) or any(stem in lowered for stem in of_total - of_part):
         return False
-    # the name itself as written: "Spandoek" names the bag line even when its total lists "spandoeken"
+    if _EXAMPLE_OF.search(lowered):
+        return False  # "our yarns, such as ReSpun 100": the line is an example of the whole
+    # the name itself as written: "Spandoek" names the bag line even when its total lists "spandoeken";
+    # a name with a number goes with its number ("ReSpun 100", not "ReSpun yarns")
     named = _words(part.name) - _words(total.name)
-    return any(word.group().lower() in named for word in _CAPITALISED.finditer(text))
+    numbered = {match.group(1).lower(): match.group(2) for _, name in part.name.located()
+                for match in _NAME_AND_NUMBER.finditer(name)}
+    return any(word.group().lower() in named and (
+        word.group().lower() not in numbered
+        or text[word.end():].lstrip().startswith(numbered[word.group().lower()]))
+        for word in _CAPITALISED.finditer(text))
+
+
+_EXAMPLE_OF = regex(r"\b(?:such as|like|zoals|bijvoorbeeld|for example|e\.g\.|waaronder|including)\b")
+_NAME_AND_NUMBER = regex(r"([^\W\d_][\w-]{2,})\s+(\d+)\b")
 
 
 def _words(text: Text) -> set[str]:
