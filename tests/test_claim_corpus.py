@@ -94,7 +94,7 @@ def test_the_pattern_codes_are_rules() -> None:
 
 
 TUNED = ("tuning", "held-out-1", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-         "held-out-7", "precision", "precision-2")
+         "held-out-7", "precision", "precision-2", "precision-3")
 
 #: The planted problems of the sixth and seventh parts that the rules, tuned on them, still miss
 #: (20 of 264 and 22 of 408): overlapping groups told only in another metric's prose, pass rates of
@@ -221,6 +221,9 @@ STILL_NOISY = {
     ("precision-2", "x4-museumcafe-de-kade-nijmegen.yaml"): ["IC125 /outcomes/1/evidence/sources/2/year",
                                                              "IC116 /claims/6/basis/metrics"],
     ("precision-2", "x5-kustvissers-texel.yaml"): ["IC101 /claims/5", "IC105 /claims/5/text"],
+    # The third precision part (51 findings, 18 errors, with the rules tuned on the first two; 6 and 1
+    # after): "a sign that most green stays", where "green" is the plants that replaced the paving.
+    ("precision-3", "y2-sponswerk-regenwater-tilburg.yaml"): ["IC102 /claims/3/text"],
 }
 
 
