@@ -587,6 +587,8 @@ def _inside_another_name(text: str, own: OwnName) -> bool:
                     and all(word.casefold() not in own_name.split() for own_name in own.names)):
                 return False
     return found
+
+
 _BARE_ROLE = regex(r"(?:het |the )?(?:bestuur|directie|raad van bestuur|management ?team|mt|board|management"
                         r"|owners?|founders?|directors?|eigenaars?|eigenaren|oprichters?|directeur|aandeelhouders?)",
                         re.IGNORECASE)
