@@ -527,6 +527,11 @@ _ASKING_PEOPLE = frozenset({"survey", "interviews", "focus-groups"})
 _COUNTS_OF_EVERYONE = frozenset({"administrative-data", "literature"})
 # Records drawn from, not of everyone: "Steekproef uit de cliëntdossiers", "a random sample of files".
 _DRAWN = regex(r"steekproef|sample|selectie|selection|random|willekeurig|getrokken|drawn", re.IGNORECASE)
+
+
+def _records_of_everyone(source: Source) -> bool:
+    """Whether ``source`` counts records of everyone (a sick-leave register of all 19 staff), not a sample."""
+    return source.method in _COUNTS_OF_EVERYONE and _DRAWN.search(source.title or "") is None
 #: Source methods that evaluate the people an outcome is about (not statistics of everyone).
 _EVALUATING = _ASKING_PEOPLE | {"comparison-group", "randomised-trial", "observation"}
 
@@ -780,8 +785,7 @@ class TinySample(Rule):
                 continue
             for source in outcome.evidence.sources:
                 # Records of everyone (a sick-leave register of all 19 staff) are a count, not a sample.
-                sampled = source.sample_size is not None and (
-                    source.method not in _COUNTS_OF_EVERYONE or _DRAWN.search(source.title or "") is not None)
+                sampled = source.sample_size is not None and not _records_of_everyone(source)
                 sample = (_Sample(source.sample_size, f"sample_size {source.sample_size}",
                                   declared=source.method in _ASKING_PEOPLE)
                           if sampled and source.sample_size is not None and source.sample_size < MIN_SAMPLE
@@ -902,8 +906,7 @@ def _records_of(part: Outcome | Metric) -> list[int]:
     if not isinstance(part, Outcome):
         return []
     return [source.sample_size for source in part.evidence.sources
-            if source.sample_size is not None and source.method in _COUNTS_OF_EVERYONE
-            and _DRAWN.search(source.title or "") is None]
+            if source.sample_size is not None and _records_of_everyone(source)]
 
 
 def _mentions(text: Text, size: int) -> bool:

@@ -17,6 +17,7 @@ from impactclaim.precompiled import regex
 from impactclaim.rules.base import Issue, Rule, label_of, located_texts
 from impactclaim.rules.text import (
     FRACTION_PATTERN,
+    STEM,
     Fraction,
     claim_index,
     counts,
@@ -273,14 +274,13 @@ def _share_of_own_total(sentence: str, value: float, place: int) -> bool:
 # "91% van de ondervraagde leerlingen", "25% of the trainees": whom a percentage is a share of.
 _PERCENT_OF = regex(r"\s*(?:van|of)\s+(?:de|het|the|onze|our|alle|all|deze|these)\s+((?:[^\W\d]+\s+){0,2}[^\W\d]+)",
                     re.IGNORECASE)
-_STEM = 5  # "leerling" and "leerlingen", "trainee" and "trainees" share their first letters
 
 
 def _population_of(sentence: str, place: int) -> tuple[str, ...]:
     """The words that say whom the percentage at ``place`` is a share of; empty when it does not say."""
     written = _STATED_PERCENTAGE.match(sentence, place)
     named = _PERCENT_OF.match(sentence, written.end()) if written is not None else None
-    return tuple(word.lower()[:_STEM] for word in named.group(1).split()) if named else ()
+    return tuple(word.lower()[:STEM] for word in named.group(1).split()) if named else ()
 
 
 def _counts_another_population(fraction: Fraction, named: Sequence[tuple[str, ...]]) -> bool:
@@ -291,7 +291,7 @@ def _counts_another_population(fraction: Fraction, named: Sequence[tuple[str, ..
     """
     if fraction.noun is None or not named or not all(named) or not _NOT_PERSONS.fullmatch(fraction.noun):
         return False
-    return all(fraction.noun.lower()[:_STEM] not in words for words in named)
+    return all(fraction.noun.lower()[:STEM] not in words for words in named)
 
 
 # Units that count no people: a percentage of pupils is no share of schools. People may be called

@@ -956,12 +956,14 @@ def metric_detail_index(statement: Statement) -> TextIndex:
 # A capitalised word inside a sentence, or one with a capital inside it anywhere ("ReSpun").
 _CAPITALISED = regex(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]{2,}|\b[A-Z][a-z]+[A-Z][\w-]*")
 _NAME_WORDS = regex(r"[^\W\d_][\w-]{3,}")
-_STEM = 5  # "gebruikt" and "gebruikte", "stroom" in "zonnestroom": the first letters say enough
+# How many first letters make two words the same word: "leerling" and "leerlingen", "gebruikt" and
+# "gebruikte", "stroom" in "zonnestroom".
+STEM = 5
 _ALL_OF = regex(r"\b(?:all|alle|al)\s+(?:of\s+)?(?:our|onze|ons|the|de|het)\b")  # "all our yarn": the whole
 
 
 def _stems(text: Text) -> set[str]:
-    return {word.lower()[:_STEM] for _, name in text.located() for word in _NAME_WORDS.findall(name)}
+    return {word.lower()[:STEM] for _, name in text.located() for word in _NAME_WORDS.findall(name)}
 
 
 def names_the_part_by_name(text: str, part: Metric, total: Metric) -> bool:
